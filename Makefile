@@ -1,0 +1,34 @@
+# make run   - set up .venv, analyse the bundled samples into ledger.db, print each ledger
+# make test  - set up .venv and run lint, type checks and the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run test lint bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/claimtrail ingest samples --db ledger.db
+	$(VENV)/bin/claimtrail show --all --db ledger.db
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/mypy
+
+test: lint
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) bench/accuracy.py
+	$(PY) bench/speed.py
+
+clean:
+	rm -rf $(VENV) ledger.db ledger.db-wal ledger.db-shm

@@ -1,0 +1,5 @@
+import sys
+
+from claimtrail.serve.cli import main
+
+sys.exit(main())

@@ -1,0 +1,21 @@
+"""The default pipeline: every stage of every layer, in flow order."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claimtrail.extract.sources import sources_stage
+from claimtrail.model import Analysis, Article
+from claimtrail.normalise.stages import STAGES as NORMALISE
+from claimtrail.pipeline import Pipeline, Stage
+
+EXTRACT: tuple[Stage, ...] = (sources_stage,)
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    return Pipeline([*NORMALISE, *EXTRACT])
+
+
+def analyse(article: Article) -> Analysis:
+    return default_pipeline().run(article)

@@ -1,0 +1,1 @@
+"""Extract: sources, quotes, figures, dates and entities, each with its span."""

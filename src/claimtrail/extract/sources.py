@@ -1,0 +1,213 @@
+"""Sources: the outlets an article names as its publisher, the origin of its content or
+the holder of its rights, each resolved against the outlets data file where it can be.
+
+Cues come from the language pack's ``sources.yaml`` and the ``xx`` pack's (credits such
+as "(Reuters)" and "©" hold in any language). The whole text is searched, furniture
+included: a copyright line is furniture and still names the rights holder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from claimtrail.lang import with_fallback
+from claimtrail.lang.sections.sources import Section as Cues
+from claimtrail.model import Analysis, Relation, Source, Span
+from claimtrail.outlets import OutletEntry, Outlets, load_outlets
+from claimtrail.pipeline import stage
+
+#: how far before or after an outlet's name its cue may stand, in characters
+WINDOW = 60
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.id|id|ru|co\.uk|info|tv)\b", re.I)
+_SPLIT = re.compile(r"\s*(?:/|,|;|&|\+|\bdan\b|\band\b|\bи\b)\s*", re.I)
+_NAME = re.compile(r"^[A-ZА-ЯЁ0-9][\w.'’&-]*(?:\s+(?:[A-ZА-ЯЁ0-9][\w.'’&-]*|de|of|al|the))*$")
+
+
+@dataclass(frozen=True)
+class CompiledCues:
+    dateline: tuple[re.Pattern[str], ...]
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    open_before: tuple[re.Pattern[str], ...]
+    credit: tuple[re.Pattern[str], ...]
+    labelled: tuple[re.Pattern[str], ...]
+    copyright: tuple[re.Pattern[str], ...]
+    platform: re.Pattern[str] | None
+
+
+def _either(patterns: Iterable[str], template: str) -> re.Pattern[str] | None:
+    ps = list(patterns)
+    if not ps:
+        return None
+    return re.compile(template.format("|".join(f"(?:{p})" for p in ps)), re.I)
+
+
+@lru_cache(maxsize=16)
+def cues_for(language: str | None) -> CompiledCues:
+    """The language's source cues together with the ``xx`` pack's."""
+    return compile_cues(*(p.section("sources", Cues) for p in with_fallback(language)))
+
+
+def compile_cues(*sections: Cues) -> CompiledCues:
+    def allof(attr: str) -> list[str]:
+        return [p for s in sections for p in getattr(s, attr)]
+
+    name = r"(?P<outlet>[A-ZА-ЯЁ][\w.'’&-]*(?:\s+[A-ZА-ЯЁ][\w.'’&-]*){0,3})"
+    return CompiledCues(
+        dateline=tuple(re.compile(p) for p in allof("dateline")),
+        before=_either(allof("before"), r"(?:{})[\s:,]*[\"“«]?$"),
+        after=_either(allof("after"), r"^[\"”»]?[\s,]*(?:{})\b"),
+        open_before=tuple(re.compile(rf"(?:{p})\s+{name}", re.I) for p in allof("open_before")),
+        credit=tuple(re.compile(p, re.M) for p in allof("credit")),
+        labelled=tuple(re.compile(p, re.M | re.I) for p in allof("labelled")),
+        copyright=tuple(re.compile(p, re.I | re.M) for p in allof("copyright")),
+        platform=_either(allof("platform_cues"), r"(?:{})\s*$"),
+    )
+
+
+def find(text: str, cues: CompiledCues, outlets: Outlets, url: str | None = None) -> list[Source]:
+    found: list[Source] = []
+    found.extend(_dateline(text, cues, outlets, url))
+    found.extend(_copyright(text, cues, outlets))
+    found.extend(_credits(text, cues, outlets))
+    found.extend(_cued_mentions(text, cues, outlets))
+    found.extend(_open_cues(text, cues, outlets))
+    return _dedupe(found)
+
+
+def _resolved(name: str, span: Span, relation: Relation, cue: str, outlets: Outlets,
+              allow_unknown: bool) -> Source | None:
+    name = name.strip(" \t.,:;\"'“”«»()[]")
+    if not name:
+        return None
+    entry = outlets.lookup(name)
+    if entry is not None:
+        return Source(entry.name, relation, span, cue, entry.key)
+    if allow_unknown and (_NAME.match(name) or _DOMAIN.fullmatch(name)) and len(name) <= 50:
+        return Source(name, relation, span, cue, None)
+    return None
+
+
+def _dateline(text: str, cues: CompiledCues, outlets: Outlets, url: str | None) -> Iterator[Source]:
+    head = text[:200]
+    first = head.split("\n", 1)[0]
+    for pat in cues.dateline:
+        m = pat.search(first)
+        if not m:
+            continue
+        region_start, region = m.start("outlet"), m.group("outlet")
+        hits = list(outlets.pattern.finditer(region))
+        names = [(h.group(), Span(region_start + h.start(), region_start + h.end())) for h in hits]
+        if not names:
+            names = [(d.group(), Span(region_start + d.start(), region_start + d.end()))
+                     for d in _DOMAIN.finditer(region)]
+        home = outlets.by_domain(url) if url else None
+        for name, span in names:
+            entry = outlets.lookup(name)
+            relation: Relation = "publisher"
+            if entry is not None and entry.kind == "agency" and (home is None or home.key != entry.key):
+                relation = "cites"
+            src = _resolved(name, span, relation, "dateline", outlets, allow_unknown=True)
+            if src:
+                yield src
+        if names:
+            return
+
+
+def _copyright(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
+    for pat in cues.copyright:
+        for m in pat.finditer(text):
+            raw = m.group("outlet")
+            start = m.start("outlet")
+            hit = outlets.pattern.search(raw)
+            if hit:
+                src = _resolved(hit.group(), Span(start + hit.start(), start + hit.end()),
+                                "copyright", "copyright", outlets, allow_unknown=False)
+            else:
+                src = _resolved(raw, Span(start, start + len(raw.rstrip())), "copyright", "copyright",
+                                outlets, allow_unknown=True)
+            if src:
+                yield src
+
+
+def _credits(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
+    for pat in cues.credit + cues.labelled:
+        labelled = pat in cues.labelled
+        for m in pat.finditer(text):
+            raw, base = m.group("outlet"), m.start("outlet")
+            pos = 0
+            for piece in _SPLIT.split(raw):
+                at = raw.find(piece, pos)
+                pos = at + len(piece)
+                if not piece.strip():
+                    continue
+                # a bare credit must name a known outlet; a labelled one ("Sumber:") may not
+                src = _resolved(piece, Span(base + at, base + at + len(piece)), "cites", "credit",
+                                outlets, allow_unknown=labelled)
+                if src:
+                    yield src
+
+
+def _cued_mentions(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
+    for m in outlets.pattern.finditer(text):
+        entry = outlets.lookup(m.group())
+        if entry is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[max(line_start, m.start() - WINDOW) : m.start()]
+        after = text[m.end() : min(line_end, m.end() + WINDOW)]
+        cue = _cue(entry, before, after, cues)
+        if cue:
+            yield Source(entry.name, "cites", Span(m.start(), m.end()), cue, entry.key)
+
+
+def _cue(entry: OutletEntry, before: str, after: str, cues: CompiledCues) -> str | None:
+    if cues.before is not None:
+        b = cues.before.search(before)
+        if b:
+            return b.group().strip(" :,\"“«")
+    if cues.after is not None:
+        a = cues.after.search(after)
+        if a:
+            return a.group().strip(" ,\"”»")
+    if entry.kind == "platform" and cues.platform is not None:
+        p = cues.platform.search(before)
+        if p:
+            return p.group().strip()
+    return None
+
+
+def _open_cues(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
+    for pat in cues.open_before:
+        for m in pat.finditer(text):
+            name = m.group("outlet")
+            dom = _DOMAIN.match(text, m.start("outlet"))
+            if dom:
+                name = dom.group()
+            src = _resolved(name, Span(m.start("outlet"), m.start("outlet") + len(name)), "cites",
+                            text[m.start() : m.start("outlet")].strip(), outlets, allow_unknown=True)
+            if src:
+                yield src
+
+
+def _dedupe(items: list[Source]) -> list[Source]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Source] = []
+    for s in sorted(items, key=lambda s: s.span.start):
+        key = (s.outlet_key or s.outlet.casefold(), s.relation)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(s)
+    return out
+
+
+@stage("sources", requires={"language"}, provides={"sources"})
+def sources_stage(a: Analysis) -> dict[str, Any]:
+    return {"sources": tuple(find(a.article.text, cues_for(a.language), load_outlets(), a.article.url))}

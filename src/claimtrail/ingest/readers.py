@@ -1,0 +1,149 @@
+"""Reading inputs into :class:`~claimtrail.model.Article` records.
+
+A reader yields, per input record, either an ``Article`` or an :class:`InputError`
+naming where the record came from and what is wrong with it, so that a batch can report
+the bad record and go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from claimtrail.errors import InputError
+from claimtrail.model import Article
+from claimtrail.ingest.encoding import decode
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+#: a single input larger than this is refused rather than read into memory
+MAX_BYTES = 64 * 1024 * 1024
+
+Item = Article | InputError
+
+
+def article_from_bytes(data: bytes, where: str, doc_id: str | None = None, **meta: Any) -> Article:
+    text, encoding, repairs = decode(data, where)
+    return Article(
+        id=doc_id or content_id(text),
+        text=text,
+        origin=where,
+        encoding=encoding,
+        repairs=repairs,
+        **meta,
+    )
+
+
+def content_id(text: str) -> str:
+    """A stable id from the text: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def read_text_file(path: Path) -> Item:
+    where = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return InputError(where, f"too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
+        data = path.read_bytes()
+    except OSError as e:
+        return InputError(where, f"cannot read: {e.strerror or e}")
+    try:
+        return article_from_bytes(data, where, doc_id=path.stem)
+    except InputError as e:
+        return e
+
+
+_FIELDS = {"url": str, "title": str, "published": str, "language": str}
+
+
+def record_to_article(rec: Any, where: str) -> Article:
+    """One JSON Lines record (``id``, ``text``, optional ``url``, ``title``, ``published``,
+    ``language``) as an article; its text is taken exactly as given."""
+    if not isinstance(rec, dict):
+        raise InputError(where, "a record must be a JSON object")
+    text = rec.get("text")
+    if not isinstance(text, str):
+        raise InputError(where, "the record has no string field 'text'")
+    if not text.strip():
+        raise InputError(where, "empty text")
+    doc_id = rec.get("id")
+    if doc_id is not None and not isinstance(doc_id, (str, int)):
+        raise InputError(where, "field 'id' must be a string or a number")
+    meta: dict[str, Any] = {}
+    for name, kind in _FIELDS.items():
+        value = rec.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, kind):
+            raise InputError(where, f"field {name!r} must be a string")
+        meta[name] = value
+    return Article(id=str(doc_id) if doc_id is not None else content_id(text), text=text, origin=where, **meta)
+
+
+def read_jsonl_lines(lines: Iterable[str | bytes], name: str) -> Iterator[Item]:
+    for n, line in enumerate(lines, 1):
+        where = f"{name}:{n}"
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError:
+                yield InputError(where, "line is not UTF-8")
+                continue
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield InputError(where, f"not valid JSON ({e.msg} at column {e.colno})")
+            continue
+        try:
+            yield record_to_article(rec, where)
+        except InputError as e:
+            yield e
+
+
+def read_jsonl_file(path: Path) -> Iterator[Item]:
+    try:
+        with path.open("rb") as f:
+            yield from read_jsonl_lines(f, str(path))
+    except OSError as e:
+        yield InputError(str(path), f"cannot read: {e.strerror or e}")
+
+
+def read_paths(paths: Iterable[str]) -> Iterator[Item]:
+    """Files, folders (recursively, text and JSONL files) and ``-`` for stdin."""
+    for p in paths:
+        if p == "-":
+            data = sys.stdin.buffer.read()
+            try:
+                yield article_from_bytes(data, "stdin")
+            except InputError as e:
+                yield e
+            continue
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file() and _wanted(f))
+            if not files:
+                yield InputError(str(path), "folder holds no .txt or .jsonl files")
+            for f in files:
+                yield from _read_file(f)
+        elif path.exists():
+            yield from _read_file(path)
+        else:
+            yield InputError(str(path), "no such file or folder")
+
+
+def _wanted(path: Path) -> bool:
+    return not path.name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
+
+
+def _read_file(path: Path) -> Iterator[Item]:
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from read_jsonl_file(path)
+    else:
+        yield read_text_file(path)

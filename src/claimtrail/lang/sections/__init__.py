@@ -1,0 +1,1 @@
+"""One pydantic schema per pack section, in a module named after the section."""

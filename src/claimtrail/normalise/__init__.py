@@ -1,0 +1,1 @@
+"""Normalise: language, sentences, and page furniture out of the body."""

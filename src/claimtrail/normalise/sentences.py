@@ -1,0 +1,51 @@
+"""Sentence splitting by rule, with each language's abbreviations from its pack.
+
+Paragraphs are the text's non-blank lines. Inside a paragraph a sentence ends at ``.``,
+``!``, ``?`` or ``…`` (with any closing quotes or brackets after it) when whitespace and
+an upper-case letter, digit or opening quote follow, unless the word before the stop is
+an abbreviation or a single initial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from claimtrail.model import Sentence, Span
+
+_LINE = re.compile(r"[^\n]+")
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[\w])")
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def split(text: str, abbreviations: Iterable[str] = (), within: Iterable[Span] | None = None) -> list[Sentence]:
+    """Sentences of ``text``, or of the parts of it in ``within`` (the body)."""
+    abbrev = {a.casefold().rstrip(".") for a in abbreviations}
+    parts = list(within) if within is not None else [Span(0, len(text))]
+    out: list[Sentence] = []
+    lines = [m for part in parts for m in _LINE.finditer(text, part.start, part.end)]
+    for para, line in enumerate(lines):
+        start = line.start()
+        for m in _END.finditer(text, line.start(), line.end()):
+            nxt = text[m.end() :].lstrip()[:2]
+            if nxt and nxt[0].isalpha() and nxt[0].islower():
+                continue
+            if m.group().startswith("."):
+                before = _WORD_BEFORE.search(text, max(line.start(), m.start() - 40), m.start())
+                if before:
+                    w = before.group(1)
+                    if w.casefold() in abbrev or (len(w) == 1 and w.isupper()):
+                        continue
+            _add(out, text, start, m.end(), para)
+            start = m.end()
+        _add(out, text, start, line.end(), para)
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(Span(start, end), para))

@@ -1,0 +1,1 @@
+"""Serve: the command line, readable ledgers and (later) the web interface."""

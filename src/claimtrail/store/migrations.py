@@ -1,0 +1,158 @@
+"""Schema changes as numbered, recorded migrations.
+
+Each migration runs once, in order, in its own transaction, and is recorded in
+``migrations``; opening a database applies the ones it has not had yet.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "articles and their ledgers",
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE,
+            origin TEXT,
+            url TEXT,
+            title TEXT,
+            published TEXT,
+            published_from TEXT,
+            language TEXT,
+            language_note TEXT,
+            encoding TEXT,
+            text TEXT NOT NULL,
+            analysed_at TEXT NOT NULL,
+            record TEXT NOT NULL
+        );
+        CREATE INDEX articles_doc_id ON articles(doc_id);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE TABLE boilerplate (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL, text TEXT NOT NULL
+        );
+        CREATE TABLE outlets (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            country TEXT,
+            owner TEXT,
+            state_affiliated INTEGER,
+            state_reference TEXT
+        );
+        CREATE TABLE sources (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            outlet TEXT NOT NULL,
+            outlet_key TEXT REFERENCES outlets(key),
+            relation TEXT NOT NULL,
+            cue TEXT
+        );
+        CREATE INDEX sources_outlet ON sources(outlet_key);
+        CREATE TABLE entities (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            label TEXT NOT NULL, name TEXT NOT NULL
+        );
+        CREATE TABLE quotes (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            speaker TEXT,
+            speaker_role TEXT,
+            stance TEXT NOT NULL,
+            cue TEXT
+        );
+        CREATE INDEX quotes_speaker ON quotes(speaker);
+        CREATE TABLE figures (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value REAL, low REAL, high REAL,
+            qualifier TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            concept TEXT,
+            counted TEXT,
+            attributed_to TEXT
+        );
+        CREATE INDEX figures_concept ON figures(concept);
+        CREATE TABLE dates (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value TEXT,
+            note TEXT
+        );
+        CREATE TABLE failures (
+            id INTEGER PRIMARY KEY,
+            origin TEXT NOT NULL,
+            problem TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END;
+        """,
+    ),
+]
+
+
+def applied(conn: sqlite3.Connection) -> int:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    row = conn.execute("SELECT MAX(version) FROM migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply pending migrations; returns the names of those applied now."""
+    done = applied(conn)
+    ran = []
+    for version, (name, sql) in enumerate(MIGRATIONS, 1):
+        if version <= done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # re-check under the write lock: another process may have migrated meanwhile
+            if applied(conn) >= version:
+                conn.execute("ROLLBACK")
+                continue
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                (version, name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        ran.append(name)
+    return ran
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
