@@ -7,7 +7,7 @@ Offsets are Unicode code points, ``[start, end)``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
 Relation = Literal["publisher", "cites", "copyright"]

@@ -72,7 +72,8 @@ class Outlets:
                 self._by_name[_norm(name)] = o.key
                 exact.append(name)
         def alt(names: list[str]) -> str:
-            return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+            return trie_regex(sorted(set(names)))
+
         parts = [f"(?i:{alt(folded)})"] if folded else []
         if exact:
             parts.append(alt(exact))
@@ -104,6 +105,29 @@ class Outlets:
             state_affiliated=o.state.affiliated if o.state else None,
             state_reference=o.state.reference if o.state else None,
         )
+
+
+def trie_regex(words: list[str]) -> str:
+    """One regular expression matching any of ``words``, built as a character trie so
+    that a long list of names costs about as much as one name to search for."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
 
 
 def _norm(name: str) -> str:

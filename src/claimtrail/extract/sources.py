@@ -60,7 +60,7 @@ def compile_cues(*sections: Cues) -> CompiledCues:
     return CompiledCues(
         dateline=tuple(re.compile(p) for p in allof("dateline")),
         before=_either(allof("before"), r"(?:{})[\s:,]*[\"“«]?$"),
-        after=_either(allof("after"), r"^[\"”»]?[\s,]*(?:{})\b"),
+        after=_either(allof("after"), r"^[\"”»]?\s*(?:{})\b"),
         open_before=tuple(re.compile(rf"(?:{p})\s+{name}", re.I) for p in allof("open_before")),
         credit=tuple(re.compile(p, re.M) for p in allof("credit")),
         labelled=tuple(re.compile(p, re.M | re.I) for p in allof("labelled")),
@@ -105,6 +105,12 @@ def _dateline(text: str, cues: CompiledCues, outlets: Outlets, url: str | None) 
         if not names:
             names = [(d.group(), Span(region_start + d.start(), region_start + d.end()))
                      for d in _DOMAIN.finditer(region)]
+        if not names and "," in region:
+            # "Place, Outlet Name --": an outlet not in the file, named after the place
+            tail = region.rsplit(",", 1)[1].strip()
+            if _NAME.match(tail) and not tail.isupper() and len(tail.split()) <= 4:
+                at = region_start + region.rindex(tail)
+                names = [(tail, Span(at, at + len(tail)))]
         home = outlets.by_domain(url) if url else None
         for name, span in names:
             entry = outlets.lookup(name)
@@ -196,16 +202,23 @@ def _open_cues(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Sour
                 yield src
 
 
+_PRIORITY = {"dateline": 0, "copyright": 1}
+
+
 def _dedupe(items: list[Source]) -> list[Source]:
+    """One source per outlet and relation; where two readings claim the same characters,
+    the dateline and copyright readings win over credits, and known outlets over names
+    taken from an open cue ("told The New Arab" is The New Arab, not "New Arab")."""
+    ranked = sorted(items, key=lambda s: (_PRIORITY.get(s.cue, 2), s.outlet_key is None, s.span.start))
+    kept: list[Source] = []
     seen: set[tuple[str, str]] = set()
-    out: list[Source] = []
-    for s in sorted(items, key=lambda s: s.span.start):
+    for s in ranked:
         key = (s.outlet_key or s.outlet.casefold(), s.relation)
-        if key in seen:
+        if key in seen or any(k.span.overlaps(s.span) for k in kept):
             continue
         seen.add(key)
-        out.append(s)
-    return out
+        kept.append(s)
+    return sorted(kept, key=lambda s: s.span.start)
 
 
 @stage("sources", requires={"language"}, provides={"sources"})

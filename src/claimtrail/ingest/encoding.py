@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-
 import ftfy
 from charset_normalizer import from_bytes
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from claimtrail.errors import InputError
-from claimtrail.model import Article
 from claimtrail.ingest.encoding import decode
+from claimtrail.model import Article
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}

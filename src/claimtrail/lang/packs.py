@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -111,7 +111,7 @@ def with_fallback(code: str | None) -> list[Pack]:
     return [pack] if pack.code == FALLBACK else [pack, load_pack(FALLBACK)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_pack(code: str | None) -> Pack:
     """The pack for ``code``; unknown or missing languages get the ``xx`` fallback."""
     if code:

@@ -4,7 +4,8 @@ comment widgets, copyright and photo-credit lines, each kept with its kind.
 Rules come from the language pack and the ``xx`` pack (patterns that hold in any
 language). A rule matches inside one line; its scope says how much it takes:
 ``match`` the matched text only, ``line`` from the match to the end of the line, and
-``block`` that line and every short line after it to the end of the text.
+``block`` that line and every short line after it to the end of the text, ``with_next``
+the line and the next one when the cue stands alone.
 """
 
 from __future__ import annotations
@@ -26,23 +27,36 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def find(text: str, rules: Sequence[Rule]) -> list[Boilerplate]:
-    found: list[Boilerplate] = []
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    for i, (ls, le) in enumerate(lines):
+    hits: list[list[tuple[Rule, re.Match[str]]]] = []
+    for ls, le in lines:
+        here: list[tuple[Rule, re.Match[str]]] = []
+        first: tuple[Rule, re.Match[str]] | None = None  # the earliest line-taking match
         for rule in rules:
-            m = _compiled(rule.pattern).search(text, ls, le)
-            if not m:
-                continue
+            for m in _compiled(rule.pattern).finditer(text, ls, le):
+                if rule.scope == "match":
+                    here.append((rule, m))
+                elif le - m.start() <= rule.max_line:  # a long run after the cue is article text
+                    if first is None or m.start() < first[1].start():
+                        first = (rule, m)
+                    break
+        hits.append(here + ([first] if first else []))
+    found: list[Boilerplate] = []
+    for i, ((ls, le), here) in enumerate(zip(lines, hits, strict=True)):
+        for rule, m in here:
             if rule.scope == "match":
                 found.append(Boilerplate(Span(m.start(), m.end()), rule.kind))
                 continue
-            if le - m.start() > rule.max_line:
-                continue  # a long run of text after the cue is article text
-            start = ls if rule.scope == "block" else m.start()
-            end = le
+            start, end = (ls if rule.scope == "block" else m.start()), le
+            if rule.scope == "with_next" and not text[m.end() : le].strip() and i + 1 < len(lines):
+                ns, ne = lines[i + 1]
+                if ne - ns <= rule.max_line:
+                    end = ne
             if rule.scope == "block":
-                for ns, ne in lines[i + 1 :]:
-                    if ne - ns > BLOCK_LINE:
+                # short lines after a newsletter box belong to it, up to furniture of another kind
+                for j in range(i + 1, len(lines)):
+                    ns, ne = lines[j]
+                    if ne - ns > BLOCK_LINE or any(r.kind != rule.kind for r, _ in hits[j]):
                         break
                     end = ne
             found.append(Boilerplate(Span(start, end), rule.kind))
@@ -54,7 +68,7 @@ def _merge(items: list[Boilerplate]) -> list[Boilerplate]:
     items.sort(key=lambda b: (b.span.start, -b.span.end))
     out: list[Boilerplate] = []
     for b in items:
-        if out and out[-1].span.end >= b.span.start:
+        if out and out[-1].span.end > b.span.start:
             last = out[-1]
             if b.span.end > last.span.end:
                 out[-1] = Boilerplate(Span(last.span.start, b.span.end), last.kind)

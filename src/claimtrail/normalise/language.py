@@ -14,7 +14,7 @@ from claimtrail.lang import available_languages, load_pack
 from claimtrail.lang.sections.meta import Section as Meta
 
 #: characters of body text looked at; more adds time, not accuracy
-SAMPLE = 3000
+SAMPLE = 1000
 #: below this confidence the text is reported as undetermined
 MIN_CONFIDENCE = 0.30
 

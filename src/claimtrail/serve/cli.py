@@ -145,7 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("analyze", aliases=["analyse"], help="print the ledger of articles")
     p.add_argument("inputs", nargs="*", metavar="FILE", help="text files, folders, .jsonl files, or - for stdin")
-    p.add_argument("--jsonl", metavar="IN.jsonl", help="records with id, text and optional url, title, published, language")
+    p.add_argument("--jsonl", metavar="IN.jsonl",
+                   help="records with id, text and optional url, title, published, language")
     p.add_argument("--format", choices=["text", "json"], help="text (default) or one JSON record a line")
     p.set_defaults(fn=cmd_analyze)
 

@@ -111,7 +111,8 @@ MIGRATIONS: list[tuple[str, str]] = [
 
 def applied(conn: sqlite3.Connection) -> int:
     conn.execute(
-        "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        "CREATE TABLE IF NOT EXISTS migrations"
+        " (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
     row = conn.execute("SELECT MAX(version) FROM migrations").fetchone()
     return int(row[0] or 0)

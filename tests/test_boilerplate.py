@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from claimtrail.analyzer import analyse
+from claimtrail.model import Article
+
+ID_PAGE = """Bogor, Warta Contoh - Sebanyak 1.250 warga mengungsi setelah tanggul jebol pada Senin (4/3) malam.
+Baca juga:
+Tanggul Serupa Pernah Jebol pada 2019
+Petugas gabungan masih memompa air dari permukiman. (Baca: Warga Diminta Waspada Hujan Susulan)
+Bagikan artikel ini
+Hak cipta milik Warta Contoh.
+Berlanggananlah
+dengan newsletter kami!
+Dapatkan berita pilihan langsung ke email Anda
+"""
+
+EN_PAGE = """More than 300 families were moved to shelters on Sunday, officials said.
+Read more:
+Floods hit the north of the country for a third week
+Sign up for our morning newsletter to get the top stories straight to your inbox
+© 2023 Example Daily News. All rights reserved.
+"""
+
+
+def _removed(text: str, lang: str) -> dict[str, list[str]]:
+    a = analyse(Article("t", text, language=lang))
+    out: dict[str, list[str]] = {}
+    for b in a.boilerplate:
+        out.setdefault(b.kind, []).append(b.span.of(text))
+    body = " ".join(s.of(text) for s in a.body)
+    out["_body"] = [body]
+    return out
+
+
+def test_indonesian_furniture_leaves_the_body_with_its_kind() -> None:
+    got = _removed(ID_PAGE, "id")
+    body = got["_body"][0]
+    assert "Baca juga" not in body and "Tanggul Serupa Pernah Jebol" not in body
+    assert "(Baca:" not in body
+    assert "Hak cipta" not in body and "newsletter" not in body and "Dapatkan berita" not in body
+    assert "Bagikan" not in body
+    assert "Sebanyak 1.250 warga mengungsi" in body
+    assert "Petugas gabungan masih memompa air dari permukiman." in body
+    assert {"related", "share", "copyright", "newsletter"} <= set(got)
+
+
+def test_english_furniture_leaves_the_body() -> None:
+    got = _removed(EN_PAGE, "en")
+    body = got["_body"][0]
+    assert body.startswith("More than 300 families") and body.endswith("officials said.")
+    assert "newsletter" in got and "copyright" in got and "related" in got
+
+
+def test_a_long_paragraph_mentioning_a_cue_word_stays_in_the_body() -> None:
+    para = (
+        "Dalam newsletter internal yang dibaca wartawan, direksi menyebut bahwa perusahaan merugi "
+        "Rp 2,1 triliun tahun lalu dan berencana menutup 14 cabang di Jawa Barat serta Banten, "
+        "sebuah langkah yang akan berdampak pada sekitar 900 karyawan tetap dan kontrak di seluruh wilayah."
+    )
+    a = analyse(Article("t", para, language="id"))
+    assert a.boilerplate == ()
+    assert [s.of(para) for s in a.body] == [para]

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimtrail.errors import PackError
+from claimtrail.lang.packs import validate_file
+from claimtrail.outlets import OutletsFile, load_outlets
+
+
+def test_outlets_file_validates_and_state_claims_carry_references() -> None:
+    outlets = load_outlets()
+    assert len(outlets.entries) > 40
+    for o in outlets.entries.values():
+        if o.state is not None:
+            assert o.state.reference.startswith("http")
+
+
+def test_lookup_by_alias_and_domain() -> None:
+    outlets = load_outlets()
+    assert outlets.lookup("Russia Today").key == "rt"  # type: ignore[union-attr]
+    assert outlets.lookup("ИТАР-ТАСС").key == "tass"  # type: ignore[union-attr]
+    assert outlets.by_domain("https://www.cnnindonesia.com/internasional/2018").key == "cnn_indonesia"  # type: ignore[union-attr]
+    assert outlets.lookup("Kementerian Pertahanan") is None
+
+
+def test_a_state_claim_without_reference_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "outlets.yaml"
+    bad.write_text(
+        "outlets:\n  - {key: x, name: X News, kind: online, state: {affiliated: true}}\n", encoding="utf-8"
+    )
+    with pytest.raises(PackError, match=r"outlets.0.state.reference"):
+        validate_file(bad, OutletsFile)
+
+
+def test_one_alias_for_two_outlets_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "outlets.yaml"
+    bad.write_text(
+        "outlets:\n  - {key: a, name: Daily, kind: online}\n  - {key: b, name: Other, kind: online, aliases: [daily]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match="names both"):
+        validate_file(bad, OutletsFile)

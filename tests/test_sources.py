@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import pytest
+
+from claimtrail.analyzer import analyse
+from claimtrail.model import Article
+
+
+def _sources(text: str, lang: str, url: str | None = None) -> set[tuple[str, str]]:
+    a = analyse(Article("t", text, language=lang, url=url))
+    for s in a.sources:
+        assert s.span.of(text), "every source has a span in the text"
+    return {(s.outlet, s.relation) for s in a.sources}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jakarta, CNN Indonesia -- Polisi menangkap dua tersangka pada Rabu (5/7).", ("CNN Indonesia", "publisher")),
+        ("Merdeka.com - Harga cabai naik tajam menjelang Lebaran.", ("Merdeka.com", "publisher")),
+        ("DEPOK (Pos Kota) – Seorang mahasiswi ditemukan selamat.", ("Pos Kota", "publisher")),
+        ("Surabaya, Kabar Timur -- Banjir merendam tiga kecamatan.", ("Kabar Timur", "publisher")),
+    ],
+)
+def test_indonesian_datelines_name_the_publisher(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _sources(text, "id")
+
+
+def test_indonesian_citations_and_copyright() -> None:
+    text = (
+        "Menteri itu membantah tuduhan tersebut, demikian dikabarkan Sputnik, Selasa (13/12).\n"
+        "Sementara itu, seperti dilansir dari Boldsky, kebiasaan itu berbahaya.\n"
+        "Warga merayakan kemenangan di jalan raya. Sumber: RT / YouTube\n"
+        "Korban masih dirawat di rumah sakit. (Antara)\n"
+        "Hak cipta milik Rossiyskaya Gazeta.\n"
+    )
+    got = _sources(text, "id")
+    assert {("Sputnik", "cites"), ("Boldsky", "cites"), ("RT", "cites"), ("YouTube", "cites"),
+            ("Antara", "cites"), ("Rossiyskaya Gazeta", "copyright")} <= got
+
+
+def test_a_government_body_after_menurut_is_a_speaker_not_a_source() -> None:
+    text = "Menurut Kementerian Pertahanan, lebih dari 7.000 warga telah dievakuasi dari kota itu."
+    assert _sources(text, "id") == set()
+
+
+def test_english_credits() -> None:
+    text = (
+        "BEIRUT (Reuters) - At least 20 people were killed in air strikes, according to AFP.\n"
+        "A resident told The New Arab the shelling lasted all night.\n"
+        "Footage posted on YouTube showed the damage. - REUTERS\n"
+        "© 2016 Example Wire Service"
+    )
+    got = _sources(text, "en")
+    assert {("Reuters", "cites"), ("AFP", "cites"), ("The New Arab", "cites"), ("YouTube", "cites"),
+            ("Example Wire Service", "copyright")} <= got
+    assert not any(name == "New Arab" for name, _ in got)
+
+
+def test_russian_credits() -> None:
+    text = (
+        "Как сообщает ТАСС, в городе эвакуировали почти 18 тыс. человек.\n"
+        "Согласно The Hollywood Reporter, съёмки начнутся летом.\n"
+        "Бывший министр написал в Twitter: «Это большая потеря»."
+    )
+    got = _sources(text, "ru")
+    assert {("TASS", "cites"), ("The Hollywood Reporter", "cites"), ("Twitter", "cites")} <= got
+
+
+def test_a_platform_named_in_passing_is_not_a_source() -> None:
+    text = "Девушку обвинили за призывы к насилию в Telegram, сообщила полиция."
+    assert ("Telegram", "cites") not in _sources(text, "ru")
+
+
+def test_an_agency_dateline_on_its_own_site_is_the_publisher() -> None:
+    text = "Jakarta, Antara -- Harga beras naik di 12 provinsi."
+    assert ("Antara", "publisher") in _sources(text, "id", url="https://www.antaranews.com/berita/1")
+    assert ("Antara", "cites") in _sources(text, "id")
