@@ -56,30 +56,37 @@ def decode(data: bytes, where: str) -> tuple[str, str, tuple[Repair, ...]]:
     return text, encoding, tuple(repairs) + more
 
 
+_REPAIR_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=False,
+    normalization=None,
+    explain=True,
+)
+
+
 def repair_text(text: str) -> tuple[str, tuple[Repair, ...]]:
     """Undo mojibake (UTF-8 read as Latin-1 or cp1252, and the like) and nothing else.
 
     Only encoding repairs are applied: quotes stay curly and widths, ligatures and line
-    breaks stay as written, so the text keeps its look and quote boundaries.
+    breaks stay as written, so the text keeps its look and quote boundaries. The repair
+    says which re-decoding was applied and gives the first changed passage.
     """
-    fixed = ftfy.fix_text(
-        text,
-        unescape_html=False,
-        remove_terminal_escapes=False,
-        fix_encoding=True,
-        restore_byte_a0=True,
-        replace_lossy_sequences=True,
-        decode_inconsistent_utf8=True,
-        fix_c1_controls=True,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        uncurl_quotes=False,
-        fix_line_breaks=False,
-        fix_surrogates=True,
-        remove_control_chars=False,
-        normalization=None,
-    )
+    fixed, steps = ftfy.fix_and_explain(text, config=_REPAIR_ONLY)
     if fixed == text:
         return text, ()
-    changed = sum(1 for a, b in zip(text, fixed, strict=False) if a != b) + abs(len(text) - len(fixed))
-    return fixed, (Repair("mojibake", f"repaired mis-decoded text ({changed} characters changed)"),)
+    how = ", then ".join(f"{op} {arg}" for op, arg in steps or [])
+    i = next((k for k, (a, b) in enumerate(zip(text, fixed, strict=False)) if a != b), 0)
+    before, after = text[max(0, i - 10) : i + 20], fixed[max(0, i - 10) : i + 20]
+    detail = f"repaired mis-decoded text ({how}): {before!r} -> {after!r}"
+    return fixed, (Repair("mojibake", detail),)

@@ -11,6 +11,7 @@ the line and the next one when the cue stands alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -28,12 +29,23 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 def find(text: str, rules: Sequence[Rule]) -> list[Boilerplate]:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    starts = [ls for ls, _ in lines]
+    # each rule scans the whole text once; its matches are sorted into the lines they start in
+    matches: list[list[list[re.Match[str]]]] = [[[] for _ in rules] for _ in lines]
+    for r, rule in enumerate(rules):
+        for m in _compiled(rule.pattern).finditer(text):
+            at = m.start()
+            while at < m.end() and text[at].isspace():
+                at += 1
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at < lines[i][1]:
+                matches[i][r].append(m)
     hits: list[list[tuple[Rule, re.Match[str]]]] = []
-    for ls, le in lines:
+    for (_, le), per_rule in zip(lines, matches, strict=True):
         here: list[tuple[Rule, re.Match[str]]] = []
         first: tuple[Rule, re.Match[str]] | None = None  # the earliest line-taking match
-        for rule in rules:
-            for m in _compiled(rule.pattern).finditer(text, ls, le):
+        for rule, ms in zip(rules, per_rule, strict=True):
+            for m in ms:
                 if rule.scope == "match":
                     here.append((rule, m))
                 elif le - m.start() <= rule.max_line:  # a long run after the cue is article text
@@ -45,9 +57,9 @@ def find(text: str, rules: Sequence[Rule]) -> list[Boilerplate]:
     for i, ((ls, le), here) in enumerate(zip(lines, hits, strict=True)):
         for rule, m in here:
             if rule.scope == "match":
-                found.append(Boilerplate(Span(m.start(), m.end()), rule.kind))
+                found.append(Boilerplate(Span(max(ls, m.start()), m.end()), rule.kind))
                 continue
-            start, end = (ls if rule.scope == "block" else m.start()), le
+            start, end = (ls if rule.scope == "block" else max(ls, m.start())), le
             if rule.scope == "with_next" and not text[m.end() : le].strip() and i + 1 < len(lines):
                 ns, ne = lines[i + 1]
                 if ne - ns <= rule.max_line:

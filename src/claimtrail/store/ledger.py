@@ -90,7 +90,9 @@ class Ledger:
             self._items(aid, a)
             c.execute("COMMIT")
         except BaseException:
-            c.execute("ROLLBACK")
+            # an interrupt may land after COMMIT went through: then there is nothing to undo
+            if c.in_transaction:
+                c.execute("ROLLBACK")
             raise
         return aid, True
 
