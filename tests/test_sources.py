@@ -76,3 +76,21 @@ def test_an_agency_dateline_on_its_own_site_is_the_publisher() -> None:
     text = "Jakarta, Antara -- Harga beras naik di 12 provinsi."
     assert ("Antara", "publisher") in _sources(text, "id", url="https://www.antaranews.com/berita/1")
     assert ("Antara", "cites") in _sources(text, "id")
+
+
+def test_an_outlet_someone_spoke_to_is_the_publisher_only_when_no_other_is_known() -> None:
+    alone = "A police source told SANA that two rockets hit the Midan neighbourhood on Friday."
+    assert _sources(alone, "en") == {("SANA", "publisher")}
+    dated = "Jakarta, CNN Indonesia -- Guardiola berbicara kepada Marca soal kontraknya."
+    assert _sources(dated, "id") == {("CNN Indonesia", "publisher"), ("Marca", "cites")}
+
+
+def test_a_wire_dateline_names_the_publisher_unless_the_url_says_otherwise() -> None:
+    text = "DAMASCUS (Sputnik) - At least 45 people were killed in a blast near Idlib."
+    assert _sources(text, "en") == {("Sputnik", "publisher")}
+    assert _sources(text, "en", url="https://www.rt.com/news/1") == {("Sputnik", "cites")}
+
+
+def test_an_article_does_not_cite_its_own_outlet() -> None:
+    text = 'DEPOK (Pos Kota) – Mahasiswi itu ditemukan. "Dia sehat," ujarnya kepada Poskota.'
+    assert _sources(text, "id") == {("Pos Kota", "publisher")}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -31,9 +31,11 @@ _NAME = re.compile(r"^[A-ZА-ЯЁ0-9][\w.'’&-]*(?:\s+(?:[A-ZА-ЯЁ0-9][\w.'�
 class CompiledCues:
     dateline: tuple[re.Pattern[str], ...]
     before: re.Pattern[str] | None
+    interview: re.Pattern[str] | None
     after: re.Pattern[str] | None
     open_before: tuple[re.Pattern[str], ...]
     credit: tuple[re.Pattern[str], ...]
+    wire: tuple[re.Pattern[str], ...]
     labelled: tuple[re.Pattern[str], ...]
     copyright: tuple[re.Pattern[str], ...]
     platform: re.Pattern[str] | None
@@ -60,9 +62,11 @@ def compile_cues(*sections: Cues) -> CompiledCues:
     return CompiledCues(
         dateline=tuple(re.compile(p) for p in allof("dateline")),
         before=_either(allof("before"), r"(?:{})[\s:,]*[\"“«]?$"),
+        interview=_either(allof("interview"), r"(?:{})[\s:,]*$"),
         after=_either(allof("after"), r"^[\"”»]?\s*(?:{})\b"),
         open_before=tuple(re.compile(rf"(?:{p})\s+{name}", re.I) for p in allof("open_before")),
         credit=tuple(re.compile(p, re.M) for p in allof("credit")),
+        wire=tuple(re.compile(p, re.M) for p in allof("wire")),
         labelled=tuple(re.compile(p, re.M | re.I) for p in allof("labelled")),
         copyright=tuple(re.compile(p, re.I | re.M) for p in allof("copyright")),
         platform=_either(allof("platform_cues"), r"(?:{})\s*$"),
@@ -74,9 +78,28 @@ def find(text: str, cues: CompiledCues, outlets: Outlets, url: str | None = None
     found.extend(_dateline(text, cues, outlets, url))
     found.extend(_copyright(text, cues, outlets))
     found.extend(_credits(text, cues, outlets))
-    found.extend(_cued_mentions(text, cues, outlets))
     found.extend(_open_cues(text, cues, outlets))
-    return _dedupe(found)
+    own = list(_wire(text, cues, outlets))
+    for is_own, src in _cued_mentions(text, cues, outlets):
+        (own if is_own else found).append(src)
+    return _dedupe(_settle_own(found, own, outlets, url))
+
+
+def _settle_own(found: list[Source], own: list[Source], outlets: Outlets, url: str | None) -> list[Source]:
+    """Wire datelines and "told X" (``own``) name the article's own outlet when nothing
+    else does: the outlet of the URL or of a dateline is the publisher; without one, a
+    single outlet so named is; the rest are cited. An outlet the article publishes is not
+    also cited by it."""
+    home = outlets.by_domain(url) if url else None
+    publishers = {s.outlet_key or s.outlet for s in found if s.relation == "publisher"}
+    if home is not None:
+        publishers.add(home.key)
+    named = {s.outlet_key or s.outlet for s in own}
+    if not publishers and len(named) == 1:
+        publishers = named
+    out = [replace(s, relation="publisher") if (s.outlet_key or s.outlet) in publishers else s for s in own]
+    out += [s for s in found if not (s.relation == "cites" and (s.outlet_key or s.outlet) in publishers)]
+    return out
 
 
 def _resolved(name: str, span: Span, relation: Relation, cue: str, outlets: Outlets,
@@ -158,7 +181,16 @@ def _credits(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source
                     yield src
 
 
-def _cued_mentions(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
+def _wire(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
+    for pat in cues.wire:
+        for m in pat.finditer(text):
+            entry = outlets.lookup(m.group("outlet"))
+            if entry is not None:
+                yield Source(entry.name, "cites", Span(m.start("outlet"), m.end("outlet")), "wire dateline", entry.key)
+
+
+def _cued_mentions(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[tuple[bool, Source]]:
+    """Known outlets with a cue around them; ``True`` marks one someone spoke to."""
     for m in outlets.pattern.finditer(text):
         entry = outlets.lookup(m.group())
         if entry is None:
@@ -168,24 +200,22 @@ def _cued_mentions(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[
         line_end = len(text) if line_end < 0 else line_end
         before = text[max(line_start, m.start() - WINDOW) : m.start()]
         after = text[m.end() : min(line_end, m.end() + WINDOW)]
-        cue = _cue(entry, before, after, cues)
-        if cue:
-            yield Source(entry.name, "cites", Span(m.start(), m.end()), cue, entry.key)
+        found = _cue(entry, before, after, cues)
+        if found:
+            is_own, cue = found
+            yield is_own, Source(entry.name, "cites", Span(m.start(), m.end()), cue, entry.key)
 
 
-def _cue(entry: OutletEntry, before: str, after: str, cues: CompiledCues) -> str | None:
-    if cues.before is not None:
-        b = cues.before.search(before)
-        if b:
-            return b.group().strip(" :,\"“«")
-    if cues.after is not None:
-        a = cues.after.search(after)
-        if a:
-            return a.group().strip(" ,\"”»")
-    if entry.kind == "platform" and cues.platform is not None:
-        p = cues.platform.search(before)
-        if p:
-            return p.group().strip()
+def _cue(entry: OutletEntry, before: str, after: str, cues: CompiledCues) -> tuple[bool, str] | None:
+    """Whether someone spoke to the outlet, and the cue, from the words around a mention."""
+    if cues.before is not None and (b := cues.before.search(before)):
+        return False, b.group().strip(" :,\"“«")
+    if cues.interview is not None and (i := cues.interview.search(before)):
+        return True, i.group().strip(" :,")
+    if cues.after is not None and (a := cues.after.search(after)):
+        return False, a.group().strip(" ,\"”»")
+    if entry.kind == "platform" and cues.platform is not None and (p := cues.platform.search(before)):
+        return False, p.group().strip()
     return None
 
 
