@@ -42,3 +42,9 @@ def test_one_alias_for_two_outlets_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(PackError, match="names both"):
         validate_file(bad, OutletsFile)
+
+
+def test_outlet_names_that_are_common_words_match_only_as_written() -> None:
+    pattern = load_outlets().pattern
+    text = "antara lain dengan tempo yang cepat di sana, warga RT 05 ikut; ANTARA dan Tempo melaporkan."
+    assert [m.group() for m in pattern.finditer(text)] == ["ANTARA", "Tempo"]

@@ -65,9 +65,11 @@ class Outlets:
         folded: list[str] = []
         exact: list[str] = []
         for o in entries:
+            cased = {x.casefold() for x in o.exact_case}
             for name in [o.name, *o.aliases, *o.domains]:
                 self._by_name[_norm(name)] = o.key
-                folded.append(name)
+                if name.casefold() not in cased:  # "Antara" only as written, never "antara"
+                    folded.append(name)
             for name in o.exact_case:
                 self._by_name[_norm(name)] = o.key
                 exact.append(name)
@@ -77,7 +79,8 @@ class Outlets:
         parts = [f"(?i:{alt(folded)})"] if folded else []
         if exact:
             parts.append(alt(exact))
-        self.pattern = re.compile(r"(?<![\w@.])(?:" + "|".join(parts) + r")(?![\w]|\.\w)")
+        # not inside a word or a domain, and not a code before a number ("RT 05/RW 03")
+        self.pattern = re.compile(r"(?<![\w@.])(?:" + "|".join(parts) + r")(?![\w]|\.\w|\s?\d)")
 
     def lookup(self, name: str) -> OutletEntry | None:
         key = self._by_name.get(_norm(name))

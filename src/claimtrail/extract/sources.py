@@ -58,7 +58,7 @@ def compile_cues(*sections: Cues) -> CompiledCues:
     def allof(attr: str) -> list[str]:
         return [p for s in sections for p in getattr(s, attr)]
 
-    name = r"(?P<outlet>[A-ZА-ЯЁ][\w.'’&-]*(?:\s+[A-ZА-ЯЁ][\w.'’&-]*){0,3})"
+    name = r"(?P<outlet>[A-ZА-ЯЁ][\w.'’&!-]*(?:[ \t]+[A-ZА-ЯЁ][\w.'’&!-]*){0,3})"
     return CompiledCues(
         dateline=tuple(re.compile(p) for p in allof("dateline")),
         before=_either(allof("before"), r"(?:{})[\s:,]*[\"“«]?$"),
