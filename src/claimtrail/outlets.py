@@ -68,8 +68,8 @@ class Outlets:
             cased = {x.casefold() for x in o.exact_case}
             for name in [o.name, *o.aliases, *o.domains]:
                 self._by_name[_norm(name)] = o.key
-                if name.casefold() not in cased:  # "Antara" only as written, never "antara"
-                    folded.append(name)
+                # a name also listed in exact_case ("Antara") matches only as written
+                (exact if name.casefold() in cased else folded).append(name)
             for name in o.exact_case:
                 self._by_name[_norm(name)] = o.key
                 exact.append(name)
