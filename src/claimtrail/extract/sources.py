@@ -9,6 +9,7 @@ included: a copyright line is furniture and still names the rights holder.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -17,11 +18,9 @@ from typing import Any
 from claimtrail.lang import with_fallback
 from claimtrail.lang.sections.sources import Section as Cues
 from claimtrail.model import Analysis, Relation, Source, Span
-from claimtrail.outlets import OutletEntry, Outlets, load_outlets
+from claimtrail.outlets import Outlets, load_outlets
 from claimtrail.pipeline import stage
 
-#: how far before or after an outlet's name its cue may stand, in characters
-WINDOW = 60
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.id|id|ru|co\.uk|info|tv)\b", re.I)
 _SPLIT = re.compile(r"\s*(?:/|,|;|&|\+|\bdan\b|\band\b|\bи\b)\s*", re.I)
 _NAME = re.compile(r"^[A-ZА-ЯЁ0-9][\w.'’&-]*(?:\s+(?:[A-ZА-ЯЁ0-9][\w.'’&-]*|de|of|al|the))*$")
@@ -61,15 +60,15 @@ def compile_cues(*sections: Cues) -> CompiledCues:
     name = r"(?P<outlet>[A-ZА-ЯЁ][\w.'’&!-]*(?:[ \t]+[A-ZА-ЯЁ][\w.'’&!-]*){0,3})"
     return CompiledCues(
         dateline=tuple(re.compile(p) for p in allof("dateline")),
-        before=_either(allof("before"), r"(?:{})[\s:,]*[\"“«]?$"),
-        interview=_either(allof("interview"), r"(?:{})[\s:,]*$"),
-        after=_either(allof("after"), r"^[\"”»]?\s*(?:{})\b"),
+        before=_either(allof("before"), r"(?<!\w)(?P<cue>{})[ \t:,]*[\"“«]?[ \t]*"),
+        interview=_either(allof("interview"), r"(?<!\w)(?P<cue>{})[ \t:,]*"),
+        after=_either(allof("after"), r"[\"”»]?[ \t]*(?P<cue>{})\b"),
         open_before=tuple(re.compile(rf"(?:{p})\s+{name}", re.I) for p in allof("open_before")),
         credit=tuple(re.compile(p, re.M) for p in allof("credit")),
         wire=tuple(re.compile(p, re.M) for p in allof("wire")),
         labelled=tuple(re.compile(p, re.M | re.I) for p in allof("labelled")),
         copyright=tuple(re.compile(p, re.I | re.M) for p in allof("copyright")),
-        platform=_either(allof("platform_cues"), r"(?:{})\s*$"),
+        platform=_either(allof("platform_cues"), r"(?<!\w)(?P<cue>{})[ \t]*"),
     )
 
 
@@ -190,33 +189,55 @@ def _wire(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
 
 
 def _cued_mentions(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[tuple[bool, Source]]:
-    """Known outlets with a cue around them; ``True`` marks one someone spoke to."""
+    """Known outlets with a cue right around them; ``True`` marks one someone spoke to.
+
+    Each cue pattern scans the text once and the mentions look their cues up by position,
+    so the work stays linear however many mentions a text has.
+    """
+    before = _Cues(cues.before, text)
+    interview = _Cues(cues.interview, text)
+    platform = _Cues(cues.platform, text)
+    after = _Cues(cues.after, text)
     for m in outlets.pattern.finditer(text):
         entry = outlets.lookup(m.group())
         if entry is None:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
-        before = text[max(line_start, m.start() - WINDOW) : m.start()]
-        after = text[m.end() : min(line_end, m.end() + WINDOW)]
-        found = _cue(entry, before, after, cues)
-        if found:
-            is_own, cue = found
-            yield is_own, Source(entry.name, "cites", Span(m.start(), m.end()), cue, entry.key)
+        span = Span(m.start(), m.end())
+        if cue := before.leading(span):
+            yield False, Source(entry.name, "cites", span, cue, entry.key)
+        elif cue := interview.leading(span):
+            yield True, Source(entry.name, "cites", span, cue, entry.key)
+        elif cue := after.trailing(span):
+            yield False, Source(entry.name, "cites", span, cue, entry.key)
+        elif entry.kind == "platform" and (cue := platform.leading(span)):
+            yield False, Source(entry.name, "cites", span, cue, entry.key)
 
 
-def _cue(entry: OutletEntry, before: str, after: str, cues: CompiledCues) -> tuple[bool, str] | None:
-    """Whether someone spoke to the outlet, and the cue, from the words around a mention."""
-    if cues.before is not None and (b := cues.before.search(before)):
-        return False, b.group().strip(" :,\"“«")
-    if cues.interview is not None and (i := cues.interview.search(before)):
-        return True, i.group().strip(" :,")
-    if cues.after is not None and (a := cues.after.search(after)):
-        return False, a.group().strip(" ,\"”»")
-    if entry.kind == "platform" and cues.platform is not None and (p := cues.platform.search(before)):
-        return False, p.group().strip()
-    return None
+class _Cues:
+    """One scan of a cue pattern, for asking whether a cue leads into a name."""
+
+    def __init__(self, pattern: re.Pattern[str] | None, text: str) -> None:
+        found = [(m.start(), m.end(), m.group("cue").strip()) for m in pattern.finditer(text)] if pattern else []
+        self.starts = [f[0] for f in found]
+        self.found = found
+
+    def leading(self, name: Span) -> str | None:
+        """The cue that ends where the name starts; a cue may take the name's first word
+        with it ("told the" before "The New Arab")."""
+        i = bisect_left(self.starts, name.start) - 1
+        if i < 0:
+            return None
+        _, end, cue = self.found[i]
+        return cue if name.start <= end < name.end else None
+
+    def trailing(self, name: Span) -> str | None:
+        """The cue that starts where the name ends; a cue may share the name's last words
+        ("SANA news agency" before "news agency reported")."""
+        i = bisect_right(self.starts, name.end) - 1
+        if i < 0:
+            return None
+        start, end, cue = self.found[i]
+        return cue if name.start < start <= name.end < end else None
 
 
 def _open_cues(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
