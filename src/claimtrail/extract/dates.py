@@ -1,0 +1,473 @@
+"""Dates: every calendar date, month or year an article names, resolved to ISO form, and
+the article's own publication date.
+
+Names, relative words and patterns come from the language pack's ``dates.yaml`` and the
+``xx`` pack's (numeric dates and dates in URLs). The publication date is taken from the
+URL, else a dateline near the top of the text, else the input record, else inferred from
+a dated weekday ("Selasa (13/12)") and the years the article names. Relative dates
+("kemarin", "last Thursday", "в прошлом году") resolve against it; without it they are
+left out, because only outside knowledge could date them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any, Literal
+
+from claimtrail.extract import calendar_math as cal
+from claimtrail.lang import load_pack
+from claimtrail.lang.packs import FALLBACK
+from claimtrail.lang.sections.dates import Section as DateRules
+from claimtrail.lang.sections.dates import fill
+from claimtrail.model import Analysis, DateMention, Span
+from claimtrail.pipeline import stage
+
+#: a dateline stands within this many characters of the start of the body
+HEAD = 400
+#: how far before a date a future cue ("akan", "will") may stand, in characters
+FUTURE_BEFORE = 60
+_GAP = re.compile(r"[\s,.;:()\-–—]{0,3}")
+_ANY_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d)")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+Kind = Literal["date", "month", "year", "weekday", "relative", "anaphoric"]
+Unit = Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    patterns: tuple[re.Pattern[str], ...]
+    relative: tuple[tuple[re.Pattern[str], Unit, int], ...]
+    anaphoric: tuple[tuple[re.Pattern[str], Unit, int], ...]
+    future: re.Pattern[str] | None
+    not_year_after: tuple[re.Pattern[str], ...]
+    not_year_before: tuple[re.Pattern[str], ...]
+    not_weekday_before: tuple[re.Pattern[str], ...]
+    since: tuple[re.Pattern[str], ...]
+    not_dateline: tuple[re.Pattern[str], ...]
+    dateline_reach: int
+    numbers: dict[str, int]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    short_forms: frozenset[str]
+    match_case: bool
+    url: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A date expression as found, before resolution."""
+
+    span: Span
+    kind: Kind
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    shift: int = 0  # -1 "lalu/last", +1 "depan/next"
+    bracketed: bool = False  # "Selasa (13/12/2016)": names an event, seldom the article's own date
+    unit: Unit = "day"
+    offset: int = 0
+    future: bool = False
+
+
+@dataclass
+class _Candidate:
+    span: Span
+    order: int
+    raws: list[Raw] = field(default_factory=list)
+
+
+def _alternation(names: Iterable[str]) -> str:
+    ordered = sorted(set(names), key=lambda n: (-len(n), n))
+    return "|".join(re.escape(n) for n in ordered) or "(?!)"
+
+
+def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
+    sections = [own] if common is None else [own, common]
+    values = {
+        "weekday": f"(?P<weekday>{_alternation(own.weekdays)})",
+        "month": f"(?P<month>{_alternation(own.months)})(?!\\w)",
+        "day": r"(?<!\d)(?P<day>[0-3]?\d)(?!\d)",
+        "day0": r"(?<!\d)(?P<day0>[0-3]?\d)(?!\d)",
+        "mon": r"(?<!\d)(?P<mon>[01]?\d)(?!\d)",
+        "year": r"(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d)",
+    }
+    cues = [c for s in sections for c in s.future_cues]
+    return Grammar(
+        patterns=tuple(re.compile(fill(p, values), re.I) for s in sections for p in s.patterns),
+        relative=tuple((re.compile(r.pattern, re.I), r.unit, r.offset) for r in own.relative),
+        anaphoric=tuple((re.compile(r.pattern, re.I), r.unit, r.offset) for r in own.anaphoric),
+        future=re.compile("|".join(f"(?:{c})" for c in cues), re.I) if cues else None,
+        not_year_after=tuple(re.compile(p) for s in sections for p in s.not_year_after),
+        not_year_before=tuple(re.compile(p) for s in sections for p in s.not_year_before),
+        not_weekday_before=tuple(re.compile(p, re.I) for s in sections for p in s.not_weekday_before),
+        since=tuple(re.compile(fill(p, values), re.I) for s in sections for p in s.since),
+        not_dateline=tuple(re.compile(f"(?:{p})\\s*$", re.I) for s in sections for p in s.not_dateline_after),
+        dateline_reach=own.dateline_reach,
+        numbers={k.casefold(): v for k, v in own.numbers.items()},
+        months={k.casefold(): v for k, v in own.months.items()},
+        weekdays={k.casefold(): v for k, v in own.weekdays.items()},
+        short_forms=frozenset(k.casefold() for k in own.short_forms),
+        match_case=own.match_case,
+        url=tuple(re.compile(p) for s in sections for p in s.url),
+    )
+
+
+@lru_cache(maxsize=16)
+def grammar_for(language: str | None) -> Grammar:
+    """The language's date rules together with the ``xx`` pack's."""
+    pack, fallback = load_pack(language), load_pack(FALLBACK)
+    common = fallback.section("dates", DateRules)
+    if pack.path_of("dates") == fallback.path_of("dates"):
+        return compile_grammar(common)
+    return compile_grammar(pack.section("dates", DateRules), common)
+
+
+# ---------------------------------------------------------------- finding
+
+
+def _is_future(text: str, span: Span, g: Grammar) -> bool:
+    if g.future is None:
+        return False
+    before = text[max(0, span.start - FUTURE_BEFORE) : span.start]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    return bool(g.future.search(before))
+
+
+def _name_ok(word: str | None, g: Grammar) -> bool:
+    return word is None or not g.match_case or word[:1].isupper()
+
+
+def _year_excluded(text: str, start: int, end: int, g: Grammar) -> bool:
+    before, after = text[max(0, start - 40) : start], text[end : end + 40]
+    if before.endswith("/") or after.startswith("/"):
+        return True  # a season "2016/2017" or part of a code
+    return any(p.search(before) for p in g.not_year_after) or any(p.search(after) for p in g.not_year_before)
+
+
+def _raws_of(m: re.Match[str], text: str, g: Grammar) -> list[Raw] | None:
+    gd = {k: v for k, v in m.groupdict().items() if v is not None}
+    wd_text, mo_text = gd.get("weekday"), gd.get("month")
+    if not (_name_ok(wd_text, g) and _name_ok(mo_text, g)):
+        return None
+    weekday = g.weekdays.get(wd_text.casefold()) if wd_text else None
+    month = g.months.get(mo_text.casefold()) if mo_text else None
+    if month is None and "mon" in gd:
+        month = int(gd["mon"])
+    day = int(gd["day"]) if "day" in gd else None
+    year = int(gd["year"]) if "year" in gd else None
+    if day is not None and month is not None and month > 12 >= day and "mon" in gd:
+        day, month = month, day  # 12/13/2016 written month first
+    shift = -1 if "last" in gd else 1 if "next" in gd else 0
+    span = Span(m.start(), m.end())
+    kind: Kind
+    if day is not None and month is not None:
+        kind = "date"
+    elif month is not None:
+        kind = "month"
+    elif weekday is not None:
+        kind = "weekday"
+    elif year is not None:
+        kind = "year"
+    else:
+        return None
+    if kind != "date" and any(w is not None and w.casefold() in g.short_forms for w in (wd_text, mo_text)):
+        return None
+    if kind == "year" and _year_excluded(text, m.start("year"), m.end("year"), g):
+        return None
+    if kind == "weekday":
+        after = text[m.end("weekday") : m.end("weekday") + 40]
+        if any(p.search(after) for p in g.not_weekday_before):
+            return None
+    future = shift > 0 or (shift == 0 and _is_future(text, span, g))
+    main = Raw(span, kind, day, month, year, weekday, shift, future=future, bracketed="(" in m.group())
+    if "day0" in gd and kind == "date":
+        first = Raw(Span(m.start("day0"), m.end("day0")), "date", int(gd["day0"]), month, year, None,
+                    future=future)
+        main = Raw(Span(m.start("day"), m.end()), kind, day, month, year, weekday, shift, future=future)
+        return [first, main]
+    return [main]
+
+
+def find(text: str, g: Grammar, body: Sequence[Span] = ()) -> list[Raw]:
+    """The date expressions of ``text`` inside ``body`` (all of it when empty), in order."""
+    candidates: list[_Candidate] = []
+    order = 0
+    for pat in g.patterns:
+        for m in pat.finditer(text):
+            raws = _raws_of(m, text, g)
+            if raws:
+                candidates.append(_Candidate(Span(m.start(), m.end()), order, raws))
+        order += 1
+    for shifts, kind in ((g.relative, "relative"), (g.anaphoric, "anaphoric")):
+        for pat, unit, offset in shifts:
+            for m in pat.finditer(text):
+                span = Span(m.start(), m.end())
+                raw = Raw(span, "relative" if kind == "relative" else "anaphoric", unit=unit, offset=offset)
+                candidates.append(_Candidate(span, order, [raw]))
+            order += 1
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-len(c.span), c.order, c.span.start)):
+        if not any(c.span.overlaps(o.span) for o in chosen):
+            chosen.append(c)
+    raws = [r for c in sorted(chosen, key=lambda c: c.span.start) for r in c.raws]
+    if body:
+        raws = [r for r in raws if any(b.overlaps(r.span) for b in body)]
+    return _drop_ranges_of_names(raws, text, g)
+
+
+def _drop_ranges_of_names(raws: list[Raw], text: str, g: Grammar) -> list[Raw]:
+    """A year that continues a range after a year excluded as part of a name ("RPJMD 2018 - 2022")."""
+    out: list[Raw] = []
+    for r in raws:
+        if r.kind == "year":
+            before = text[: r.span.start]
+            dash = re.search(r"((?:19|20)\d\d)\s*[-–—]\s*$", before[-12:])
+            if dash:
+                start = r.span.start - len(before[-12:]) + dash.start(1)
+                end = start + 4
+                if _year_excluded(text, start, end, g):
+                    continue
+        out.append(r)
+    return out
+
+
+def since_bound(text: str, g: Grammar) -> int | None:
+    """The earliest year the text allows for itself ("lebih dari empat tahun sejak 2012": 2016)."""
+    best: int | None = None
+    for pat in g.since:
+        for m in pat.finditer(text):
+            word = m.group("n").casefold()
+            n = int(word) if word.isdigit() else g.numbers.get(word)
+            if n is None:
+                continue
+            bound = int(m.group("year")) + n
+            best = bound if best is None else max(best, bound)
+    return best
+
+
+# ---------------------------------------------------------------- the publication date
+
+
+def url_date(url: str | None, g: Grammar) -> date | None:
+    if not url:
+        return None
+    for pat in g.url:
+        m = pat.search(url)
+        if m:
+            d = cal.make(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
+            if d is not None:
+                return d
+    return None
+
+
+def _iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def infer_year(raw: Raw, named: list[int], bound: int | None, today: date) -> int | None:
+    """The year a dated weekday without one falls in, fitted to the years the article names."""
+    if raw.day is None or raw.month is None or raw.weekday is None:
+        return None
+    years = cal.weekday_years(raw.month, raw.day, raw.weekday, today.year)
+    return cal.likely_year(years, named, bound)
+
+
+def is_dateline(r: Raw, text: str, g: Grammar) -> bool:
+    """A full date near the start of its line with no event word before it ("sejak", "since")."""
+    if r.kind != "date" or r.year is None or r.future or r.bracketed:
+        return False
+    line_start = text.rfind("\n", 0, r.span.start) + 1
+    prefix = text[line_start : r.span.start]
+    return len(prefix) <= g.dateline_reach and not any(p.search(prefix) for p in g.not_dateline)
+
+
+def publication(
+    raws: Sequence[Raw], *, text: str, url: str | None, given: str | None, head_end: int, g: Grammar,
+    named: list[int], bound: int | None, today: date,
+) -> tuple[date | None, str | None]:
+    """The article's own date and where it came from: url, dateline, input or inferred."""
+    from_url = url_date(url, g)
+    if from_url is not None:
+        return from_url, "url"
+    for r in raws:
+        if r.span.start >= head_end:
+            break
+        if is_dateline(r, text, g) and r.year is not None and r.day is not None and r.month is not None:
+            d = cal.make(r.year, r.month, r.day)
+            if d is not None and d <= today:
+                return d, "dateline"
+    given_date = _iso(given)
+    if given_date is not None:
+        return given_date, "input"
+    for r in raws:
+        if r.kind != "date" or r.weekday is None or r.day is None or r.month is None or r.future:
+            continue
+        if r.year is not None:
+            d = cal.make(r.year, r.month, r.day)
+            if d is not None and d <= today:
+                return d, "inferred"
+        elif cal.possible(r.month, r.day):
+            year = infer_year(r, named, bound, today)
+            if year is not None:
+                d = cal.make(year, r.month, r.day)
+                if d is not None:
+                    return d, "inferred"
+    return None, None
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _contradiction(d: date, weekday: int | None) -> str | None:
+    if weekday is None or d.weekday() == weekday:
+        return None
+    return f"weekday contradicts the date: {d.isoformat()} is a {_WEEKDAY_NAMES[d.weekday()]}"
+
+
+def _resolve_date(r: Raw, pub: date | None, seen: dict[tuple[int, int], int], named: list[int],
+                  bound: int | None, today: date) -> tuple[str | None, str | None] | None:
+    assert r.day is not None and r.month is not None
+    if r.year is not None:
+        d = cal.make(r.year, r.month, r.day)
+        if d is None:
+            return None, f"impossible date: day {r.day} of month {r.month} in {r.year}"
+        seen[(r.month, r.day)] = r.year
+        return d.isoformat(), _contradiction(d, r.weekday)
+    if not cal.possible(r.month, r.day):
+        return None, f"impossible date: day {r.day} of month {r.month}"
+    if r.weekday is not None:
+        if pub is not None:
+            near = cal.weekday_dated_near(pub, r.month, r.day, r.weekday)
+            if near is not None:
+                return near.isoformat(), None
+            other = cal.day_month_near(pub, r.month, r.day, r.future)
+            return (other.isoformat(), _contradiction(other, r.weekday)) if other else None
+        year = infer_year(r, named, bound, today)
+        if year is None:
+            return None, "no year in which the weekday falls on this date"
+        return f"{year:04d}-{r.month:02d}-{r.day:02d}", "year inferred from the weekday"
+    if pub is None:
+        return None
+    if (r.month, r.day) in seen:
+        return f"{seen[(r.month, r.day)]:04d}-{r.month:02d}-{r.day:02d}", None
+    near_date = cal.day_month_near(pub, r.month, r.day, r.future)
+    return (near_date.isoformat(), None) if near_date else None
+
+
+def resolve_one(r: Raw, pub: date | None, last_year: int | None, seen: dict[tuple[int, int], int],
+                named: list[int], bound: int | None, today: date) -> tuple[str | None, str | None] | None:
+    """(value, note) for one expression, or None when it cannot be dated and is left out."""
+    if r.kind == "date":
+        return _resolve_date(r, pub, seen, named, bound, today)
+    if r.kind == "month":
+        assert r.month is not None
+        if r.year is not None:
+            return _ym(r.year, r.month), None
+        if pub is None:
+            return None
+        y, mo = cal.month_near(pub, r.month, future=r.future, strict=r.shift != 0)
+        return _ym(y, mo), None
+    if r.kind == "year":
+        assert r.year is not None
+        return f"{r.year:04d}", None
+    if r.kind == "weekday":
+        assert r.weekday is not None
+        if pub is None:
+            return None
+        if r.shift < 0:
+            d = cal.weekday_on_or_before(pub, r.weekday, strict=True)
+        elif r.future:
+            d = cal.weekday_on_or_after(pub, r.weekday, strict=r.shift > 0)
+        else:
+            d = cal.weekday_on_or_before(pub, r.weekday)
+        return d.isoformat(), None
+    if r.kind == "relative":
+        if pub is None:
+            return None
+        if r.unit == "day":
+            return (pub + timedelta(days=r.offset)).isoformat(), None
+        if r.unit == "month":
+            return _ym(*cal.shift_month(pub.year, pub.month, r.offset)), None
+        return f"{pub.year + r.offset:04d}", None
+    # anaphoric: a shift of the year last named
+    if last_year is None:
+        return None
+    return f"{last_year + r.offset:04d}", None
+
+
+def resolve(raws: Sequence[Raw], pub: date | None, named: list[int], bound: int | None,
+            today: date) -> list[DateMention]:
+    out: list[DateMention] = []
+    last_year: int | None = None
+    seen: dict[tuple[int, int], int] = {}
+    for r in raws:
+        got = resolve_one(r, pub, last_year, seen, named, bound, today)
+        if got is None:
+            continue
+        value, note = got
+        out.append(DateMention(r.span, value, note))
+        if value is not None:
+            last_year = int(value[:4])
+    return out
+
+
+def merge_adjacent(mentions: Sequence[DateMention], text: str) -> list[DateMention]:
+    """One mention for "hari ini, Sabtu (27/5)" and "Sabtu (28/10) kemarin": same value, side by side."""
+    out: list[DateMention] = []
+    for m in mentions:
+        if out:
+            prev = out[-1]
+            between = text[prev.span.end : m.span.start]
+            if prev.value is not None and prev.value == m.value and m.span.start >= prev.span.end \
+                    and _GAP.fullmatch(between):
+                out[-1] = DateMention(Span(prev.span.start, m.span.end), prev.value, prev.note or m.note)
+                continue
+        out.append(m)
+    return out
+
+
+@dataclass(frozen=True)
+class DateResult:
+    mentions: tuple[DateMention, ...]
+    published: str | None
+    published_from: str | None
+
+
+def analyse_dates(text: str, g: Grammar, *, body: Sequence[Span] = (), url: str | None = None,
+                  given: str | None = None, today: date | None = None) -> DateResult:
+    """Find and resolve the dates of ``text`` and its publication date."""
+    today = today or date.today()
+    raws = find(text, g, body)
+    body_text = "\n".join(s.of(text) for s in body) if body else text
+    named = [int(y.group()) for y in _ANY_YEAR.finditer(body_text)]
+    bound = since_bound(body_text, g)
+    head_end = (body[0].start if body else 0) + HEAD
+    pub, source = publication(raws, text=text, url=url, given=given, head_end=head_end, g=g, named=named,
+                              bound=bound, today=today)
+    mentions = merge_adjacent(resolve(raws, pub, named, bound, today), text)
+    return DateResult(tuple(mentions), pub.isoformat() if pub else None, source)
+
+
+@stage("dates", requires={"language", "body"}, provides={"dates", "published", "published_from"})
+def dates_stage(a: Analysis) -> dict[str, Any]:
+    art = a.article
+    result = analyse_dates(art.text, grammar_for(a.language), body=a.body, url=art.url, given=art.published)
+    return {"dates": result.mentions, "published": result.published, "published_from": result.published_from}

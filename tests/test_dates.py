@@ -1,0 +1,124 @@
+"""Dates: finding, resolving, the publication date and bad input."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from claimtrail.analyzer import analyse
+from claimtrail.extract import calendar_math as cal
+from claimtrail.extract.dates import analyse_dates, grammar_for
+from claimtrail.lang.sections.dates import Section
+from claimtrail.model import Article
+
+GOLDEN = Path(__file__).parent / "golden"
+SHARED = Path(__file__).parents[1] / ".." / "shared"
+TODAY = date(2026, 11, 29)
+
+
+def _cases() -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    for path in sorted(GOLDEN.glob("*/dates.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            out.append((path.parent.name, case))
+    return out
+
+
+@pytest.mark.parametrize(("lang", "case"), _cases(), ids=lambda v: v if isinstance(v, str) else v["text"][:40])
+def test_golden(lang: str, case: dict[str, Any]) -> None:
+    text = case["text"]
+    result = analyse_dates(text, grammar_for(lang), given=case.get("published"), today=TODAY)
+    got = [(m.span.of(text), m.value) for m in result.mentions]
+    assert got == [tuple(d) for d in case["dates"]]
+
+
+def test_impossible_dates_are_unresolved_with_a_note() -> None:
+    text = "Surat itu bertanggal Rabu (30/2) dan 31/2."
+    result = analyse_dates(text, grammar_for("id"), given="2017-03-01", today=TODAY)
+    [m] = result.mentions
+    assert m.value is None and m.note and "impossible" in m.note
+
+
+def test_weekday_that_contradicts_the_date_is_flagged() -> None:
+    # 13 December 2016 was a Tuesday, not a Friday
+    result = analyse_dates("Sidang digelar Jumat (13/12/2016).", grammar_for("id"), today=TODAY)
+    [m] = result.mentions
+    assert m.value == "2016-12-13"
+    assert m.note and "contradicts" in m.note and "Tuesday" in m.note
+
+
+def test_dated_weekday_without_publication_takes_the_year_the_article_agrees_with() -> None:
+    text = ("Konflik di kota itu berlangsung lebih dari empat tahun sejak 19 Juli 2012, "
+            "kata juru bicara, Selasa (13/12).")
+    result = analyse_dates(text, grammar_for("id"), today=TODAY)
+    assert result.published == "2016-12-13" and result.published_from == "inferred"
+    assert [m.value for m in result.mentions] == ["2012-07-19", "2016-12-13"]
+
+
+def test_publication_date_from_url_comes_first() -> None:
+    url = "https://www.cnnindonesia.com/nasional/20180103143341-32-266424/judul-berita"
+    result = analyse_dates("Rapat digelar kemarin.", grammar_for("id"), url=url, given="2018-01-09", today=TODAY)
+    assert (result.published, result.published_from) == ("2018-01-03", "url")
+    assert [m.value for m in result.mentions] == ["2018-01-02"]
+
+
+def test_dateline_beats_record_metadata_and_metadata_beats_inference() -> None:
+    g = grammar_for("en")
+    lead = analyse_dates("Published 4 March 2015\nThe port reopened on Monday.", g, given="2015-03-09", today=TODAY)
+    assert (lead.published, lead.published_from) == ("2015-03-04", "dateline")
+    assert [m.value for m in lead.mentions] == ["2015-03-04", "2015-03-02"]
+    meta = analyse_dates("The port reopened on Monday.", g, given="2015-03-09", today=TODAY)
+    assert (meta.published, meta.published_from) == ("2015-03-09", "input")
+
+
+def test_relative_dates_without_any_anchor_are_left_out() -> None:
+    result = analyse_dates("Полиция задержала подозреваемых в среду.", grammar_for("ru"), today=TODAY)
+    assert result.mentions == () and result.published is None
+
+
+def test_names_written_lower_case_are_not_weekdays_in_indonesian() -> None:
+    result = analyse_dates("Selama tiga minggu terakhir harga naik.", grammar_for("id"), given="2017-01-01",
+                           today=TODAY)
+    assert result.mentions == ()
+
+
+def test_unknown_language_still_reads_numeric_dates() -> None:
+    result = analyse_dates("Uppgiften kom 21.05.2017 enligt polisen.", grammar_for("sv"), today=TODAY)
+    assert [(m.value) for m in result.mentions] == ["2017-05-21"]
+
+
+def test_calendar_year_choice() -> None:
+    years = cal.weekday_years(12, 13, 1, 2026)  # Tuesday 13 December
+    assert {2011, 2016, 2022} <= set(years)
+    assert cal.likely_year(years, [2012, 2012], at_least=2016) == 2016
+    assert cal.likely_year(years, []) == max(years)
+    assert not cal.possible(2, 30) and cal.possible(2, 29)
+
+
+def test_every_pack_validates() -> None:
+    from claimtrail.lang import available_languages, load_pack
+
+    for code in available_languages():
+        load_pack(code).section("dates", Section)
+
+
+def test_stage_runs_in_the_pipeline() -> None:
+    art = Article(id="t1", text="Jakarta, CNN Indonesia - - Presiden berpidato, Rabu (3/1).",
+                  url="https://www.cnnindonesia.com/nasional/20180103143341-32-266424/x")
+    a = analyse(art)
+    assert a.published == "2018-01-03" and a.published_from == "url"
+    assert [d.value for d in a.dates] == ["2018-01-03"]
+
+
+def test_seed_article() -> None:
+    path = SHARED / "seeds" / "000_ffeec86feabfe786.txt"
+    if not path.is_file():
+        pytest.skip("shared seeds not present")
+    a = analyse(Article(id="seed", text=path.read_text(encoding="utf-8")))
+    assert a.published == "2016-12-13"
+    values = {(d.span.of(a.article.text), d.value) for d in a.dates}
+    assert {("Selasa (13/12)", "2016-12-13"), ("2012", "2012"), ("19 Juli 2012", "2012-07-19")} <= values
