@@ -164,7 +164,7 @@ def find(text: str, rules: Rules, regions: Sequence[Span] | None = None) -> list
             nl = text.find("\n", pos, region.end)
             line_end = region.end if nl < 0 else nl
             if _is_prose(text, pos, line_end):
-                toks = tokenize(text, pos, line_end)
+                toks = tokenize(text, pos, line_end, space_groups=rules.numbers.space_groups)
                 if line_end - pos <= LONG_LINE or not _is_list(toks, rules):
                     found.extend(_share(text, _line(text, toks, rules), rules))
             pos = line_end + 1
@@ -255,15 +255,16 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
     if d.unit == "count" and d.concept is None and d.low is None:
         _age_or_inverted(toks, d, reading, r)
     if year_like and reading.scale is None and (
-        (d.unit == "count" and d.concept is None) or d.unit in r.year_units or _after_year_cue(toks, d.first, r)
+        (d.unit == "count" and d.concept is None) or _after_year_cue(toks, d.first, r)
+        or (reading.first > 0 and toks[reading.first - 1].kind == "num")
+        or (reading.after < len(toks) and toks[reading.after].low in r.year_units)
     ):
         return None, d.after
     if d.unit == "count" and d.concept is None and _inside_name(toks, reading, r):
         return None, d.after
     if _bare_in_brackets(toks, d):
         return None, d.after
-    resume = d.after if d.counted is None else max(d.after, d.counted[0])
-    return d, resume
+    return d, d.after
 
 
 def _skip_past(toks: Sequence[Token], k: int) -> int:

@@ -20,6 +20,10 @@ from claimtrail.lang.sections.numbers import Section as NumberWords
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:(?:[.,]|[ \u00a0\u202f][.,] |[ \u00a0\u202f])\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
 )
+#: the same without spaces between groups, for languages that do not group with spaces
+_TOKEN_NO_SPACE = re.compile(
+    r"(?P<num>\d+(?:(?:[.,]|[ \u00a0\u202f][.,] )\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
+)
 _SPACES = re.compile(r"[ \u00a0\u202f]")
 #: the largest digit count whose value still fits a float
 MAX_DIGITS = 308
@@ -37,9 +41,10 @@ class Token(NamedTuple):
         return self.end == nxt.start
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+def tokenize(text: str, start: int = 0, end: int | None = None, *, space_groups: bool = True) -> list[Token]:
+    pattern = _TOKEN if space_groups else _TOKEN_NO_SPACE
     return [Token(m.lastgroup or "punct", m.start(), m.end(), m.group(), m.group().casefold())
-            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+            for m in pattern.finditer(text, start, len(text) if end is None else end)]
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
