@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from claimtrail.extract.dates import dates_stage
+from claimtrail.extract.figures import figures_stage
 from claimtrail.extract.sources import sources_stage
 from claimtrail.model import Analysis, Article
 from claimtrail.normalise.stages import STAGES as NORMALISE
 from claimtrail.pipeline import Pipeline, Stage
 
-EXTRACT: tuple[Stage, ...] = (sources_stage, dates_stage)
+EXTRACT: tuple[Stage, ...] = (sources_stage, figures_stage, dates_stage)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,550 @@
+"""Figures: every numeric quantity in the article body, with its hedge, range, unit and
+what it counts.
+
+The language pack gives the words (``numbers``, ``units``, ``concepts`` sections); this
+module gives the rules. A number is read by :mod:`claimtrail.extract.numbers`; then its
+context decides whether it is a figure at all (dates, times of day, years, ordinals,
+codes, law and phone numbers, scores and numbers inside names are not), and what hedge,
+range, unit and counted noun it has. ``Figure.attributed_to`` is left to a later stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from claimtrail.extract.numbers import Numbers, PhraseTable, Reading, Token, tokenize
+from claimtrail.lang import load_pack
+from claimtrail.lang.sections.concepts import Section as ConceptWords
+from claimtrail.lang.sections.numbers import Section as NumberWords
+from claimtrail.lang.sections.units import Section as UnitWords
+from claimtrail.model import Analysis, Figure, Qualifier, Span
+from claimtrail.pipeline import stage
+
+#: a line longer than this with fewer letters than LETTER_SHARE is a table or noise, not prose
+LONG_LINE = 5000
+LETTER_SHARE = 0.3
+#: ... or with more number tokens than this share of its tokens
+NUMBER_SHARE = 0.2
+#: the largest integer read as an age in "CB (32)"
+MAX_AGE = 120
+YEARS = range(1800, 2200)
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = frozenset('.!?"“”«»:;')
+_NP_BREAK = frozenset(",.;:!?()[]\"“”«»")
+_NP_SKIP = frozenset("-'’")
+
+
+@dataclass(frozen=True)
+class Concepts:
+    nouns: PhraseTable[str]
+    stems: tuple[tuple[tuple[str, ...], str], ...]
+    slack: int
+    suffixes: tuple[tuple[str, str], ...]
+    stop: frozenset[str]
+    links: PhraseTable[bool]
+    conjunctions: frozenset[str]
+    max_gap: int
+    look_back: int
+    head_first: bool
+    classifiers: frozenset[str]
+
+    def match(self, toks: Sequence[Token], k: int) -> tuple[str, int] | None:
+        """The concept of the longest lexicon phrase starting at token ``k``."""
+        hit = self.nouns.forward(toks, k)
+        if hit is not None:
+            return hit
+        for n in range(min(self.nouns.longest, len(toks) - k), 0, -1):
+            words = [t.low for t in toks[k : k + n]]
+            for end, add in self.suffixes:
+                if words[-1].endswith(end) and len(words[-1]) > len(end) + 2:
+                    key = (*words[:-1], words[-1][: len(words[-1]) - len(end)] + add)
+                    if key in self.nouns.table:
+                        return self.nouns.table[key], k + n
+        for stems, concept in self.stems:
+            n = len(stems)
+            if k + n > len(toks):
+                continue
+            if all(
+                toks[k + x].kind == "word" and toks[k + x].low.startswith(st)
+                and len(toks[k + x].low) - len(st) <= self.slack
+                for x, st in enumerate(stems)
+            ):
+                return concept, k + n
+        return None
+
+
+@dataclass(frozen=True)
+class Rules:
+    numbers: Numbers
+    qualifiers: PhraseTable[Qualifier]
+    range_links: PhraseTable[bool]
+    range_pairs: PhraseTable[tuple[str, ...]]
+    months: frozenset[str]
+    year_cues: frozenset[str]
+    time_before: frozenset[str]
+    time_after: frozenset[str]
+    code_before: frozenset[str]
+    not_counts: tuple[tuple[str, ...], ...]
+    after: PhraseTable[str]
+    before: PhraseTable[str]
+    hyphen_stems: tuple[tuple[str, str], ...]
+    whole: dict[str, tuple[float, str]]
+    inverted_approx: dict[str, str]
+    year_units: frozenset[str]
+    concepts: Concepts
+    #: words that can open a figure
+    starts: frozenset[str]
+
+
+def _fold(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
+@lru_cache(maxsize=16)
+def rules_for(language: str | None) -> Rules:
+    pack = load_pack(language)
+    return compile_rules(pack.section("numbers", NumberWords), pack.section("units", UnitWords),
+                         pack.section("concepts", ConceptWords))
+
+
+def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
+    from claimtrail.extract.numbers import phrase_key
+
+    concepts = Concepts(
+        nouns=PhraseTable(c.nouns),
+        stems=tuple(sorted(((tuple(s.casefold().split()), v) for s, v in c.stems.items()),
+                           key=lambda e: (-len(e[0]), -sum(len(x) for x in e[0])))),
+        slack=c.stem_slack,
+        suffixes=tuple(c.suffixes.items()),
+        stop=_fold(c.stop),
+        links=PhraseTable({w: True for w in c.links}),
+        conjunctions=_fold(c.conjunctions),
+        max_gap=c.max_gap,
+        look_back=c.look_back,
+        head_first=c.head == "first",
+        classifiers=_fold(c.classifiers),
+    )
+    numbers = Numbers(n)
+    return Rules(
+        numbers=numbers,
+        starts=numbers.starts() | frozenset(w.casefold() for w in u.whole),
+        qualifiers=PhraseTable(n.qualifiers),
+        range_links=PhraseTable({w: True for w in n.range_links}),
+        range_pairs=PhraseTable({k: phrase_key(v) for k, v in n.range_pairs.items()}),
+        months=_fold(n.months),
+        year_cues=_fold(n.year_cues),
+        time_before=_fold(n.time_before),
+        time_after=_fold(n.time_after),
+        code_before=_fold(n.code_before),
+        not_counts=tuple(phrase_key(p) for p in n.not_counts),
+        after=PhraseTable(u.after),
+        before=PhraseTable(u.before),
+        hyphen_stems=tuple((k.casefold(), v) for k, v in u.hyphen_stems.items()),
+        whole={k.casefold(): (w.value, w.unit) for k, w in u.whole.items()},
+        inverted_approx={k.casefold(): v for k, v in u.inverted_approx.items()},
+        year_units=_fold(u.year_units),
+        concepts=concepts,
+    )
+
+
+# ---------------------------------------------------------------------- the stage
+
+
+def find(text: str, rules: Rules, regions: Sequence[Span] | None = None) -> list[Figure]:
+    """Every figure in ``regions`` of ``text`` (the whole text when none are given)."""
+    spans = regions if regions is not None else (Span(0, len(text)),)
+    found: list[Figure] = []
+    for region in spans:
+        pos = region.start
+        while pos < region.end:
+            nl = text.find("\n", pos, region.end)
+            line_end = region.end if nl < 0 else nl
+            if _is_prose(text, pos, line_end):
+                toks = tokenize(text, pos, line_end, space_groups=rules.numbers.space_groups)
+                if line_end - pos <= LONG_LINE or not _is_list(toks, rules):
+                    found.extend(_share(text, _line(text, toks, rules), rules))
+            pos = line_end + 1
+    return found
+
+
+def _is_prose(text: str, start: int, end: int) -> bool:
+    if end - start <= LONG_LINE:
+        return True
+    letters = len(_LETTER.findall(text, start, end))
+    return letters >= LETTER_SHARE * (end - start)
+
+
+def _is_list(toks: Sequence[Token], r: Rules) -> bool:
+    """A long line that is mostly numbers is a table or noise."""
+    numeric = sum(1 for t in toks if t.kind == "num" or t.low in r.starts)
+    return numeric > NUMBER_SHARE * len(toks)
+
+
+@dataclass
+class _Draft:
+    """A figure being built, by token indexes."""
+
+    first: int
+    after: int
+    value: float | None
+    note: str | None
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = "exact"
+    unit: str = "count"
+    concept: str | None = None
+    counted: tuple[int, int] | None = None
+
+
+def _line(text: str, toks: list[Token], r: Rules) -> list[Figure]:
+    out: list[Figure] = []
+    starts = r.starts
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.kind != "num" and tok.low not in starts:
+            i += 1
+            continue
+        draft, resume = _figure_at(toks, i, r)
+        if draft is not None:
+            out.append(_to_figure(text, toks, draft))
+        i = max(resume, i + 1)
+    return out
+
+
+def _reading_at(toks: Sequence[Token], i: int, r: Rules) -> Reading | bool | None:
+    """The number at ``i``; False when the token is a digit run that is not a number."""
+    tok = toks[i]
+    if tok.kind == "num":
+        values = r.numbers.digit_values(tok)
+        if values is None or len(values) != 1:
+            return False
+        _, _, value, note, plain = values[0]
+        return r.numbers.with_scale(toks, Reading(i, i + 1, value, note, None, True, plain))
+    return r.numbers.read(toks, i)
+
+
+def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]:
+    tok = toks[i]
+    if tok.kind == "word" and tok.low in r.whole:
+        value, unit = r.whole[tok.low]
+        d = _Draft(i, i + 1, value, None, unit=unit)
+        _qualify(toks, d, r)
+        return d, i + 1
+    reading = _reading_at(toks, i, r)
+    if reading is False:
+        return None, i + 1
+    if reading is None or isinstance(reading, bool):
+        return None, i + 1
+    if _not_a_figure(toks, reading, r):
+        return None, reading.after
+    d = _Draft(reading.first, reading.after, reading.value, reading.note)
+    year_like = reading.plain is not None and len(reading.plain) == 4 and int(reading.plain) in YEARS
+    end = _range(toks, d, reading, r)
+    if end is False:
+        return None, _skip_past(toks, reading.after)
+    _unit_after(toks, d, r)
+    _unit_before(toks, d, r)
+    _qualify(toks, d, r)
+    if d.unit in ("count", "percent"):
+        _count(toks, d, r)
+    if d.unit == "count" and d.concept is None and d.low is None:
+        _age_or_inverted(toks, d, reading, r)
+    if year_like and reading.scale is None and (
+        (d.unit == "count" and d.concept is None) or _after_year_cue(toks, d.first, r)
+        or (reading.first > 0 and toks[reading.first - 1].kind == "num")
+        or (reading.after < len(toks) and toks[reading.after].low in r.year_units)
+    ):
+        return None, d.after
+    if d.unit == "count" and d.concept is None and _inside_name(toks, reading, r):
+        return None, d.after
+    if _bare_in_brackets(toks, d):
+        return None, d.after
+    return d, d.after
+
+
+def _skip_past(toks: Sequence[Token], k: int) -> int:
+    """After a rejected range, skip its second number too."""
+    while k < len(toks) and (toks[k].kind == "num" or toks[k].text in "-–"):
+        k += 1
+    return k
+
+
+# ---------------------------------------------------------------------- what is not a figure
+
+
+def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
+    f = rd.first
+    tok = toks[f]
+    prev = toks[f - 1] if f > 0 else None
+    prev2 = toks[f - 2] if f > 1 else None
+    nxt = toks[f + 1] if f + 1 < len(toks) else None
+    if prev is not None and prev.attached_to(tok):
+        if prev.kind == "word" and r.before.backward(toks, f) is None:
+            return True  # "A320", "ke3"
+        if prev.text in "/:+#№":
+            return True  # "13/12", "10:00", "+62"
+        if prev.text in "-–" and prev2 is not None and prev2.attached_to(prev) and prev2.kind != "punct":
+            return True  # "F-16", "ke-3", "COVID-19"
+        if prev.text == "." and prev2 is not None and prev2.kind == "num" and prev2.attached_to(prev):
+            return True
+    if tok.kind == "num" and nxt is not None and tok.attached_to(nxt):
+        after = toks[f + 2] if f + 2 < len(toks) else None
+        if nxt.text in "/:" and after is not None and after.kind == "num":
+            return True
+        if nxt.kind == "word" and not _unit_or_scale_at(toks, f + 1, r):
+            return True  # "3rd", "5G"
+        if (nxt.text in "-–" and after is not None and after.kind == "word" and nxt.attached_to(after)
+                and not _unit_or_scale_at(toks, f + 2, r) and not _hyphen_stem(after, r)):
+            return True  # "2-й", "1-го"
+        if nxt.text == "." and after is not None and after.kind == "num" and nxt.attached_to(after):
+            return True
+    if tok.kind == "num" and tok.text[0] == "0" and len(tok.text) > 1 and tok.text[1].isdigit():
+        return True  # "021", "05": codes and phone numbers
+    last = toks[rd.after - 1]
+    if prev is not None and (prev.low in r.months or prev.low in r.time_before or _code_cue(toks, f, r)):
+        return True
+    follow = toks[rd.after] if rd.after < len(toks) else None
+    if follow is not None and (follow.low in r.months or follow.low in r.time_after):
+        return True
+    if tok.kind == "word" and _in_phrase(toks, f, r.not_counts):
+        return True
+    return bool(last.kind == "num" and follow is not None and follow.text in ":" and follow.attached_to(last)
+                and rd.after + 1 < len(toks) and toks[rd.after + 1].kind == "num")
+
+
+def _code_cue(toks: Sequence[Token], f: int, r: Rules) -> bool:
+    k = f - 1
+    if toks[k].text in ".:" and k > 0:
+        k -= 1
+    return toks[k].low in r.code_before
+
+
+def _in_phrase(toks: Sequence[Token], f: int, phrases: Sequence[tuple[str, ...]]) -> bool:
+    word = toks[f].low
+    for p in phrases:
+        for at, w in enumerate(p):
+            if w == word and f - at >= 0 and f - at + len(p) <= len(toks):
+                if tuple(t.low for t in toks[f - at : f - at + len(p)]) == p:
+                    return True
+    return False
+
+
+def _unit_or_scale_at(toks: Sequence[Token], k: int, r: Rules) -> bool:
+    return (r.after.forward(toks, k) is not None or r.numbers.scales.forward(toks, k) is not None
+            or r.numbers.scale_abbr.forward(toks, k) is not None)
+
+
+def _hyphen_stem(tok: Token, r: Rules) -> str | None:
+    for stem, unit in r.hyphen_stems:
+        if tok.low.startswith(stem):
+            return unit
+    return None
+
+
+def _after_year_cue(toks: Sequence[Token], f: int, r: Rules) -> bool:
+    return f > 0 and toks[f - 1].low in r.year_cues
+
+
+def _inside_name(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
+    """A number right after a capitalised word that does not open a sentence ("Liga 1")."""
+    f = rd.first
+    if f == 0 or toks[f - 1].kind != "word":
+        return False
+    prev = toks[f - 1]
+    if not prev.text[0].isupper() or r.qualifiers.backward(toks, f) is not None:
+        return False
+    if f - 2 < 0 or toks[f - 2].text in _SENTENCE_END:
+        return False
+    return not prev.text.isupper() or len(prev.text) <= 4
+
+
+def _bare_in_brackets(toks: Sequence[Token], d: _Draft) -> bool:
+    """"(2)" alone in brackets, not an age: a list number or a note mark."""
+    if d.unit != "count" or d.concept is not None or d.first == 0 or d.after >= len(toks):
+        return False
+    return toks[d.first - 1].text == "(" and toks[d.after].text == ")"
+
+
+# ---------------------------------------------------------------------- range, units, hedge
+
+
+def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool | None:
+    """Read "X hingga Y" into ``d``; False when the pair is a score, not a figure."""
+    j = first.after
+    link = r.range_links.forward(toks, j)
+    opener = r.range_pairs.backward(toks, first.first)
+    if opener is not None:
+        pair = opener[0]
+        if tuple(t.low for t in toks[j : j + len(pair)]) == pair:
+            link = (True, j + len(pair))
+    if link is None or link[1] >= len(toks):
+        return None
+    hyphen = toks[j].text in "-–"
+    second = _reading_at(toks, link[1], r)
+    if not isinstance(second, Reading) or second.value is None or first.value is None:
+        return None
+    if _not_a_figure(toks, second, r) and not hyphen:
+        return None
+    low, high = first.value, second.value
+    if first.scale is None and second.scale is not None and low * second.scale <= high:
+        low *= second.scale
+    if hyphen and first.scale is None and second.scale is None and high < 100 and low < 100:
+        if r.after.forward(toks, second.after) is None:
+            return False  # "2-1": a score
+    if not low < high:
+        return False if hyphen else None
+    d.low, d.high, d.value, d.after = low, high, None, second.after
+    return True
+
+
+def _unit_after(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
+    j = d.after
+    if j >= len(toks):
+        return
+    if toks[j].text in "-–" and j + 1 < len(toks) and toks[j - 1].attached_to(toks[j]):
+        stem = _hyphen_stem(toks[j + 1], r)
+        if stem is not None:
+            d.unit, d.after = stem, j + 2
+            return
+        hit = r.after.forward(toks, j + 1)
+        if hit is not None:
+            d.unit, d.after = hit[0], hit[1]
+        return
+    hit = r.after.forward(toks, j)
+    if hit is not None:
+        d.unit, d.after = hit
+
+
+def _unit_before(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
+    hit = r.before.backward(toks, d.first)
+    if hit is not None and (d.unit == "count" or d.unit == hit[0]):
+        d.unit, d.first = hit
+
+
+def _qualify(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
+    k = d.first
+    opener = r.range_pairs.backward(toks, k)
+    if opener is not None and d.low is not None:
+        k = opener[1]
+        d.first = k
+    hit = r.qualifiers.backward(toks, k)
+    if hit is not None:
+        d.qualifier, d.first = hit
+
+
+def _age_or_inverted(toks: Sequence[Token], d: _Draft, rd: Reading, r: Rules) -> None:
+    f = d.first
+    if f > 0 and toks[f - 1].low in r.inverted_approx and d.qualifier == "exact":
+        d.unit, d.qualifier, d.first = r.inverted_approx[toks[f - 1].low], "approx", f - 1
+        return
+    if (rd.plain is not None and f >= 2 and d.after < len(toks) and toks[f - 1].text == "("
+            and toks[d.after].text == ")" and 0 < int(rd.plain) <= MAX_AGE):
+        name = toks[f - 2]
+        if name.kind == "word" and name.text[0].isupper():
+            d.unit = "year"
+
+
+# ---------------------------------------------------------------------- what is counted
+
+
+def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
+    c = r.concepts
+    j = d.after
+    link = c.links.forward(toks, j)
+    found = _noun_phrase(toks, j, c)
+    if found is None and link is not None:
+        k = link[1]
+        nxt = _reading_at(toks, k, r) if k < len(toks) else None
+        if isinstance(nxt, Reading):
+            k = nxt.after
+        found = _noun_phrase(toks, k, c)
+    ends = j >= len(toks) or toks[j].kind == "punct" or toks[j].low in c.stop
+    if found is None and d.unit == "count" and d.low is None and ends:
+        found = _noun_before(toks, d.first, c)
+    if found is not None:
+        d.concept, d.counted = found[0], (found[1], found[2])
+
+
+def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, int] | None:
+    hits: list[tuple[str, int, int]] = []
+    gap = 0
+    k = j
+    while k < len(toks):
+        t = toks[k]
+        if t.kind == "num":
+            break
+        if t.kind == "punct":
+            if t.text in _NP_SKIP:
+                k += 1
+                continue
+            break
+        if t.low in c.stop:
+            break
+        m = c.match(toks, k)
+        if m is not None:
+            hits.append((m[0], k, m[1]))
+            k = m[1]
+            continue
+        if hits:
+            break
+        gap += 1
+        if gap > c.max_gap:
+            break
+        k += 1
+    if not hits:
+        return None
+    nouns = [h for h in hits if " ".join(t.low for t in toks[h[1] : h[2]]) not in c.classifiers] or hits
+    head = nouns[0] if c.head_first else nouns[-1]
+    return head[0], hits[0][1], hits[-1][2]
+
+
+def _noun_before(toks: Sequence[Token], first: int, c: Concepts) -> tuple[str, int, int] | None:
+    k = first - 1
+    seen = 0
+    while k >= 0 and seen < c.look_back:
+        t = toks[k]
+        if t.kind == "num" or (t.kind == "punct" and t.text not in _NP_SKIP):
+            return None
+        if t.kind == "word":
+            seen += 1
+            m = c.match(toks, k)
+            if m is not None and m[1] <= first:
+                return m[0], k, m[1]
+        k -= 1
+    return None
+
+
+def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
+    """Figures joined by a conjunction share a unit or noun ("27 и 34 лет", "40 дисков и три")."""
+    out = list(figures)
+    for n in range(len(out) - 1):
+        a, b = out[n], out[n + 1]
+        a_end = a.counted_span.end if a.counted_span is not None else a.span.end
+        between = text[a_end : b.span.start].strip().casefold()
+        if between not in r.concepts.conjunctions:
+            continue
+        if a.unit == "count" and a.concept is None and a.low is None and b.unit != "count":
+            out[n] = replace(a, unit=b.unit)
+        elif a.unit == "count" and b.unit == "count" and b.concept is None and a.concept is not None:
+            out[n + 1] = replace(b, concept=a.concept)
+    return out
+
+
+def _to_figure(text: str, toks: Sequence[Token], d: _Draft) -> Figure:
+    span = Span(toks[d.first].start, toks[d.after - 1].end)
+    counted = counted_span = None
+    if d.counted is not None:
+        counted_span = Span(toks[d.counted[0]].start, toks[d.counted[1] - 1].end)
+        counted = counted_span.of(text)
+    return Figure(span=span, value=d.value, qualifier=d.qualifier, unit=d.unit, low=d.low, high=d.high,
+                  concept=d.concept, counted=counted, counted_span=counted_span, note=d.note)
+
+
+@stage("figures", requires={"language", "body"}, provides={"figures"})
+def figures_stage(a: Analysis) -> dict[str, Any]:
+    return {"figures": tuple(find(a.article.text, rules_for(a.language), a.body))}

@@ -1,0 +1,365 @@
+"""The number engine: tokens, digit groups and number words, driven by a language's
+``numbers`` pack section.
+
+Every pattern here is linear: a digit run is matched by a regular expression whose
+alternatives start with different characters, and everything after that walks tokens
+left to right, each step consuming at least one token.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Generic, NamedTuple, TypeVar
+
+from claimtrail.lang.sections.numbers import Section as NumberWords
+
+#: digits with ".", "," or space marks between groups, and detokenised " . " marks
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:(?:[.,]|[ \u00a0\u202f][.,] |[ \u00a0\u202f])\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
+)
+#: the same without spaces between groups, for languages that do not group with spaces
+_TOKEN_NO_SPACE = re.compile(
+    r"(?P<num>\d+(?:(?:[.,]|[ \u00a0\u202f][.,] )\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
+)
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+#: the largest digit count whose value still fits a float
+MAX_DIGITS = 308
+TOO_LARGE = "too large for a float"
+
+
+class Token(NamedTuple):
+    kind: str  # "num", "word", "punct"
+    start: int
+    end: int
+    text: str
+    low: str
+
+    def attached_to(self, nxt: Token) -> bool:
+        return self.end == nxt.start
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None, *, space_groups: bool = True) -> list[Token]:
+    pattern = _TOKEN if space_groups else _TOKEN_NO_SPACE
+    return [Token(m.lastgroup or "punct", m.start(), m.end(), m.group(), m.group().casefold())
+            for m in pattern.finditer(text, start, len(text) if end is None else end)]
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(t.low for t in tokenize(phrase))
+
+
+V = TypeVar("V")
+
+
+class PhraseTable(Generic[V]):
+    """Phrases (token tuples) to values, matched forward from a token or backward to one."""
+
+    def __init__(self, items: Mapping[str, V] | Iterable[tuple[str, V]], *, exact: bool = False) -> None:
+        pairs = items.items() if isinstance(items, Mapping) else items
+        self.exact = exact
+        self.table: dict[tuple[str, ...], V] = {}
+        for phrase, value in pairs:
+            key = tuple(t.text for t in tokenize(phrase)) if exact else phrase_key(phrase)
+            if key:
+                self.table[key] = value
+        self.longest = max((len(k) for k in self.table), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self.table)
+
+    def _form(self, tok: Token) -> str:
+        return tok.text if self.exact else tok.low
+
+    def forward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
+        """The longest phrase starting at token ``i``: (value, index after it)."""
+        for n in range(min(self.longest, len(toks) - i), 0, -1):
+            key = tuple(self._form(t) for t in toks[i : i + n])
+            if key in self.table:
+                return self.table[key], i + n
+        return None
+
+    def backward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
+        """The longest phrase ending just before token ``i``: (value, index of its first token)."""
+        for n in range(min(self.longest, i), 0, -1):
+            key = tuple(self._form(t) for t in toks[i - n : i])
+            if key in self.table:
+                return self.table[key], i - n
+        return None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A number read from tokens ``[first, after)``."""
+
+    first: int
+    after: int
+    value: float | None
+    note: str | None = None
+    #: the number carried a scale word ("ribu", "million")
+    scale: float | None = None
+    #: written in digits
+    digits: bool = False
+    #: an integer written in plain digits with no marks ("2012")
+    plain: str | None = None
+
+
+class Numbers:
+    """A language's number rules, compiled."""
+
+    def __init__(self, s: NumberWords) -> None:
+        self.decimal = s.decimal
+        self.group: set[str] = set(s.group)
+        self.space_groups = s.space_groups
+        self.words = {k.casefold(): v for k, v in s.words.items()}
+        self.multipliers = {k.casefold(): v for k, v in s.multipliers.items()}
+        self.teens = {k.casefold(): v for k, v in s.teens.items()}
+        self.one_multipliers = {k.casefold(): v for k, v in s.one_multipliers.items()}
+        self.scales = PhraseTable(s.scales)
+        self.one_scales = {k.casefold(): v for k, v in s.one_scales.items()}
+        self.scale_abbr = PhraseTable(s.scale_abbreviations, exact=True)
+        self.connectors = {c.casefold() for c in s.connectors}
+
+    # ------------------------------------------------------------------ digits
+
+    def digit_values(self, tok: Token) -> list[tuple[int, int, float | None, str | None, str | None]] | None:
+        """Read a digit run into numbers: ``(start, end, value, note, plain)`` each.
+
+        ``None`` when the run is not a number as written in this language (a date such as
+        "21.05.2017", a code, a list of more than two space-separated numbers).
+        """
+        chunks = self._space_chunks(tok)
+        if len(chunks) > 2:
+            return None
+        out = []
+        for start, text in chunks:
+            compact = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+            read = self._read_marks(compact)
+            if read is None:
+                return None
+            value, note = read
+            plain = compact if compact.isdigit() else None
+            out.append((start, start + len(text), value, note, plain))
+        return out
+
+    def _space_chunks(self, tok: Token) -> list[tuple[int, str]]:
+        """Split a run at spaces that do not group thousands."""
+        text = tok.text
+        pieces: list[tuple[int, str]] = []
+        pos = 0
+        for m in _SPACES.finditer(text):
+            # a space inside " . " is a detokenised mark, not a break
+            if m.start() + 1 < len(text) and text[m.start() + 1] in ".,":
+                continue
+            if m.start() > 0 and text[m.start() - 1] in ".,":
+                continue
+            pieces.append((pos, text[pos : m.start()]))
+            pos = m.end()
+        pieces.append((pos, text[pos:]))
+        if self.space_groups and len(pieces) > 1:
+            merged: list[tuple[int, str]] = []
+            for start, piece in pieces:
+                if (merged and len(piece) == 3 and piece.isdigit()
+                        and _groupable_head(merged[-1][1]) and _no_decimal(merged[-1][1])):
+                    head_start = merged[-1][0]
+                    merged[-1] = (head_start, text[head_start : start + len(piece)])
+                else:
+                    merged.append((start, piece))
+            pieces = merged
+        return [(tok.start + s, p) for s, p in pieces]
+
+    def _read_marks(self, s: str) -> tuple[float | None, str | None] | None:
+        parts = re.split(r"([.,])", s)
+        digits, marks = parts[0::2], parts[1::2]
+        conventions: list[tuple[str, set[str]]] = [(self.decimal, set(self.group)),
+                                                   (_other(self.decimal), {_other(self.decimal)})]
+        for decimal, group in conventions:
+            read = _interpret(digits, marks, decimal, group)
+            if read is not None:
+                return _to_float(*read)
+        return None
+
+    # ------------------------------------------------------------------ words
+
+    def starts(self) -> frozenset[str]:
+        """Words that can open a number."""
+        return frozenset(self.words) | frozenset(self.one_multipliers) | frozenset(self.one_scales)
+
+    def is_word(self, tok: Token) -> bool:
+        lw = tok.low
+        return tok.kind == "word" and (lw in self.words or lw in self.one_multipliers or lw in self.one_scales)
+
+    def read(self, toks: Sequence[Token], i: int) -> Reading | None:
+        """A number starting at token ``i``, digits or words, with any scale words after it."""
+        tok = toks[i]
+        if tok.kind == "num":
+            return None  # digit runs are read by the caller through digit_values
+        if not self.is_word(tok):
+            return None
+        return self._read_words(toks, i)
+
+    def with_scale(self, toks: Sequence[Token], r: Reading) -> Reading:
+        """Apply scale words after a number read from digits ("250 ribu", "17 тис. 971")."""
+        j = r.after
+        value = r.value
+        total_scale = None
+        last_scale = math.inf
+        while j < len(toks):
+            hit = self._scale_at(toks, j)
+            if hit is None:
+                break
+            scale, k = hit
+            if scale >= last_scale:
+                break
+            last_scale = scale
+            total_scale = scale * (total_scale or 1)
+            value = value * scale if value is not None else None
+            j = _absorb_dot(toks, k)
+            # "17 тис. 971": three digits below the scale add to it
+            if (j < len(toks) and toks[j].kind == "num" and len(toks[j].text) == 3 and toks[j].text.isdigit()
+                    and int(toks[j].text) < scale and value is not None):
+                value += int(toks[j].text)
+                j += 1
+        if value is not None and not math.isfinite(value):
+            return Reading(r.first, j, None, TOO_LARGE, total_scale, r.digits)
+        if j == r.after:
+            return r
+        return Reading(r.first, j, value, r.note, total_scale, r.digits)
+
+    def _scale_at(self, toks: Sequence[Token], j: int) -> tuple[float, int] | None:
+        hit = self.scales.forward(toks, j)
+        if hit is None and self.scale_abbr:
+            hit = self.scale_abbr.forward(toks, j)
+        return hit
+
+    def _read_words(self, toks: Sequence[Token], i: int) -> Reading | None:
+        total = group = pending = 0.0
+        last_unit_place = math.inf
+        last_mult = math.inf
+        last_scale = math.inf
+        last_kind = ""
+        j = i
+        end = i
+        any_scale: float | None = None
+        while j < len(toks):
+            tok = toks[j]
+            lw = tok.low
+            if tok.kind == "punct" or lw in self.connectors:
+                # a connector only joins when a number word follows ("twenty-five", "hundred and five")
+                if lw in self.connectors and last_kind and j + 1 < len(toks) and self.is_word(toks[j + 1]):
+                    if lw.isalpha() and last_kind not in ("mult", "scale"):
+                        break
+                    j += 1
+                    continue
+                break
+            if tok.kind != "word":
+                break
+            if lw in self.words:
+                v = self.words[lw]
+                if last_kind == "unit" and not v < last_unit_place:
+                    break
+                if last_kind == "teen":
+                    break
+                pending += v
+                last_unit_place = _place(v)
+                last_kind = "unit"
+            elif lw in self.teens and last_kind == "unit" and 0 < pending < 10:
+                group += pending + self.teens[lw]
+                pending = 0
+                last_kind = "teen"
+            elif lw in self.multipliers and last_kind == "unit" and 0 < pending and self.multipliers[lw] < last_mult:
+                m = self.multipliers[lw]
+                if pending >= m:
+                    break
+                group += pending * m
+                pending = 0
+                last_mult = m
+                last_kind = "mult"
+            elif lw in self.one_multipliers and last_kind in ("", "scale") and self.one_multipliers[lw] < last_mult:
+                m = self.one_multipliers[lw]
+                group += m
+                last_mult = m
+                last_kind = "mult"
+            elif self._scale_at(toks, j) is not None and last_kind and (group + pending) > 0:
+                scale, k = self._scale_at(toks, j) or (1.0, j + 1)
+                if scale >= last_scale:
+                    break
+                total += (group + pending) * scale
+                group = pending = 0
+                last_scale = scale
+                last_mult = math.inf
+                any_scale = scale
+                last_kind = "scale"
+                end = _absorb_dot(toks, k)
+                j = end
+                continue
+            elif lw in self.one_scales and last_kind == "" and self.one_scales[lw] < last_scale:
+                total += self.one_scales[lw]
+                last_scale = self.one_scales[lw]
+                any_scale = self.one_scales[lw]
+                last_kind = "scale"
+            else:
+                break
+            j += 1
+            end = j
+        if end == i:
+            return None
+        value = total + group + pending
+        return Reading(i, end, value, None, any_scale, False)
+
+
+def _groupable_head(s: str) -> bool:
+    head = s.replace("\u00a0", " ").replace("\u202f", " ").split(" ")[0]
+    return head.isdigit() and 1 <= len(head) <= 3
+
+
+def _no_decimal(s: str) -> bool:
+    return "," not in s and "." not in s
+
+
+def _other(mark: str) -> str:
+    return "." if mark == "," else ","
+
+
+def _interpret(digits: list[str], marks: list[str], decimal: str, group: set[str]) -> tuple[str, str] | None:
+    """(integer digits, fraction digits) if the marks fit this convention, else None."""
+    if not marks:
+        return digits[0], ""
+    frac = ""
+    if marks[-1] == decimal:
+        frac = digits[-1]
+        digits, marks = digits[:-1], marks[:-1]
+    if not marks:
+        return digits[0], frac
+    if any(m not in group for m in marks) or not 1 <= len(digits[0]) <= 3:
+        return None
+    if any(len(d) != 3 for d in digits[1:]):
+        return None
+    if len(set(marks)) != 1:
+        return None
+    return "".join(digits), frac
+
+
+def _to_float(integer: str, frac: str) -> tuple[float | None, str | None]:
+    stripped = integer.lstrip("0")
+    if len(stripped) > MAX_DIGITS:
+        return None, TOO_LARGE
+    value = float(f"{integer}.{frac}" if frac else integer)
+    if not math.isfinite(value):
+        return None, TOO_LARGE
+    return value, None
+
+
+def _place(v: float) -> float:
+    if v < 1:
+        return 1.0
+    return float(10 ** (len(str(int(v))) - 1))
+
+
+def _absorb_dot(toks: Sequence[Token], k: int) -> int:
+    """Take the full stop of an abbreviation ("тыс.", "jt.") into the number."""
+    if 0 < k < len(toks) and toks[k].text == "." and toks[k - 1].attached_to(toks[k]) and toks[k - 1].kind == "word":
+        return k + 1
+    return k

@@ -1,0 +1,39 @@
+"""``concepts.yaml``: what a figure counts, from the nouns around it to an English concept.
+
+``nouns`` maps a word or phrase as written (lower case) to an English singular noun.
+``stems`` maps word beginnings (each word of a phrase a beginning) for inflected
+languages ("мирн жител" -> civilian matches "мирных жителей"). ``suffixes`` are endings to
+strip before looking a word up again (plural "s"). ``stop`` words end a noun phrase;
+``links`` join a number to a noun phrase after another number or an article ("of the",
+"dari"); ``conjunctions`` join two figures that share a noun or unit ("27 и 34 лет").
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimtrail.lang.sections._types import Word
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    nouns: dict[Word, Word] = Field(default_factory=dict)
+    #: which noun of a phrase is its head: the first (Indonesian "warga desa") or the last
+    #: (English "village residents")
+    head: Literal["first", "last"] = "last"
+    #: counting words that give way to a noun after them ("orang" in "375 orang milisi")
+    classifiers: list[Word] = Field(default_factory=list)
+    stems: dict[Word, Word] = Field(default_factory=dict)
+    #: the longest inflectional ending a stem may be followed by
+    stem_slack: int = 4
+    suffixes: dict[str, str] = Field(default_factory=dict)
+    stop: list[Word] = Field(default_factory=list)
+    links: list[Word] = Field(default_factory=list)
+    conjunctions: list[Word] = Field(default_factory=list)
+    #: how many unknown words (adjectives) may stand between a number and its noun
+    max_gap: int = 2
+    #: how many words before a count to look for its noun when none follows
+    look_back: int = 6

@@ -1,0 +1,65 @@
+"""``numbers.yaml``: how the language writes numbers, hedges them and joins them into ranges,
+and the contexts in which a number is not a figure (dates, times, codes, ordinals).
+
+Words and phrases are matched case-insensitively, token by token (a phrase is split on
+spaces and punctuation the way the text is), except ``scale_abbreviations``, which are
+matched exactly ("M" is a scale after "Rp 5", "m" is a metre).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimtrail.lang.sections._types import Word
+
+QualifierName = Literal["exact", "approx", "more_than", "at_least", "less_than", "at_most"]
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: the decimal mark ("," in Indonesian and Russian, "." in English)
+    decimal: Literal[",", "."] = "."
+    #: marks that group thousands ("." in Indonesian, "," in English)
+    group: list[Literal[",", "."]] = Field(default_factory=list)
+    #: whether a space (or no-break space) groups thousands ("7 796")
+    space_groups: bool = False
+
+    #: number words and their values, every inflected form listed ("dua", "двум", "twenty")
+    words: dict[Word, float] = Field(default_factory=dict)
+    #: words that multiply the number word before them ("puluh", "ratus", "hundred")
+    multipliers: dict[Word, float] = Field(default_factory=dict)
+    #: words that add to the number word before them ("belas": dua belas = 12)
+    teens: dict[Word, float] = Field(default_factory=dict)
+    #: multipliers that carry their own "one" ("seratus" = 100)
+    one_multipliers: dict[Word, float] = Field(default_factory=dict)
+    #: scale words ("ribu", "thousand", "тысяч", "млн")
+    scales: dict[Word, float] = Field(default_factory=dict)
+    #: scale words that carry their own "one" ("seribu", "sejuta")
+    one_scales: dict[Word, float] = Field(default_factory=dict)
+    #: case-sensitive scale abbreviations ("M", "T", "jt")
+    scale_abbreviations: dict[Word, float] = Field(default_factory=dict)
+    #: tokens that may join number words ("-" in "twenty-five"); "and" only after a multiplier
+    connectors: list[Word] = Field(default_factory=list)
+
+    #: hedges before a number ("lebih dari": more_than)
+    qualifiers: dict[Word, QualifierName] = Field(default_factory=dict)
+    #: words between two numbers that make a range ("hingga", "to", "-")
+    range_links: list[Word] = Field(default_factory=list)
+    #: an opening word and the link it needs ("between": "and", "от": "до")
+    range_pairs: dict[Word, Word] = Field(default_factory=dict)
+
+    #: month names and abbreviations: a number next to one is part of a date
+    months: list[Word] = Field(default_factory=list)
+    #: words before a year that is a date ("tahun", "since", "в")
+    year_cues: list[Word] = Field(default_factory=list)
+    #: words before a time of day ("pukul")
+    time_before: list[Word] = Field(default_factory=list)
+    #: words after a time of day ("WIB", "GMT")
+    time_after: list[Word] = Field(default_factory=list)
+    #: words before a number that make it a code, label or rank ("Nomor", "Pasal", "kelas")
+    code_before: list[Word] = Field(default_factory=list)
+    #: phrases with a number word that are not counts ("one of", "salah satu")
+    not_counts: list[Word] = Field(default_factory=list)

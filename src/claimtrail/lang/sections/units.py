@@ -1,0 +1,38 @@
+"""``units.yaml``: the units a figure can carry, as written before or after the number.
+
+Units are ``percent``, ISO 4217 currency codes, durations (``year`` ... ``second``),
+measure symbols (``km``, ``kg``, ``ha``), ``magnitude`` and ``times``. Phrases are
+matched case-insensitively token by token.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimtrail.lang.sections._types import Word
+
+
+class Whole(BaseModel):
+    """A single word that is a number and its unit at once ("setahun", "twice", "вдвое")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: float
+    unit: str
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: units written after the number ("persen", "tahun", "rupiah", "km")
+    after: dict[Word, str] = Field(default_factory=dict)
+    #: units written before the number ("Rp", "$", "magnitudo")
+    before: dict[Word, str] = Field(default_factory=dict)
+    #: word stems joined to a number by a hyphen ("31-летний": "летн" -> year)
+    hyphen_stems: dict[Word, str] = Field(default_factory=dict)
+    #: words that hold a number and a unit
+    whole: dict[Word, Whole] = Field(default_factory=dict)
+    #: duration units written before a bare number to mean "about" ("лет 20")
+    inverted_approx: dict[Word, str] = Field(default_factory=dict)
+    #: units that are durations or ages: a year-like number before one is a date
+    year_units: list[Word] = Field(default_factory=list)

@@ -1,0 +1,93 @@
+"""The figures stage: golden sentences per language, the seed article's gold, the pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from claimtrail.analyzer import analyse, default_pipeline
+from claimtrail.extract.figures import find, rules_for
+from claimtrail.model import Article, Figure
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden"
+SHARED = ROOT.parent / "shared"
+
+
+def _cases() -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    for path in sorted(GOLDEN.glob("*/figures.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            out.append((path.parent.name, case))
+    return out
+
+
+def _check(text: str, got: Figure, want: dict[str, Any]) -> None:
+    assert got.span.of(text) == want["text"]
+    if "low" in want:
+        assert (got.low, got.high) == (pytest.approx(want["low"]), pytest.approx(want["high"]))
+    else:
+        assert got.value == pytest.approx(want["value"])
+    assert got.qualifier == want.get("qualifier", "exact")
+    assert got.unit == want.get("unit", "count")
+    if "concept" in want:
+        assert got.concept == want["concept"]
+    assert got.attributed_to is None
+
+
+@pytest.mark.parametrize(("lang", "case"), _cases(), ids=lambda c: c if isinstance(c, str) else c["text"][:40])
+def test_golden(lang: str, case: dict[str, Any]) -> None:
+    text = case["text"]
+    got = find(text, rules_for(lang))
+    assert len(got) == len(case["figures"]), [f.span.of(text) for f in got]
+    for g, w in zip(got, case["figures"], strict=True):
+        _check(text, g, w)
+
+
+def test_counted_noun_has_its_span() -> None:
+    text = "Petugas mengevakuasi 375 orang milisi dari gedung itu."
+    (fig,) = find(text, rules_for("id"))
+    assert fig.concept == "militant"
+    assert fig.counted_span is not None and fig.counted_span.of(text) == fig.counted == "orang milisi"
+
+
+def test_unknown_noun_keeps_null_concept() -> None:
+    (fig,) = find("Warga menanam 300 pohon mahoni.", rules_for("id"))
+    assert fig.value == 300 and fig.concept is None
+
+
+def test_stage_in_pipeline_keeps_to_body() -> None:
+    assert "figures" in default_pipeline().names
+    text = "Pasar itu menampung 250 pedagang kaki lima.\nBerlanggananlah dengan newsletter kami! 3 hadiah menanti"
+    a = analyse(Article(id="t", text=text, language="id"))
+    assert [f.span.of(text) for f in a.figures if a.in_body(f.span)] == [f.span.of(text) for f in a.figures]
+    assert any(f.value == 250 for f in a.figures)
+
+
+def test_seed_gold_all_right() -> None:
+    seed = SHARED / "seeds" / "000_ffeec86feabfe786.txt"
+    gold_file = SHARED / "eval" / "dev" / "seed.jsonl"
+    if not (seed.is_file() and gold_file.is_file()):
+        pytest.skip("../shared is not present")
+    text = seed.read_text(encoding="utf-8")
+    gold = json.loads(gold_file.read_text(encoding="utf-8").splitlines()[0])["figures"]
+    got = analyse(Article(id="seed", text=text, language="id")).figures
+    for item in gold:
+        start = -1
+        for _ in range(item.get("nth", 0) + 1):
+            start = text.index(item["text"], start + 1)
+        match = [f for f in got if f.span.start < start + len(item["text"]) and start < f.span.end]
+        assert len(match) == 1, item
+        f = match[0]
+        if "low" in item:
+            assert (f.low, f.high) == (item["low"], item["high"])
+        else:
+            assert f.value == item["value"]
+        assert (f.qualifier, f.unit) == (item["qualifier"], item["unit"])
+        if "concept" in item:
+            assert f.concept in item["concept"]
+    assert len(got) == len(gold)

@@ -1,0 +1,78 @@
+"""The number engine: digit marks per language, number words, scales, bad input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from claimtrail.extract.figures import find, rules_for
+from claimtrail.extract.numbers import TOO_LARGE, tokenize
+
+
+def values(text: str, lang: str) -> list[float | None]:
+    return [f.value if f.low is None else f.low for f in find(text, rules_for(lang))]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("id", "Banjir merendam 7.796 rumah warga.", 7796),
+    ("id", "Inflasi naik 5,71 persen.", 5.71),
+    ("id", "Sebanyak 1,2 juta pemilih terdaftar.", 1_200_000),
+    ("id", "Gudang itu menyimpan 1 . 200 karung beras.", 1200),
+    ("id", "Panitia mencetak dua puluh lima ribu kartu suara.", 25_000),
+    ("id", "Kapal itu membawa seratus dua belas penumpang.", 112),
+    ("id", "Pemerintah menyalurkan Rp 3,5 triliun bantuan.", 3.5e12),
+    ("en", "The storm destroyed 7,796 homes.", 7796),
+    ("en", "Prices rose 5.71 percent.", 5.71),
+    ("en", "The fund raised $2.5 million from donors.", 2_500_000),
+    ("en", "Organisers counted twenty-five thousand marchers.", 25_000),
+    ("en", "The convoy carried one hundred and five tonnes of flour.", 105),
+    ("ru", "Наводнение затопило 7 796 домов.", 7796),
+    ("ru", "Цены выросли на 7,5 процента.", 7.5),
+    ("ru", "Эвакуировали 7,5 тыс. жителей.", 7500),
+    ("ru", "В лагере живут 17 тис. 971 беженец.", 17971),
+    ("ru", "На митинг пришли семнадцать тысяч человек.", 17000),
+])
+def test_values(lang: str, text: str, value: float) -> None:
+    assert values(text, lang) == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("id", "Rapat digelar Selasa (13/12) pukul 10.00 WIB."),
+    ("id", "Perang pecah sejak 19 Juli 2012 dan menjadi juara ke-3."),
+    ("id", "Hal itu diatur dalam UU No 1 Tahun 2012 dan Pasal 45 ayat 3."),
+    ("id", "Hubungi 021-5551234 untuk informasi."),
+    ("en", "The match ended 2-1 on 21.05.2017 at 10:30."),
+    ("en", "The F-16 landed in 2016 after the 3rd attempt."),
+    ("ru", "Закон приняли в 2009 году, статья 5 вступила в силу 8 августа."),
+])
+def test_not_figures(lang: str, text: str) -> None:
+    assert find(text, rules_for(lang)) == []
+
+
+def test_too_large_for_a_float_keeps_text() -> None:
+    text = "Angka " + "9" * 400 + " orang."
+    (fig,) = find(text, rules_for("id"))
+    assert fig.value is None and fig.note == TOO_LARGE and fig.span.of(text) == "9" * 400
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("id", "1. 2 . 3 . " * 100_000),
+    ("ru", "7 796 " * 170_000),
+    ("en", "9" * 1_000_000),
+    ("id", "ribu juta " * 100_000),
+    ("id", "satu ribu " * 100_000),
+    ("ru", "тысяч млн " * 100_000),
+    ("en", "twenty-five thousand " * 50_000),
+])
+def test_bad_input_is_linear(lang: str, line: str) -> None:
+    rules_for(lang)
+    start = time.perf_counter()
+    find(line, rules_for(lang))
+    assert time.perf_counter() - start < 1.0
+
+
+def test_tokens_keep_offsets() -> None:
+    text = "Sekitar 10 ribu warga"
+    assert [t.text for t in tokenize(text)] == ["Sekitar", "10", "ribu", "warga"]
+    assert all(text[t.start : t.end] == t.text for t in tokenize(text))
