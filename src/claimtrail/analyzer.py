@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from claimtrail.extract.quotes import quotes_stage
 from claimtrail.extract.sources import sources_stage
 from claimtrail.model import Analysis, Article
 from claimtrail.normalise.stages import STAGES as NORMALISE
 from claimtrail.pipeline import Pipeline, Stage
 
-EXTRACT: tuple[Stage, ...] = (sources_stage,)
+EXTRACT: tuple[Stage, ...] = (sources_stage, quotes_stage)
 
 
 @lru_cache(maxsize=1)
