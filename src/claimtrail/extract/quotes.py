@@ -100,6 +100,40 @@ def cues_for(language: str | None) -> Cues:
     )
 
 
+class Quoted:
+    """The text already inside quotes, for look-ups in logarithmic time."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        merged: list[Span] = []
+        for sp in sorted(spans):
+            if merged and sp.start <= merged[-1].end:
+                merged[-1] = Span(merged[-1].start, max(merged[-1].end, sp.end))
+            else:
+                merged.append(sp)
+        self.spans = merged
+        self.starts = [sp.start for sp in merged]
+
+    def _before(self, pos: int) -> Span | None:
+        i = bisect_right(self.starts, pos) - 1
+        return self.spans[i] if i >= 0 else None
+
+    def at(self, pos: int) -> bool:
+        sp = self._before(pos)
+        return sp is not None and sp.start <= pos < sp.end
+
+    def contains(self, span: Span) -> bool:
+        sp = self._before(span.start)
+        return sp is not None and sp.contains(span)
+
+    def overlaps(self, span: Span) -> bool:
+        sp = self._before(span.end - 1) if span.end > span.start else None
+        return sp is not None and sp.overlaps(span)
+
+    def first_start_in(self, start: int, end: int) -> int | None:
+        i = bisect_right(self.starts, start - 1)
+        return self.starts[i] if i < len(self.starts) and self.starts[i] < end else None
+
+
 @dataclass
 class Candidate:
     kind: QuoteKind
@@ -163,6 +197,12 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
         return []
     if toks[0].key in subs:
         return None
+    if toks[0].key in lex.stop_words:
+        # "At the same time the ministry", "On December 29 the Russian Defense Ministry"
+        dets = [i for i, t in enumerate(toks) if t.key in lex.demonstratives]
+        if not dets:
+            return None
+        toks = toks[dets[-1] :]
     for i, t in enumerate(toks):
         if i and (t.key in lex.stop_words or t.key in subs):
             toks = toks[:i]
@@ -204,19 +244,18 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
         if cand.follow and len(_WORDS.findall(content)) < cues.min_words_uncued:
             continue
         cands.append(cand)
-    quoted = [c.span for c in cands]
-    cands.extend(_colon_quotes(text, lines, cues, lex, quoted))
-    quoted = [c.span for c in cands]
-    for sent in sentences:
-        cands.extend(_reported(text, sent, cues, lex, quoted, sentences))
+    cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands])))
+    quoted = Quoted([c.span for c in cands])
+    for i, sent in enumerate(sentences):
+        cands.extend(_reported(text, sent, cues, lex, quoted, sentences[i - 1] if i else None))
     cands.sort(key=lambda c: c.span.start)
     resolver = Resolver(lex)
     out: list[Quote] = []
-    seen: list[Span] = []
+    seen_end = -1
     last: Speaker | None = None
     speaker: Speaker | None
     for c in cands:
-        if any(c.span.overlaps(s) for s in seen):
+        if c.span.start < seen_end:
             continue
         if c.follow:
             speaker = last
@@ -224,7 +263,7 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
             speaker = resolver.resolve(c.mention, c.cue)
         if speaker is not None:
             last = speaker
-        seen.append(c.span)
+        seen_end = max(seen_end, c.span.end)
         out.append(Quote(c.kind, c.span, speaker, c.cue, c.cue_span, c.stance))
     return out, sorted(resolver.entities.values(), key=lambda e: e.span.start)
 
@@ -274,14 +313,14 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
     return Candidate("direct", span, None, None, None, follow=True)
 
 
-def _colon_quotes(text: str, lines: list[Span], cues: Cues, lex: Lexicon, quoted: list[Span]) -> list[Candidate]:
+def _colon_quotes(text: str, lines: list[Span], cues: Cues, lex: Lexicon, quoted: Quoted) -> list[Candidate]:
     """A paragraph ending in 'X заявил:' makes the next paragraph X's words (marks lost)."""
     out: list[Candidate] = []
     if cues.after is None:
         return out
     for ln, nxt in pairwise(lines):
         line = ln.of(text).rstrip()
-        if not line.endswith(":") or any(q.overlaps(nxt) for q in quoted):
+        if not line.endswith(":") or quoted.overlaps(nxt):
             continue
         ms = list(cues.after.finditer(text, ln.start, ln.start + len(line)))
         if not ms:
@@ -297,14 +336,14 @@ def _colon_quotes(text: str, lines: list[Span], cues: Cues, lex: Lexicon, quoted
     return out
 
 
-def _content(text: str, start: int, end: int, cues: Cues, quoted: list[Span]) -> Span | None:
+def _content(text: str, start: int, end: int, cues: Cues, quoted: Quoted) -> Span | None:
     if cues.complement is not None:
         m = cues.complement.match(text, start, end)
         if m:
             start = m.end()
-    for q in quoted:
-        if start <= q.start < end:
-            end = q.start - 1
+    first = quoted.first_start_in(start, end)
+    if first is not None:
+        end = first - 1
     span = _strip(text, Span(start, max(start, end)))
     body = span.of(text).rstrip(".!?")
     if len(body) < cues.min_chars or len(_WORDS.findall(body)) < 4 or body[:1] in "\"“«„'":
@@ -312,15 +351,15 @@ def _content(text: str, start: int, end: int, cues: Cues, quoted: list[Span]) ->
     return Span(span.start, span.start + len(body))
 
 
-def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: list[Span],
-              sentences: list[Span]) -> list[Candidate]:
+def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
+              prev: Span | None) -> list[Candidate]:
     out: list[Candidate] = []
-    if any(q.contains(sent) for q in quoted):
+    if quoted.contains(sent):
         return out
     # "menurut X, ...", "according to X, ...", "по словам X, ..."
     if cues.self_cue is not None:
         for m in cues.self_cue.finditer(text, sent.start, sent.end):
-            if any(q.start <= m.start() < q.end for q in quoted):
+            if quoted.at(m.start()):
                 continue
             span = _content(text, m.end(), sent.end, cues, quoted)
             if span is None and m.start() - sent.start > 20:
@@ -331,7 +370,7 @@ def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: list[Span
                 return out
     if cues.according is not None:
         for m in cues.according.finditer(text, sent.start, sent.end):
-            if any(q.start <= m.start() < q.end for q in quoted):
+            if quoted.at(m.start()):
                 continue
             comma = text.find(",", m.end(), sent.end)
             phrase_end = comma if 0 <= comma - m.end() <= 120 else -1
@@ -356,9 +395,7 @@ def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: list[Span
         bm = cues.back.search(text, sent.start, min(sent.end, sent.start + 60))
         if bm:
             m = bm
-            i = sentences.index(sent)
-            if i > 0:
-                prev = sentences[i - 1]
+            if prev is not None:
                 span = _content(text, prev.start, prev.end, cues, quoted)
                 phrase = _phrase_after(text, m.end(), sent.end, lex)
                 if span is not None and phrase:
@@ -368,7 +405,7 @@ def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: list[Span
     if cues.verb is None:
         return out
     for m in cues.verb.finditer(text, sent.start, sent.end):
-        if any(q.start <= m.start() < q.end for q in quoted):
+        if quoted.at(m.start()):
             continue
         stance = _stance(cues, m.group())
         # the content follows: "X mengatakan bahwa ...", "X said the ..."

@@ -129,9 +129,9 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
     words = [t for t in toks if t.text not in ",;:()"]
     keys = [t.key for t in words]
     has_title = any(k in lex.titles for k in keys)
-    if has_title and (keys[-1] in lex.demonstratives or keys[0] in lex.demonstratives):
-        if not any(_is_name_token(t, lex) for t in words[1:] if t.key not in lex.demonstratives):
-            return Mention(phrase, span, role=phrase, refers_back=True)
+    if has_title and len(keys) > 1 and keys[-1] in lex.demonstratives and keys[0] in lex.titles:
+        # "jenderal bintang dua itu", "manajer Manchester City ini": the speaker before
+        return Mention(phrase, span, role=phrase, refers_back=True)
     name_toks = _name_of(words, lex)
     if name_toks:
         nspan = Span(name_toks[0].start, name_toks[-1].end)
@@ -139,8 +139,6 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
         return Mention(phrase, span, nspan.of(text), nspan, role_text)
     if has_title and keys[0] not in lex.demonstratives and any(_capitalised(t) for t in words):
         return Mention(phrase, span, role=phrase)
-    if has_title and keys[0] in lex.demonstratives:
-        return Mention(phrase, span, role=phrase, refers_back=True)
     return Mention(phrase, span, phrase, span)
 
 
@@ -172,6 +170,8 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
         run = _run(words, last_rank + 1, lex)
         if run:
             return run
+    if words[0].key in lex.demonstratives and _org_head(words, lex):
+        return _org_run(words, lex)
     # a phrase that starts with a name: the name ("Edi Syahputra asisten pelatih")
     if _is_name_token(words[0], lex):
         run = _run(words, 0, lex)
@@ -201,7 +201,7 @@ def _run(words: list[Token], i: int, lex: Lexicon) -> list[Token]:
     while i < len(words) and len(out) < 5:
         t = words[i]
         if _is_name_token(t, lex) or (out and t.key in lex.particles) or (out and t.key.startswith(("al-", "el-"))):
-            if t.key in lex.org_words:
+            if is_org_word(t.key, lex):
                 break
             out.append(t)
             i += 1
@@ -212,20 +212,25 @@ def _run(words: list[Token], i: int, lex: Lexicon) -> list[Token]:
     return out
 
 
+def is_org_word(key: str, lex: Lexicon) -> bool:
+    """An organisation word, inflected forms included ("комитета" for "комитет")."""
+    return key in lex.org_words or any(len(w) >= 6 and key.startswith(w) for w in lex.org_words)
+
+
 def _org_head(words: list[Token], lex: Lexicon) -> bool:
-    return any(t.key in lex.org_words for t in words)
+    return any(is_org_word(t.key, lex) for t in words)
 
 
 def _org_run(words: list[Token], lex: Lexicon) -> list[Token]:
-    """The capitalised stretch around the organisation word ("Russian Defense Ministry")."""
-    idx = [i for i, t in enumerate(words) if _capitalised(t) or t.key in lex.org_words]
-    if not idx or not any(_capitalised(t) for t in words):
-        return words
-    start = idx[0]
-    end = start
-    while end + 1 < len(words) and (_capitalised(words[end + 1]) or words[end + 1].key in lex.particles):
-        end += 1
-    return words[start : end + 1]
+    """The organisation's name: from its first capitalised or organisation word on
+    ("Russian Defense Ministry", "kementerian pertahanan Swiss")."""
+    skip = lex.demonstratives | lex.leading | lex.not_names
+    for i, t in enumerate(words):
+        if t.key in skip and t.key not in lex.org_words:
+            continue
+        if _capitalised(t) or is_org_word(t.key, lex):
+            return words[i : i + 6]
+    return words
 
 
 @dataclass
@@ -252,7 +257,7 @@ class Resolver:
         name = self._full(mention.name)
         speaker = Speaker(name, mention.name_span, mention.role or self._role_of(name))
         if mention.name_span is not None and any(c.isupper() for c in mention.name[:1]):
-            label = "ORG" if any(w.casefold().strip(".") in self.lex.org_words for w in name.split()) else "PER"
+            label = "ORG" if any(is_org_word(w.casefold().strip("."), self.lex) for w in name.split()) else "PER"
             key = (mention.name_span.start, mention.name_span.end)
             self.entities.setdefault(key, Entity(mention.name_span, label, name))  # type: ignore[arg-type]
         return self._remember(speaker)
