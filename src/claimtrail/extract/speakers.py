@@ -173,8 +173,12 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
     if words[0].key in lex.demonstratives and _org_head(words, lex):
         return _org_run(words, lex)
     # a phrase that starts with a name: the name ("Edi Syahputra asisten pelatih")
-    if _is_name_token(words[0], lex):
-        run = _run(words, 0, lex)
+    run = _run(words, 0, lex) if _is_name_token(words[0], lex) else []
+    if run:
+        after = words[len(run)] if len(run) < len(words) else None
+        if after is not None and _capitalised(after) and after.key in lex.titles:
+            run = []  # "Foreign Minister Helena Varga": a title phrase
+    if run:
         if any(t.key in lex.org_words for t in run) or _org_head(words, lex):
             return _org_run(words, lex)
         return run
@@ -187,8 +191,11 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
     while i < len(words):
         run = _run(words, i, lex)
         if run:
-            best = run
             i += len(run)
+            if len(run) >= 3 and i - len(run) > 0 and words[i - len(run) - 1].key in lex.titles:
+                run = run[1:]  # the field of the title before it ("Menteri Perhubungan")
+            if run:
+                best = run
         else:
             i += 1
     if best:
