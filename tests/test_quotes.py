@@ -151,3 +151,17 @@ def test_seed_article_quotes() -> None:
         assert q is not None, head
         assert q.speaker is not None and q.speaker.name == name
     assert by_start["dugaan terjebaknya 250 ri"].stance == "deny"
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent / "golden").glob("*/quotes.yaml")), ids=str)
+def test_golden_quotes(path: Path) -> None:
+    import yaml
+
+    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = gold["text"]
+    qs = quotes(text, path.parent.name)
+    assert len(qs) == len(gold["quotes"])
+    for q, want in zip(qs, gold["quotes"], strict=True):
+        assert content(text, q).startswith(want["start"])
+        assert q.speaker is not None and q.speaker.name == want["speaker"]
+        assert q.stance == want.get("stance", "assert")

@@ -38,6 +38,8 @@ class Token:
 @dataclass(frozen=True)
 class Lexicon:
     pronouns: frozenset[str]
+    indefinites: frozenset[str]
+    naming: frozenset[str]
     enclitic: re.Pattern[str] | None
     demonstratives: frozenset[str]
     titles: frozenset[str]  # single words and first words of multi-word titles
@@ -71,6 +73,8 @@ def lexicon_for(language: str | None) -> Lexicon:
     nouns = allof("source_nouns")
     return Lexicon(
         pronouns=_words(allof("pronouns")),
+        indefinites=_words(allof("indefinites")),
+        naming=_words(allof("naming")),
         enclitic=re.compile(rf"(?:{enclitic})$", re.I) if enclitic else None,
         demonstratives=_words(allof("demonstratives")),
         titles=_first_words(allof("titles")),
@@ -132,6 +136,13 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
     if has_title and len(keys) > 1 and keys[-1] in lex.demonstratives and keys[0] in lex.titles:
         # "jenderal bintang dua itu", "manajer Manchester City ini": the speaker before
         return Mention(phrase, span, role=phrase, refers_back=True)
+    if keys[0] in lex.indefinites:
+        named = [i for i, k in enumerate(keys) if k in lex.naming]
+        if not named:
+            return Mention(phrase, span, phrase, span)  # unnamed: as written
+        words = words[named[-1] + 1 :]
+        if not words:
+            return Mention(phrase, span, phrase, span)
     name_toks = _name_of(words, lex)
     if name_toks:
         nspan = Span(name_toks[0].start, name_toks[-1].end)

@@ -22,6 +22,10 @@ class Section(BaseModel):
     enclitic: Regex | None = None
     #: demonstratives that make a described speaker refer back ("ini", "itu", "the")
     demonstratives: list[Word] = Field(default_factory=list)
+    #: indefinite words that make a speaker unnamed ("seorang warga", "a resident")
+    indefinites: list[Word] = Field(default_factory=list)
+    #: words that introduce a name after an unnamed description ("bernama", "named")
+    naming: list[Word] = Field(default_factory=list)
     #: job titles and roles ("juru bicara", "kepala", "spokesman"); several words allowed
     titles: list[Word] = Field(default_factory=list)
     #: military and police ranks ("Mayjen", "Irjen")
