@@ -1,0 +1,455 @@
+"""Quotes: direct speech in quotation marks and reported speech, with their speakers.
+
+Direct quotes come from :mod:`quote_marks`; their speaker is read from the cue after the
+closing mark (", kata Konashenkov", "tambahnya", "the source said", "— заявил он") or
+before the opening one ("X said:"), else it is the speaker of the quote before. Reported
+speech is a reporting verb with a content clause ("X mengatakan bahwa ...", "menurut X,
+...", "... the ministry said"). All cue words come from the language pack's
+``quotes.yaml``; speakers are read and resolved by :mod:`speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any
+
+from claimtrail.extract.quote_marks import pair_marks
+from claimtrail.extract.speakers import (
+    MAX_WORDS,
+    Lexicon,
+    Mention,
+    Resolver,
+    Token,
+    lexicon_for,
+    read_phrase,
+    tokens,
+)
+from claimtrail.lang import with_fallback
+from claimtrail.lang.sections.quotes import Section as QuoteCues
+from claimtrail.model import Analysis, Entity, Quote, QuoteKind, Span, Speaker, Stance
+from claimtrail.pipeline import stage
+
+#: how far after a closing mark its speech cue may stand, in characters
+AFTER_WINDOW = 160
+_LINE = re.compile(r"[^\n]+")
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Cues:
+    double_open: str
+    double_close: str
+    single_open: str
+    single_close: str
+    min_chars: int
+    min_words_uncued: int
+    after: re.Pattern[str] | None  # a speech verb right after a closing mark
+    verb: re.Pattern[str] | None  # any reporting verb, anywhere
+    deny: re.Pattern[str] | None
+    complement: re.Pattern[str] | None
+    according: re.Pattern[str] | None
+    self_cue: re.Pattern[str] | None
+    back: re.Pattern[str] | None
+    subordinators: frozenset[str]
+
+
+def _alt(patterns: list[str]) -> str | None:
+    return "|".join(f"(?:{p})" for p in patterns) if patterns else None
+
+
+@lru_cache(maxsize=16)
+def cues_for(language: str | None) -> Cues:
+    sections = [p.section("quotes", QuoteCues) for p in with_fallback(language)]
+
+    def allof(attr: str) -> list[str]:
+        return [w for s in sections for w in getattr(s, attr)]
+
+    def first(attr: str) -> Any:
+        return next((getattr(s, attr) for s in sections if getattr(s, attr)), getattr(sections[-1], attr))
+
+    lex = lexicon_for(language)
+    encl = lex.enclitic.pattern[:-1] if lex.enclitic is not None else None
+    after = _alt(allof("after_verbs") + allof("report_verbs") + allof("deny_verbs"))
+    verbs = _alt(allof("report_verbs") + allof("deny_verbs"))
+    encl_group = f"(?P<encl>{encl})?" if encl else ""
+
+    def words(p: str | None, extra: str = "") -> re.Pattern[str] | None:
+        return re.compile(rf"(?<!\w)(?:{p}){extra}(?!\w)", re.I) if p else None
+
+    return Cues(
+        double_open="".join(dict.fromkeys("".join(allof("double_open")))),
+        double_close="".join(dict.fromkeys("".join(allof("double_close")))),
+        single_open="".join(dict.fromkeys("".join(allof("single_open")))),
+        single_close="".join(dict.fromkeys("".join(allof("single_close")))),
+        min_chars=first("min_chars"),
+        min_words_uncued=first("min_words_uncued"),
+        after=words(after, encl_group),
+        verb=words(verbs),
+        deny=words(_alt(allof("deny_verbs"))),
+        complement=re.compile(rf"[\s,:]*(?:{_alt(allof('complementisers'))})(?!\w)[\s,:]*", re.I)
+        if allof("complementisers")
+        else None,
+        according=words(_alt(allof("according_to"))),
+        self_cue=words(_alt(allof("self_cues"))),
+        back=words(_alt(allof("back_reference"))),
+        subordinators=frozenset(w.casefold() for p in allof("subordinators") for w in p.split("|")),
+    )
+
+
+class Quoted:
+    """The text already inside quotes, for look-ups in logarithmic time."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        merged: list[Span] = []
+        for sp in sorted(spans):
+            if merged and sp.start <= merged[-1].end:
+                merged[-1] = Span(merged[-1].start, max(merged[-1].end, sp.end))
+            else:
+                merged.append(sp)
+        self.spans = merged
+        self.starts = [sp.start for sp in merged]
+
+    def _before(self, pos: int) -> Span | None:
+        i = bisect_right(self.starts, pos) - 1
+        return self.spans[i] if i >= 0 else None
+
+    def at(self, pos: int) -> bool:
+        sp = self._before(pos)
+        return sp is not None and sp.start <= pos < sp.end
+
+    def contains(self, span: Span) -> bool:
+        sp = self._before(span.start)
+        return sp is not None and sp.contains(span)
+
+    def overlaps(self, span: Span) -> bool:
+        sp = self._before(span.end - 1) if span.end > span.start else None
+        return sp is not None and sp.overlaps(span)
+
+    def first_start_in(self, start: int, end: int) -> int | None:
+        i = bisect_right(self.starts, start - 1)
+        return self.starts[i] if i < len(self.starts) and self.starts[i] < end else None
+
+
+@dataclass
+class Candidate:
+    kind: QuoteKind
+    span: Span
+    mention: Mention | None
+    cue: str | None
+    cue_span: Span | None
+    stance: Stance = "assert"
+    follow: bool = False  # no cue: the speaker of the quote before
+
+
+def _strip(text: str, span: Span) -> Span:
+    s, e = span.start, span.end
+    while s < e and (text[s].isspace() or text[s] in ",:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",:"):
+        e -= 1
+    return Span(s, e)
+
+
+def _lines(text: str, body: tuple[Span, ...]) -> list[Span]:
+    parts = body or (Span(0, len(text)),)
+    return [Span(m.start(), m.end()) for p in parts for m in _LINE.finditer(text, p.start, p.end)]
+
+
+def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token]:
+    """Tokens of a speaker phrase that starts at ``start``, cut at a stop word or the sentence end."""
+    out: list[Token] = []
+    while start < limit and text[start].isspace():
+        start += 1
+    if lex.source_nouns is not None:
+        channel = lex.source_nouns.match(text, start, limit)
+        if channel:
+            start = channel.end()
+    for t in tokens(text, start, limit):
+        if t.text == "(" or (out and t.key in lex.stop_words) or len(out) >= MAX_WORDS:
+            break
+        if t.text.endswith((".", "!", "?")) and t.key not in lex.honorifics and t.key not in lex.ranks:
+            stripped = t.text.rstrip(".!?")
+            if stripped:
+                out.append(Token(stripped, t.start, t.start + len(stripped)))
+            break
+        out.append(t)
+    while out and out[-1].text in ",;:":
+        out.pop()
+    return out
+
+
+def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozenset[str]) -> list[Token] | None:
+    """Tokens of the subject phrase before a verb at ``end``; None when it is in a subordinate clause."""
+    toks = tokens(text, start, end)
+    while toks and (toks[-1].key in lex.between or toks[-1].text in ",;:"):
+        appositive = toks[-1].text == ","
+        toks.pop()
+        if appositive:
+            break
+    commas = [i for i, t in enumerate(toks) if t.text in ",;:"]
+    if commas:
+        toks = toks[commas[-1] + 1 :]
+    if not toks:
+        return []
+    if toks[0].key in subs:
+        return None
+    if toks[0].key in lex.stop_words:
+        # "At the same time the ministry", "On December 29 the Russian Defense Ministry"
+        dets = [i for i, t in enumerate(toks) if t.key in lex.demonstratives]
+        if not dets:
+            return None
+        toks = toks[dets[-1] :]
+    for i, t in enumerate(toks):
+        if i and (t.key in lex.stop_words or t.key in subs):
+            toks = toks[:i]
+            break
+    return toks[-MAX_WORDS:]
+
+
+def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
+    text = a.article.text
+    cues = cues_for(language)
+    lex = lexicon_for(language)
+    lines = _lines(text, a.body)
+    sentences = [s.span for s in a.sentences] or lines
+    starts = [s.start for s in sentences]
+
+    def sentence_at(pos: int) -> Span:
+        i = bisect_right(starts, pos) - 1
+        return sentences[i] if i >= 0 and sentences[i].end >= pos else Span(pos, pos)
+
+    line_starts = [ln.start for ln in lines]
+
+    def line_at(pos: int) -> Span:
+        i = bisect_right(line_starts, pos) - 1
+        return lines[i] if i >= 0 and lines[i].end >= pos else Span(pos, pos)
+
+    cands: list[Candidate] = []
+    direct = list(pair_marks(text, lines, cues.double_open, cues.double_close))
+    spans = [s for s, _ in direct]
+    for single, was_closed in pair_marks(text, lines, cues.single_open, cues.single_close):
+        if not any(single.overlaps(d) for d in spans):
+            direct.append((single, was_closed))
+    for raw, closed in sorted(direct, key=lambda x: x[0].start):
+        span = _strip(text, raw)
+        content = span.of(text)
+        if len(content) < cues.min_chars or sum(1 for _ in _WORDS.finditer(content)) < 2:
+            continue
+        line = line_at(raw.end)
+        cand: Candidate = _direct_speaker(text, span, raw.end + (1 if closed else 0), line, cues, lex, sentence_at)
+        if cand.follow and len(_WORDS.findall(content)) < cues.min_words_uncued:
+            continue
+        cands.append(cand)
+    cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands])))
+    quoted = Quoted([c.span for c in cands])
+    for i, sent in enumerate(sentences):
+        cands.extend(_reported(text, sent, cues, lex, quoted, sentences[i - 1] if i else None))
+    cands.sort(key=lambda c: c.span.start)
+    resolver = Resolver(lex)
+    out: list[Quote] = []
+    seen_end = -1
+    last: Speaker | None = None
+    speaker: Speaker | None
+    for c in cands:
+        if c.span.start < seen_end:
+            continue
+        if c.follow:
+            speaker = last
+        else:
+            speaker = resolver.resolve(c.mention, c.cue)
+        if speaker is not None:
+            last = speaker
+        seen_end = max(seen_end, c.span.end)
+        out.append(Quote(c.kind, c.span, speaker, c.cue, c.cue_span, c.stance))
+    return out, sorted(resolver.entities.values(), key=lambda e: e.span.start)
+
+
+def _stance(cues: Cues, verb: str) -> Stance:
+    return "deny" if cues.deny is not None and cues.deny.fullmatch(verb) else "assert"
+
+
+def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, lex: Lexicon,
+                    sentence_at: Any) -> Candidate:
+    limit = min(line.end, after + AFTER_WINDOW)
+    if cues.after is not None:
+        # verb first: '," kata Konashenkov', '," tambahnya', '», — заявил прокурор', '" said X'
+        head = re.compile(r"[\s,.]*(?:[—–-]+\s*)?").match(text, after, limit)
+        at = head.end() if head else after
+        verb = cues.after.match(text, at, limit)
+        if verb:
+            m = verb
+            cue_span = Span(m.start(), m.end())
+            phrase = _phrase_after(text, m.end(), limit, lex)
+            mention = read_phrase(text, phrase, lex) if phrase else None
+            if m.groupdict().get("encl"):
+                mention = None
+            return Candidate("direct", span, mention, m.group(), cue_span, _stance(cues, m.group()))
+        # speaker first: '" Lane said', '" the source said', '" WHO said in a statement'
+        window = text[at:limit]
+        end_of_sentence = re.search(r"[.!?](?:\s|$)", window)
+        stop = at + (end_of_sentence.start() if end_of_sentence else len(window))
+        found = cues.after.search(text, at, stop)
+        if found and 0 < len(tokens(text, at, found.start())) <= 10:
+            subject = _phrase_before(text, at, found.start(), lex, frozenset())
+            if subject:
+                return Candidate("direct", span, read_phrase(text, subject, lex), found.group(),
+                                 Span(found.start(), found.end()), _stance(cues, found.group()))
+    # before the opening mark: 'X said: "...', 'Ia mengatakan, "...'
+    sent = sentence_at(span.start - 1)
+    begin = max(line.start, sent.start if sent.end >= span.start - 1 else line.start)
+    if cues.verb is not None and begin < span.start - 1:
+        before = text[begin : span.start - 1]
+        ms = list(cues.verb.finditer(before))
+        if ms and not _WORDS.search(before, ms[-1].end()):
+            m = ms[-1]
+            before_phrase = _phrase_before(text, begin, begin + m.start(), lex, cues.subordinators)
+            if before_phrase:
+                return Candidate("direct", span, read_phrase(text, before_phrase, lex), m.group(),
+                                 Span(begin + m.start(), begin + m.end()), _stance(cues, m.group()))
+    return Candidate("direct", span, None, None, None, follow=True)
+
+
+def _colon_quotes(text: str, lines: list[Span], cues: Cues, lex: Lexicon, quoted: Quoted) -> list[Candidate]:
+    """A paragraph ending in 'X заявил:' makes the next paragraph X's words (marks lost)."""
+    out: list[Candidate] = []
+    if cues.after is None:
+        return out
+    for ln, nxt in pairwise(lines):
+        line = ln.of(text).rstrip()
+        if not line.endswith(":") or quoted.overlaps(nxt):
+            continue
+        ms = list(cues.after.finditer(text, ln.start, ln.start + len(line)))
+        if not ms:
+            continue
+        m = ms[-1]
+        phrase = _phrase_before(text, ln.start, m.start(), lex, frozenset())
+        if not phrase:
+            phrase = _phrase_after(text, m.end(), ln.start + len(line) - 1, lex)
+        span = _strip(text, nxt)
+        if len(span) >= cues.min_chars and phrase:
+            out.append(Candidate("direct", span, read_phrase(text, phrase, lex), m.group(), Span(m.start(), m.end()),
+                                 _stance(cues, m.group())))
+    return out
+
+
+def _content(text: str, start: int, end: int, cues: Cues, quoted: Quoted) -> Span | None:
+    if cues.complement is not None:
+        m = cues.complement.match(text, start, end)
+        if m:
+            start = m.end()
+    first = quoted.first_start_in(start, end)
+    if first is not None:
+        end = first - 1
+    span = _strip(text, Span(start, max(start, end)))
+    body = span.of(text).rstrip(".!?")
+    if len(body) < cues.min_chars or len(_WORDS.findall(body)) < 4 or body[:1] in "\"“«„'":
+        return None
+    return Span(span.start, span.start + len(body))
+
+
+def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
+              prev: Span | None) -> list[Candidate]:
+    out: list[Candidate] = []
+    if quoted.contains(sent):
+        return out
+    # "menurut X, ...", "according to X, ...", "по словам X, ..."
+    if cues.self_cue is not None:
+        for m in cues.self_cue.finditer(text, sent.start, sent.end):
+            if quoted.at(m.start()):
+                continue
+            span = _content(text, m.end(), sent.end, cues, quoted)
+            if span is None and m.start() - sent.start > 20:
+                span = _content(text, sent.start, m.start(), cues, quoted)
+            if span is not None:
+                out.append(Candidate("indirect", span, Mention(m.group(), None, refers_back=True), m.group(),
+                                     Span(m.start(), m.end())))
+                return out
+    if cues.according is not None:
+        for m in cues.according.finditer(text, sent.start, sent.end):
+            if quoted.at(m.start()):
+                continue
+            comma = text.find(",", m.end(), sent.end)
+            phrase_end = comma if 0 <= comma - m.end() <= 120 else -1
+            if phrase_end < 0:
+                ph = _phrase_after(text, m.end(), sent.end, lex)[:3]
+                if not ph:
+                    continue
+                phrase_end = ph[-1].end
+            else:
+                nxt = re.compile(r",\s*((?:[A-ZА-ЯЁ][\w'-]*\s*){1,3}),").match(text, comma, sent.end)
+                if nxt:
+                    phrase_end = nxt.end() - 1
+            phrase = _phrase_after(text, m.end(), phrase_end, lex)
+            span = _content(text, phrase_end, sent.end, cues, quoted)
+            if span is None and m.start() - sent.start > 20:  # "..., menurut X."
+                span = _content(text, sent.start, m.start(), cues, quoted)
+            if span is not None and phrase:
+                out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
+                                     Span(m.start(), m.end())))
+                return out
+    if cues.back is not None:
+        bm = cues.back.search(text, sent.start, min(sent.end, sent.start + 60))
+        if bm:
+            m = bm
+            if prev is not None:
+                span = _content(text, prev.start, prev.end, cues, quoted)
+                phrase = _phrase_after(text, m.end(), sent.end, lex)
+                if span is not None and phrase:
+                    out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
+                                         Span(m.start(), m.end())))
+                    return out
+    if cues.verb is None:
+        return out
+    for m in cues.verb.finditer(text, sent.start, sent.end):
+        if quoted.at(m.start()):
+            continue
+        stance = _stance(cues, m.group())
+        # the content follows: "X mengatakan bahwa ...", "X said the ..."
+        span = _content(text, m.end(), sent.end, cues, quoted)
+        if span is not None:
+            subject = _phrase_before(text, sent.start, m.start(), lex, cues.subordinators)
+            if subject:
+                out.append(Candidate("indirect", span, read_phrase(text, subject, lex), m.group(),
+                                     Span(m.start(), m.end()), stance))
+                return out
+        # the content comes first: "... , сообщил X." / "... the ministry said on Sunday."
+        rest = tokens(text, m.end(), sent.end)
+        if len(rest) <= 6:
+            before = text[sent.start : m.start()].rstrip()
+            if before.endswith((",", "—", "–")):
+                cut = sent.start + len(before.rstrip(",—– "))
+                phrase = _phrase_after(text, m.end(), sent.end, lex)
+                span = _content(text, sent.start, cut, cues, quoted)
+            else:
+                phrase = _np_back(text, sent.start, m.start(), lex)
+                span = _content(text, sent.start, phrase[0].start, cues, quoted) if phrase else None
+            if span is not None and phrase:
+                out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
+                                     Span(m.start(), m.end()), stance))
+                return out
+    return out
+
+
+def _np_back(text: str, start: int, end: int, lex: Lexicon) -> list[Token]:
+    """The noun phrase right before a verb at the end of a sentence ("a local source")."""
+    toks = tokens(text, start, end)
+    while toks and toks[-1].key in lex.between:
+        toks.pop()
+    out: list[Token] = []
+    for t in reversed(toks[-7:]):
+        if t.text in ",;:" or t.key in lex.stop_words:
+            break
+        out.insert(0, t)
+        if t.key in lex.demonstratives or t.key in ("a", "an"):
+            break
+    return out
+
+
+@stage("quotes", requires={"language", "body", "sentences"}, provides={"quotes", "entities"})
+def quotes_stage(a: Analysis) -> dict[str, Any]:
+    quotes, entities = find(a, a.language)
+    return {"quotes": tuple(quotes), "entities": tuple(entities)}

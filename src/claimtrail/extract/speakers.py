@@ -1,0 +1,322 @@
+"""Speakers: who a quote is attributed to.
+
+A speaker phrase ("Juru bicara Kementerian Pertahanan Rusia Mayjen Igor Konashenkov",
+"kata dia", "the UNICEF director") is read into a :class:`Speaker` with the person's or
+organisation's name as written and the title in front of it folded into ``role``.
+Pronouns, enclitics ("tambahnya") and described mentions ("jenderal bintang dua itu")
+are resolved to the last fitting named speaker; a surname alone is linked to the full
+name used earlier. All words come from the language pack's ``speakers.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claimtrail.lang import with_fallback
+from claimtrail.lang.sections.speakers import Section as SpeakerWords
+from claimtrail.model import Entity, Span, Speaker
+
+#: the most words a speaker phrase is read over
+MAX_WORDS = 14
+_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»„]+|[,;:()]")
+_EDGE = "\"'“”‘’«»„.!?…"
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return self.text.casefold().strip(".")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    pronouns: frozenset[str]
+    indefinites: frozenset[str]
+    naming: frozenset[str]
+    enclitic: re.Pattern[str] | None
+    demonstratives: frozenset[str]
+    titles: frozenset[str]  # single words and first words of multi-word titles
+    ranks: frozenset[str]
+    honorifics: frozenset[str]
+    particles: frozenset[str]
+    not_names: frozenset[str]
+    org_words: frozenset[str]
+    stop_words: frozenset[str]
+    leading: frozenset[str]
+    between: frozenset[str]
+    source_nouns: re.Pattern[str] | None
+
+
+def _words(items: list[str]) -> frozenset[str]:
+    return frozenset(w.casefold().strip(".") for item in items for w in [item])
+
+
+def _first_words(items: list[str]) -> frozenset[str]:
+    return frozenset(w for item in items for w in item.casefold().split())
+
+
+@lru_cache(maxsize=16)
+def lexicon_for(language: str | None) -> Lexicon:
+    sections = [p.section("speakers", SpeakerWords) for p in with_fallback(language)]
+
+    def allof(attr: str) -> list[str]:
+        return [w for s in sections for w in getattr(s, attr)]
+
+    enclitic = next((s.enclitic for s in sections if s.enclitic), None)
+    nouns = allof("source_nouns")
+    return Lexicon(
+        pronouns=_words(allof("pronouns")),
+        indefinites=_words(allof("indefinites")),
+        naming=_words(allof("naming")),
+        enclitic=re.compile(rf"(?:{enclitic})$", re.I) if enclitic else None,
+        demonstratives=_words(allof("demonstratives")),
+        titles=_first_words(allof("titles")),
+        ranks=_first_words(allof("ranks")),
+        honorifics=_words(allof("honorifics")),
+        particles=_words(allof("name_particles")),
+        not_names=_words(allof("not_names")),
+        org_words=_words(allof("org_words")),
+        stop_words=_words(allof("stop_words")),
+        leading=_first_words(allof("leading")),
+        between=_first_words(allof("between")),
+        source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,
+    )
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _capitalised(tok: Token) -> bool:
+    first = tok.text.lstrip(_EDGE)[:1]
+    return bool(first) and first.isupper()
+
+
+def _all_caps(tok: Token) -> bool:
+    letters = [c for c in tok.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker phrase as read, before resolution."""
+
+    text: str  # the phrase as written
+    span: Span | None
+    name: str | None = None  # the name inside it
+    name_span: Span | None = None
+    role: str | None = None
+    refers_back: bool = False  # a pronoun, enclitic or described mention
+
+
+def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = None) -> Mention | None:
+    """The speaker named by ``toks`` (already cut to the phrase)."""
+    toks = _trim(toks, lex)
+    if not toks:
+        return None
+    span = Span(toks[0].start, toks[-1].end)
+    phrase = span.of(text)
+    if len(toks) == 1 and toks[0].key in lex.pronouns:
+        return Mention(phrase, span, refers_back=True)
+    if lex.source_nouns is not None:
+        m = lex.source_nouns.match(phrase)
+        if m and m.end() < len(phrase):
+            rest = [t for t in toks if t.start >= span.start + m.end()]
+            return read_phrase(text, rest, lex, cue)
+    words = [t for t in toks if t.text not in ",;:()"]
+    keys = [t.key for t in words]
+    has_title = any(k in lex.titles for k in keys)
+    if has_title and len(keys) > 1 and keys[-1] in lex.demonstratives and keys[0] in lex.titles:
+        # "jenderal bintang dua itu", "manajer Manchester City ini": the speaker before
+        return Mention(phrase, span, role=phrase, refers_back=True)
+    if keys[0] in lex.indefinites:
+        named = [i for i, k in enumerate(keys) if k in lex.naming]
+        if not named:
+            return Mention(phrase, span, phrase, span)  # unnamed: as written
+        words = words[named[-1] + 1 :]
+        if not words:
+            return Mention(phrase, span, phrase, span)
+    name_toks = _name_of(words, lex)
+    if name_toks:
+        nspan = Span(name_toks[0].start, name_toks[-1].end)
+        role_text = " ".join(t.text for t in words if t.end <= nspan.start or t.start >= nspan.end).strip(" ,") or None
+        return Mention(phrase, span, nspan.of(text), nspan, role_text)
+    if has_title and keys[0] not in lex.demonstratives and any(_capitalised(t) for t in words):
+        return Mention(phrase, span, role=phrase)
+    return Mention(phrase, span, phrase, span)
+
+
+def _trim(toks: list[Token], lex: Lexicon) -> list[Token]:
+    i = 0
+    while i < len(toks) and (toks[i].key in lex.leading or toks[i].text in ",;:"):
+        i += 1
+    toks = toks[i:]
+    j = len(toks)
+    while j > 0 and (toks[j - 1].key in lex.between or toks[j - 1].text in ",;:("):
+        j -= 1
+    return toks[:j]
+
+
+def _is_name_token(tok: Token, lex: Lexicon) -> bool:
+    k = tok.key
+    if k in lex.titles or k in lex.ranks or k in lex.honorifics or k in lex.not_names:
+        return False
+    if k in lex.demonstratives or k in lex.pronouns:
+        return False
+    return _capitalised(tok) and not _all_caps(tok)
+
+
+def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
+    """The person's or organisation's name inside a phrase of words."""
+    # after the last rank or honorific: the run of name words that follows it
+    last_rank = max((i for i, t in enumerate(words) if t.key in lex.ranks or t.key in lex.honorifics), default=-1)
+    if 0 <= last_rank < len(words) - 1:
+        run = _run(words, last_rank + 1, lex)
+        if run:
+            return run
+    if words[0].key in lex.demonstratives and _org_head(words, lex):
+        return _org_run(words, lex)
+    # a phrase that starts with a name: the name ("Edi Syahputra asisten pelatih")
+    run = _run(words, 0, lex) if _is_name_token(words[0], lex) else []
+    if run:
+        after = words[len(run)] if len(run) < len(words) else None
+        if after is not None and _capitalised(after) and after.key in lex.titles:
+            run = []  # "Foreign Minister Helena Varga": a title phrase
+    if run:
+        if any(t.key in lex.org_words for t in run) or _org_head(words, lex):
+            return _org_run(words, lex)
+        return run
+    # an organisation named by its words ("the World Health Organization")
+    if _org_head(words, lex) and not any(t.key in lex.titles for t in words):
+        return _org_run(words, lex)
+    # a title phrase: the last run of name words in it ("Komandan ... Aldo Schellenberg")
+    best: list[Token] = []
+    i = 0
+    while i < len(words):
+        run = _run(words, i, lex)
+        if run:
+            i += len(run)
+            if len(run) >= 3 and i - len(run) > 0 and words[i - len(run) - 1].key in lex.titles:
+                run = run[1:]  # the field of the title before it ("Menteri Perhubungan")
+            if run:
+                best = run
+        else:
+            i += 1
+    if best:
+        return best[-3:]
+    return []
+
+
+def _run(words: list[Token], i: int, lex: Lexicon) -> list[Token]:
+    out: list[Token] = []
+    while i < len(words) and len(out) < 5:
+        t = words[i]
+        if _is_name_token(t, lex) or (out and t.key in lex.particles) or (out and t.key.startswith(("al-", "el-"))):
+            if is_org_word(t.key, lex):
+                break
+            out.append(t)
+            i += 1
+        else:
+            break
+    while out and out[-1].key in lex.particles:
+        out.pop()
+    return out
+
+
+def is_org_word(key: str, lex: Lexicon) -> bool:
+    """An organisation word, inflected forms included ("комитета" for "комитет")."""
+    return key in lex.org_words or any(len(w) >= 6 and key.startswith(w) for w in lex.org_words)
+
+
+def _org_head(words: list[Token], lex: Lexicon) -> bool:
+    return any(is_org_word(t.key, lex) for t in words)
+
+
+def _org_run(words: list[Token], lex: Lexicon) -> list[Token]:
+    """The organisation's name: from its first capitalised or organisation word on
+    ("Russian Defense Ministry", "kementerian pertahanan Swiss")."""
+    skip = lex.demonstratives | lex.leading | lex.not_names
+    for i, t in enumerate(words):
+        if t.key in skip and t.key not in lex.org_words:
+            continue
+        if _capitalised(t) or is_org_word(t.key, lex):
+            return words[i : i + 6]
+    return words
+
+
+@dataclass
+class Resolver:
+    """Speakers in text order: resolves references back and links surnames."""
+
+    lex: Lexicon
+    named: list[Speaker] = field(default_factory=list)
+    entities: dict[tuple[int, int], Entity] = field(default_factory=dict)
+
+    def resolve(self, mention: Mention | None, cue: str | None = None) -> Speaker | None:
+        if mention is None:
+            if cue and self.lex.enclitic is not None and self.lex.enclitic.search(cue):
+                return self._back(None, cue)
+            return None
+        if mention.refers_back:
+            return self._back(mention.role, mention.text if cue is None else f"{cue} {mention.text}")
+        if mention.name is None:
+            # a title without a name: the last speaker who held it, else as written
+            found = self._by_role(mention.role or mention.text)
+            if found is not None:
+                return Speaker(found.name, None, found.role, mention.text)
+            return self._remember(Speaker(mention.text, mention.span, mention.role))
+        name = self._full(mention.name)
+        speaker = Speaker(name, mention.name_span, mention.role or self._role_of(name))
+        if mention.name_span is not None and any(c.isupper() for c in mention.name[:1]):
+            label = "ORG" if any(is_org_word(w.casefold().strip("."), self.lex) for w in name.split()) else "PER"
+            key = (mention.name_span.start, mention.name_span.end)
+            self.entities.setdefault(key, Entity(mention.name_span, label, name))  # type: ignore[arg-type]
+        return self._remember(speaker)
+
+    def _remember(self, s: Speaker) -> Speaker:
+        self.named.append(s)
+        return s
+
+    def _back(self, role: str | None, cue: str) -> Speaker | None:
+        if role:
+            found = self._by_role(role)
+            if found is not None:
+                return Speaker(found.name, None, found.role, cue)
+        for s in reversed(self.named):
+            if s.span is not None or s.resolved_from is None:
+                return Speaker(s.name, None, s.role, cue)
+        return None
+
+    def _by_role(self, role: str) -> Speaker | None:
+        words = {w for w in role.casefold().split() if w in self.lex.titles}
+        if not words:
+            return None
+        for s in reversed(self.named):
+            if s.role and words & set(s.role.casefold().split()):
+                return s
+        return None
+
+    def _full(self, name: str) -> str:
+        """A surname or first name alone becomes the full name used earlier."""
+        parts = name.split()
+        if len(parts) != 1:
+            return name
+        key = parts[0].casefold()
+        for s in reversed(self.named):
+            full = s.name.split()
+            if len(full) > 1 and key in (w.casefold() for w in full):
+                return s.name
+        return name
+
+    def _role_of(self, name: str) -> str | None:
+        for s in reversed(self.named):
+            if s.name == name and s.role:
+                return s.role
+        return None

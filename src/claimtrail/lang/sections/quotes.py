@@ -1,0 +1,51 @@
+"""``quotes.yaml``: quotation marks and the cues of direct and reported speech.
+
+Verb lists are case-insensitive regular expressions matched as whole words. Packs add
+up: a language's file is read together with the ``xx`` file (quotation marks hold in
+any language).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from claimtrail.lang.sections._types import Regex
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: characters that open and close a quotation; a character in both lists is read by
+    #: the spaces around it. ``double`` marks enclose quotes, ``single`` ones too when no
+    #: double mark is around them.
+    double_open: str = ""
+    double_close: str = ""
+    single_open: str = ""
+    single_close: str = ""
+    #: quotes shorter than this are not annotated (scare quotes, titles)
+    min_chars: int = 20
+    #: quotes without a speech cue need at least this many words (titles are short)
+    min_words_uncued: int = 4
+    #: verbs that stand after a closing quotation mark ("kata", "said", "заявил")
+    after_verbs: list[Regex] = Field(default_factory=list)
+    #: reporting verbs with a content clause ("mengatakan", "said", "заявил")
+    report_verbs: list[Regex] = Field(default_factory=list)
+    #: verbs that deny or reject the content; also reporting verbs
+    deny_verbs: list[Regex] = Field(default_factory=list)
+    #: words that open the content clause and are not part of it ("bahwa", "that", "что")
+    complementisers: list[Regex] = Field(default_factory=list)
+    #: cues before a speaker and then the content: "menurut X, ...", "according to X"
+    according_to: list[Regex] = Field(default_factory=list)
+    #: cues that refer to the speaker themselves ("menurutnya", ", katanya,", "dijelaskannya")
+    self_cues: list[Regex] = Field(default_factory=list)
+    #: cues that attribute the previous sentence ("Hal tersebut dikatakan", "Об этом сообщил")
+    back_reference: list[Regex] = Field(default_factory=list)
+    #: words that open a subordinate clause; a reporting verb in it is background
+    subordinators: list[Regex] = Field(default_factory=list)
+
+    @field_validator("min_chars", "min_words_uncued")
+    @classmethod
+    def _positive(cls, v: int) -> int:
+        if v < 0:
+            raise ValueError("must not be negative")
+        return v

@@ -1,0 +1,48 @@
+"""``speakers.yaml``: how a speaker is named: titles, ranks and honorifics folded into
+the mention, pronouns and enclitics resolved to an earlier speaker, words that end a
+name phrase.
+
+All entries are words compared case-insensitively, except ``enclitic`` and
+``source_nouns`` which are regular expressions.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimtrail.lang.sections._types import Regex, Word
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: personal pronouns that stand for a speaker ("dia", "he", "он")
+    pronouns: list[Word] = Field(default_factory=list)
+    #: a suffix on a speech verb that stands for the speaker ("nya" in "tambahnya")
+    enclitic: Regex | None = None
+    #: demonstratives that make a described speaker refer back ("ini", "itu", "the")
+    demonstratives: list[Word] = Field(default_factory=list)
+    #: indefinite words that make a speaker unnamed ("seorang warga", "a resident")
+    indefinites: list[Word] = Field(default_factory=list)
+    #: words that introduce a name after an unnamed description ("bernama", "named")
+    naming: list[Word] = Field(default_factory=list)
+    #: job titles and roles ("juru bicara", "kepala", "spokesman"); several words allowed
+    titles: list[Word] = Field(default_factory=list)
+    #: military and police ranks ("Mayjen", "Irjen")
+    ranks: list[Word] = Field(default_factory=list)
+    #: honorifics and academic titles before or after a name ("Dr", "Prof", "MA")
+    honorifics: list[Word] = Field(default_factory=list)
+    #: words inside names that are written in lower case ("bin", "al", "van")
+    name_particles: list[Word] = Field(default_factory=list)
+    #: capitalised words that are never part of a person's name (places, directions)
+    not_names: list[Word] = Field(default_factory=list)
+    #: words that make a name an organisation ("Kementerian", "Ministry", "министерство")
+    org_words: list[Word] = Field(default_factory=list)
+    #: words that end a speaker phrase (prepositions, weekdays, "yang", "who")
+    stop_words: list[Word] = Field(default_factory=list)
+    #: words dropped at the start of a speaker phrase ("namun", "the", "however")
+    leading: list[Word] = Field(default_factory=list)
+    #: words skipped between a speaker and the verb ("juga", "has", "also")
+    between: list[Word] = Field(default_factory=list)
+    #: phrases before a speaker that name the channel, not the speaker ("keterangan dari")
+    source_nouns: list[Regex] = Field(default_factory=list)

@@ -1,0 +1,51 @@
+"""Speaker phrases read into names and roles, and resolution back to earlier speakers."""
+
+from __future__ import annotations
+
+from claimtrail.extract.speakers import Resolver, lexicon_for, read_phrase, tokens
+from claimtrail.model import Speaker
+
+
+def read(phrase: str, lang: str = "id", resolver: Resolver | None = None) -> Speaker | None:
+    lex = lexicon_for(lang)
+    r = resolver or Resolver(lex)
+    return r.resolve(read_phrase(phrase, tokens(phrase, 0, len(phrase)), lex))
+
+
+def test_title_and_rank_fold_into_role() -> None:
+    s = read("Kepala Kepolisian Resor Bantul AKBP Wahyu Prasetyo")
+    assert s is not None and s.name == "Wahyu Prasetyo"
+    assert s.role is not None and "AKBP" in s.role and "Kepala" in s.role
+
+
+def test_unnamed_speaker_kept_as_written() -> None:
+    s = read("seorang warga")
+    assert s is not None and s.name == "seorang warga"
+
+
+def test_surname_links_to_full_name_and_pronoun_resolves() -> None:
+    lex = lexicon_for("en")
+    r = Resolver(lex)
+    read("Foreign Minister Helena Varga", "en", r)
+    s = read("Varga", "en", r)
+    assert s is not None and s.name == "Helena Varga"
+    back = read("she", "en", r)
+    assert back is not None and back.name == "Helena Varga" and back.resolved_from == "she"
+
+
+def test_described_mention_refers_back() -> None:
+    lex = lexicon_for("id")
+    r = Resolver(lex)
+    read("Menteri Perhubungan Rahmat Hidayat", "id", r)
+    s = read("menteri asal Makassar itu", "id", r)
+    assert s is not None and s.name == "Rahmat Hidayat"
+
+
+def test_organisation_is_an_org_entity() -> None:
+    lex = lexicon_for("en")
+    r = Resolver(lex)
+    s = read("the national weather agency", "en", r)
+    assert s is not None and s.name.endswith("agency")
+    t = read("the Ministry of Health", "en", r)
+    assert t is not None and "Ministry" in t.name
+    assert [e.label for e in r.entities.values()] == ["ORG"]
