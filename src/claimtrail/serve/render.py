@@ -35,9 +35,10 @@ def figure_line(f: Figure, text: str) -> str:
 
 def quote_line(q: Quote, text: str) -> str:
     who = q.speaker.name if q.speaker else "(unknown speaker)"
-    role = f", {q.speaker.role}" if q.speaker and q.speaker.role else ""
+    role = f" ({q.speaker.role})" if q.speaker and q.speaker.role else ""
+    via = f" [from «{q.speaker.resolved_from}»]" if q.speaker and q.speaker.resolved_from else ""
     deny = " DENIES" if q.stance == "deny" else ""
-    return f"{who}{role}{deny} [{q.kind}]: «{_snip(text, q.span)}»"
+    return f"{who}{role}{via}{deny}, {q.kind}: «{_snip(text, q.span)}»"
 
 
 def render(a: Analysis) -> str:
