@@ -85,6 +85,10 @@ def test_module_and_console_script_both_run(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     r = subprocess.run([sys.executable, "-m", "claimtrail", "--version"], capture_output=True, text=True, env=env)
     assert r.returncode == 0 and r.stdout.startswith("claimtrail ")
+    script = Path(sys.executable).parent / "claimtrail"
+    if script.exists():  # the console script pip installs beside the interpreter
+        r = subprocess.run([str(script), "--version"], capture_output=True, text=True)
+        assert r.returncode == 0 and r.stdout.startswith("claimtrail ")
     r = subprocess.run([sys.executable, "-m", "claimtrail", "show", "1", "--db", str(tmp_path / "none.db")],
                        capture_output=True, text=True, env=env)
     assert r.returncode == 1 and "no such ledger database" in r.stderr and "Traceback" not in r.stderr
