@@ -22,6 +22,7 @@ when a figure covering the expected span carries the expected value (or range). 
 of scope for news figures by the guidelines (ordinals) are counted apart.
 
     PYTHONPATH=src python bench/figures_peers.py [N]   # N: print N failures per set
+    PYTHONPATH=src python bench/figures_peers.py --speed   # figures' share of analyze time
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from claimtrail.model import Figure
 
 SHARED = Path(os.environ.get("CLAIMTRAIL_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
 PEERS = SHARED / "peers"
-SHOW = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+SHOW = next((int(a) for a in sys.argv[1:] if a.isdigit()), 0)
 
 #: our unit -> CQE normalized unit names
 UNIT_NAMES: dict[str, set[str]] = {
@@ -342,7 +343,49 @@ def _show(title: str, rows: list[str]) -> None:
             print("   ", row, file=sys.stderr)
 
 
+def speed(limit: int = 400) -> list[str]:
+    """Whole pipeline on IndoSum articles (language identified as in normal runs), with the
+    figures stage and with it replaced by one that finds nothing; best of three runs each."""
+    from claimtrail.analyzer import default_pipeline
+    from claimtrail.model import Analysis, Article
+    from claimtrail.pipeline import Pipeline, stage
+
+    path = SHARED / "corpus" / "indosum" / "indosum_dev_union.jsonl"
+    if not path.is_file():
+        return ["speed: IndoSum not present"]
+    arts = []
+    for rec in _jsonl(path):
+        arts.append(Article(str(rec["id"]), rec["text"]))
+        if len(arts) >= limit:
+            break
+
+    @stage("figures", requires={"language", "body"}, provides={"figures"})
+    def no_figures(a: Analysis) -> dict[str, Any]:
+        return {"figures": ()}
+
+    full = default_pipeline()
+    base = Pipeline([no_figures if s.name == "figures" else s for s in full.stages])
+    full.run(arts[0])
+    base.run(arts[0])
+    times: dict[str, float] = {"without": math.inf, "with": math.inf}
+    for _ in range(3):
+        for name, pipe in (("without", base), ("with", full)):
+            t0 = time.perf_counter()
+            for art in arts:
+                pipe.run(art)
+            times[name] = min(times[name], time.perf_counter() - t0)
+    extra = times["with"] - times["without"]
+    return [f"### Speed, {len(arts)} IndoSum articles, whole pipeline, language identified, best of 3", "",
+            _table([[f"{times['without']:.2f} s", f"{times['with']:.2f} s",
+                     f"+{extra:.2f} s ({1000 * extra / len(arts):.2f} ms an article)",
+                     f"**+{100 * extra / times['without']:.0f}%**"]],
+                   ["without figures", "with figures", "figures add", "share"])]
+
+
 def main() -> None:
+    if "--speed" in sys.argv:
+        print("\n".join(speed()))
+        return
     parts = newsquant() + [""] + duckling_numerals() + [""] + recognizers()
     print("\n".join(parts))
 

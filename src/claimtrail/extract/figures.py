@@ -98,6 +98,8 @@ class Rules:
     concepts: Concepts
     #: words that can open a figure
     starts: frozenset[str]
+    #: a digit or a word that can open a figure: a line without one is not tokenised
+    trigger: re.Pattern[str]
 
 
 def _fold(words: Sequence[str]) -> frozenset[str]:
@@ -129,9 +131,11 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         classifiers=_fold(c.classifiers),
     )
     numbers = Numbers(n)
+    starts = numbers.starts() | frozenset(w.casefold() for w in u.whole)
     return Rules(
         numbers=numbers,
-        starts=numbers.starts() | frozenset(w.casefold() for w in u.whole),
+        starts=starts,
+        trigger=_trigger(starts),
         qualifiers=PhraseTable(n.qualifiers),
         range_links=PhraseTable({w: True for w in n.range_links}),
         range_pairs=PhraseTable({k: phrase_key(v) for k, v in n.range_pairs.items()}),
@@ -151,6 +155,14 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
     )
 
 
+def _trigger(starts: frozenset[str]) -> re.Pattern[str]:
+    """One pass over a line finds whether it can hold a figure: a digit, or a start word as a
+    whole word (alternatives are literal words, so the pattern cannot backtrack)."""
+    words = sorted((w for w in starts if w), key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in words)
+    return re.compile(r"\d" + (rf"|(?<!\w)(?:{alts})(?!\w)" if alts else ""), re.IGNORECASE)
+
+
 # ---------------------------------------------------------------------- the stage
 
 
@@ -163,7 +175,7 @@ def find(text: str, rules: Rules, regions: Sequence[Span] | None = None) -> list
         while pos < region.end:
             nl = text.find("\n", pos, region.end)
             line_end = region.end if nl < 0 else nl
-            if _is_prose(text, pos, line_end):
+            if rules.trigger.search(text, pos, line_end) is not None and _is_prose(text, pos, line_end):
                 toks = tokenize(text, pos, line_end, space_groups=rules.numbers.space_groups)
                 if line_end - pos <= LONG_LINE or not _is_list(toks, rules):
                     found.extend(_share(text, _line(text, toks, rules), rules))
