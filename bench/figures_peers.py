@@ -56,7 +56,14 @@ UNIT_NAMES: dict[str, set[str]] = {
     "km": {"kilometre"}, "m": {"metre"}, "cm": {"centimetre"}, "mm": {"millimetre"}, "mi": {"mile"},
     "kg": {"kilogram"}, "g": {"gram"}, "ton": {"ton", "tonne"}, "ha": {"hectare"}, "l": {"litre"},
     "km/h": {"kilometre per hour"}, "mph": {"mile per hour"}, "acre": {"acre"},
-    "times": {"times", "fold"}, "magnitude": {"magnitude"},
+    "times": {"times", "fold"}, "magnitude": {"magnitude"}, "in": {"inch"}, "ft": {"foot"}, "yd": {"yard"},
+    "lb": {"pound-mass"}, "ml": {"millilitre"}, "degree": {"degree", "celsius", "fahrenheit"}, "°C": {"celsius"},
+    "°F": {"fahrenheit"}, "GB": {"gigabyte"}, "MB": {"megabyte"}, "TB": {"terabyte"}, "Mbps": {"megabit per second"},
+    "Hz": {"hertz"}, "kHz": {"kilohertz"}, "MHz": {"megahertz"}, "GHz": {"gigahertz"}, "W": {"watt"},
+    "kW": {"kilowatt"}, "kWh": {"kilowatt hour"}, "MW": {"megawatt"}, "GW": {"gigawatt"}, "mAh": {"milliampere-hour"},
+    "hp": {"horsepower"}, "rpm": {"revolutions per minute"}, "mpg": {"mile per gallon"}, "sq ft": {"square foot"},
+    "m2": {"square metre"}, "km2": {"square kilometre"}, "barrel": {"barrel"}, "NZD": {"new zealand dollar"},
+    "GBX": {"penny", "pence"},
 }
 MEASURES = set().union(*UNIT_NAMES.values()) | {
     "inch", "yard", "foot", "degree", "celsius", "fahrenheit", "horsepower", "gigabyte", "hertz",
@@ -191,7 +198,7 @@ def newsquant() -> list[str]:
             if n not in used:
                 extras.append(f"{text[f.span.start:f.span.end]!r} ({f.value}) in {text!r}")
     secs = time.perf_counter() - t0
-    out = ["### NewsQuant (590 English sentences, %d gold quantities)" % gold_n, "",
+    out = [f"### NewsQuant (590 English sentences, {gold_n} gold quantities)", "",
            _table([["claimtrail", _prf(v_tp, gold_n, pred_n), _prf(vu_tp, gold_n, pred_n),
                     f"{c_ok}/{c_total} = **{c_ok / max(c_total, 1):.3f}**", f"{secs:.2f} s"],
                    ["CQE (paper)", "F1 0.920", "F1 0.856", "0.570 (value+concept)", ""]],
@@ -209,13 +216,13 @@ def _optional_newsquant(data: list[dict[str, Any]]) -> list[str]:
     """quantulum3 on the same sentences, value and value+unit, when it is installed."""
     try:
         from quantulum3 import parser as q3  # type: ignore[import-not-found, import-untyped, unused-ignore]
-    except Exception:  # noqa: BLE001 - any failure to import means the column is skipped
+    except Exception:  # any failure to import skips the column
         return ["", "quantulum3: not installed, column skipped. Recognizers-Text (python): not installed, skipped."]
     gold_n = pred_n = v_tp = 0
     for item in data:
         try:
             quants = q3.parse(item["text"])
-        except Exception:  # noqa: BLE001 - a peer crash on one sentence counts as no output
+        except Exception:  # a peer crash counts as no output
             quants = []
         pred_n += len(quants)
         gold_n += len(item["quantities"])
@@ -331,7 +338,8 @@ def recognizers() -> list[str]:
                     fails.append(f"{name} {res['Text']!r} ({value}) in {text!r}: got "
                                  f"{[(f.value, f.low, f.high, f.qualifier) for f in got]}")
         ex = ", ".join(f"{k} {v}" for k, v in sorted(excluded.items())) or "0"
-        rows.append([f"Recognizers-Text EN {name}", str(total), ex, f"{right}/{total} = **{right / max(total, 1):.3f}**"])
+        share = f"{right}/{total} = **{right / max(total, 1):.3f}**"
+        rows.append([f"Recognizers-Text EN {name}", str(total), ex, share])
     _show("Recognizers", fails)
     return [_table(rows, ["set", "cases", "out of scope", "value right"])]
 
@@ -384,7 +392,7 @@ def main() -> None:
     if "--speed" in sys.argv:
         print("\n".join(speed()))
         return
-    parts = newsquant() + [""] + duckling_numerals() + [""] + recognizers()
+    parts = [*newsquant(), "", *duckling_numerals(), "", *recognizers()]
     print("\n".join(parts))
 
 

@@ -318,6 +318,8 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     if tok.kind == "num" and tok.text[0] == "0" and len(tok.text) > 1 and tok.text[1].isdigit():
         return True  # "021", "05": codes and phone numbers
     last = toks[rd.after - 1]
+    if prev is not None and prev.text == "." and prev2 is not None and prev2.low in r.months:
+        return True  # "Oct. 31"
     if prev is not None and (prev.low in r.months or prev.low in r.time_before or _code_cue(toks, f, r)):
         return True
     follow = toks[rd.after] if rd.after < len(toks) else None
@@ -368,7 +370,7 @@ def _inside_name(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     if f == 0 or toks[f - 1].kind != "word":
         return False
     prev = toks[f - 1]
-    if not prev.text[0].isupper() or r.qualifiers.backward(toks, f) is not None:
+    if not any(ch.isupper() for ch in prev.text) or r.qualifiers.backward(toks, f) is not None:
         return False
     if f - 2 < 0 or toks[f - 2].text in _SENTENCE_END:
         return False
@@ -389,7 +391,8 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     """Read "X hingga Y" into ``d``; False when the pair is a score, not a figure."""
     j = first.after
     link = r.range_links.forward(toks, j)
-    opener = r.range_pairs.backward(toks, first.first)
+    unit_before = r.before.backward(toks, first.first)
+    opener = r.range_pairs.backward(toks, unit_before[1] if unit_before is not None else first.first)
     if opener is not None:
         pair = opener[0]
         if tuple(t.low for t in toks[j : j + len(pair)]) == pair:
@@ -397,7 +400,11 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     if link is None or link[1] >= len(toks):
         return None
     hyphen = toks[j].text in "-–"
-    second = _reading_at(toks, link[1], r)
+    at = link[1]
+    unit_again = r.before.forward(toks, at)
+    if unit_again is not None and unit_again[1] < len(toks) and unit_before is not None:
+        at = unit_again[1]
+    second = _reading_at(toks, at, r)
     if not isinstance(second, Reading) or second.value is None or first.value is None:
         return None
     if _not_a_figure(toks, second, r) and not hyphen:
