@@ -91,3 +91,37 @@ def test_seed_gold_all_right() -> None:
         if "concept" in item:
             assert f.concept in item["concept"]
     assert len(got) == len(gold)
+
+
+def _values(text: str, lang: str) -> list[tuple[str, float | None, float | None, float | None, str]]:
+    return [(f.span.of(text), f.value, f.low, f.high, f.unit) for f in find(text, rules_for(lang))]
+
+
+def test_units_written_against_the_number() -> None:
+    text = "The phone ships with 256GB of storage and a 10kW charger, and weighs 1.5kg."
+    assert _values(text, "en") == [("256GB", 256.0, None, None, "GB"), ("10kW", 10.0, None, None, "kW"),
+                                   ("1.5kg", 1.5, None, None, "kg")]
+
+
+def test_scale_letters_and_dozens() -> None:
+    text = "The fund raised $13.6M from 2 dozen investors and 100K small donors."
+    got = _values(text, "en")
+    assert got[0] == ("$13.6M", 13600000.0, None, None, "USD")
+    assert got[1][1] == 24.0
+    assert got[2][1] == 100000.0
+
+
+def test_range_with_the_currency_repeated() -> None:
+    text = "Shares were priced between $62 and $68 each."
+    assert _values(text, "en") == [("between $62 and $68", None, 62.0, 68.0, "USD")]
+
+
+def test_abbreviated_month_and_model_names_are_not_figures() -> None:
+    text = "On Oct. 31 the company sold the iPhone 11 for 700 dollars."
+    assert _values(text, "en") == [("700 dollars", 700.0, None, None, "USD")]
+
+
+def test_lines_without_digits_or_number_words_give_nothing() -> None:
+    rules = rules_for("id")
+    assert find("Warga sipil mengungsi ke kota.\nTidak ada angka di sini.", rules) == []
+    assert [f.value for f in find("Tanpa angka.\nSebanyak dua ribu warga mengungsi.", rules)] == [2000.0]

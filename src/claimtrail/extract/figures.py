@@ -98,6 +98,8 @@ class Rules:
     concepts: Concepts
     #: words that can open a figure
     starts: frozenset[str]
+    #: a digit or a word that can open a figure: a line without one is not tokenised
+    trigger: re.Pattern[str]
 
 
 def _fold(words: Sequence[str]) -> frozenset[str]:
@@ -129,9 +131,11 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         classifiers=_fold(c.classifiers),
     )
     numbers = Numbers(n)
+    starts = numbers.starts() | frozenset(w.casefold() for w in u.whole)
     return Rules(
         numbers=numbers,
-        starts=numbers.starts() | frozenset(w.casefold() for w in u.whole),
+        starts=starts,
+        trigger=_trigger(starts),
         qualifiers=PhraseTable(n.qualifiers),
         range_links=PhraseTable({w: True for w in n.range_links}),
         range_pairs=PhraseTable({k: phrase_key(v) for k, v in n.range_pairs.items()}),
@@ -151,6 +155,14 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
     )
 
 
+def _trigger(starts: frozenset[str]) -> re.Pattern[str]:
+    """One pass over a line finds whether it can hold a figure: a digit, or a start word as a
+    whole word (alternatives are literal words, so the pattern cannot backtrack)."""
+    words = sorted((w for w in starts if w), key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in words)
+    return re.compile(r"\d" + (rf"|(?<!\w)(?:{alts})(?!\w)" if alts else ""), re.IGNORECASE)
+
+
 # ---------------------------------------------------------------------- the stage
 
 
@@ -163,7 +175,7 @@ def find(text: str, rules: Rules, regions: Sequence[Span] | None = None) -> list
         while pos < region.end:
             nl = text.find("\n", pos, region.end)
             line_end = region.end if nl < 0 else nl
-            if _is_prose(text, pos, line_end):
+            if rules.trigger.search(text, pos, line_end) is not None and _is_prose(text, pos, line_end):
                 toks = tokenize(text, pos, line_end, space_groups=rules.numbers.space_groups)
                 if line_end - pos <= LONG_LINE or not _is_list(toks, rules):
                     found.extend(_share(text, _line(text, toks, rules), rules))
@@ -306,6 +318,8 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     if tok.kind == "num" and tok.text[0] == "0" and len(tok.text) > 1 and tok.text[1].isdigit():
         return True  # "021", "05": codes and phone numbers
     last = toks[rd.after - 1]
+    if prev is not None and prev.text == "." and prev2 is not None and prev2.low in r.months:
+        return True  # "Oct. 31"
     if prev is not None and (prev.low in r.months or prev.low in r.time_before or _code_cue(toks, f, r)):
         return True
     follow = toks[rd.after] if rd.after < len(toks) else None
@@ -356,7 +370,7 @@ def _inside_name(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     if f == 0 or toks[f - 1].kind != "word":
         return False
     prev = toks[f - 1]
-    if not prev.text[0].isupper() or r.qualifiers.backward(toks, f) is not None:
+    if not any(ch.isupper() for ch in prev.text) or r.qualifiers.backward(toks, f) is not None:
         return False
     if f - 2 < 0 or toks[f - 2].text in _SENTENCE_END:
         return False
@@ -377,7 +391,8 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     """Read "X hingga Y" into ``d``; False when the pair is a score, not a figure."""
     j = first.after
     link = r.range_links.forward(toks, j)
-    opener = r.range_pairs.backward(toks, first.first)
+    unit_before = r.before.backward(toks, first.first)
+    opener = r.range_pairs.backward(toks, unit_before[1] if unit_before is not None else first.first)
     if opener is not None:
         pair = opener[0]
         if tuple(t.low for t in toks[j : j + len(pair)]) == pair:
@@ -385,7 +400,11 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     if link is None or link[1] >= len(toks):
         return None
     hyphen = toks[j].text in "-–"
-    second = _reading_at(toks, link[1], r)
+    at = link[1]
+    unit_again = r.before.forward(toks, at)
+    if unit_again is not None and unit_again[1] < len(toks) and unit_before is not None:
+        at = unit_again[1]
+    second = _reading_at(toks, at, r)
     if not isinstance(second, Reading) or second.value is None or first.value is None:
         return None
     if _not_a_figure(toks, second, r) and not hyphen:

@@ -1,0 +1,400 @@
+"""Peer bench for figures, read from ../shared/peers (or $CLAIMTRAIL_SHARED/peers).
+Prints markdown tables.
+
+NewsQuant (CQE's 590 English news sentences). Matching, per sentence, one to one:
+a gold quantity is matched by the first unused figure whose value is np.isclose-equal
+(rtol 1e-5, as in CQE's evaluate_models.py) to the gold value; a gold range "a-b" needs
+our low and high to equal a and b. Among the candidates a figure whose unit also matches
+is preferred. Value P/R/F1 = matched / figures, matched / gold. Value+unit counts a match
+only when the units agree: our unit is mapped to CQE's normalized unit names (percent ->
+percentage, USD -> dollar, year -> year or "year of age", km -> kilometre, ...); a count
+agrees with a gold noun unit ("people", "worker") when our concept or the singular of
+the last word of our counted phrase is that noun, and with a gold unit "-"/"count" when
+it has no unit. Counted accuracy: over value-matched gold quantities that count
+something (gold unit a noun, not a measure, currency, percentage or time) or are a
+percentage with a referred concept, the share where what we say is counted matches:
+for counts our concept/counted head equals the gold noun, for percentages a word of our
+counted phrase is among the gold concept words (CQE's partial concept match).
+
+Duckling ID/RU/EN Numeral corpora and Recognizers-Text English Number, Percent and
+NumberRange specs: each case's text is run through the figure extractor; a case is right
+when a figure covering the expected span carries the expected value (or range). Cases out
+of scope for news figures by the guidelines (ordinals) are counted apart.
+
+    PYTHONPATH=src python bench/figures_peers.py [N]   # N: print N failures per set
+    PYTHONPATH=src python bench/figures_peers.py --speed   # figures' share of analyze time
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from claimtrail.extract.figures import find, rules_for
+from claimtrail.model import Figure
+
+SHARED = Path(os.environ.get("CLAIMTRAIL_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
+PEERS = SHARED / "peers"
+SHOW = next((int(a) for a in sys.argv[1:] if a.isdigit()), 0)
+
+#: our unit -> CQE normalized unit names
+UNIT_NAMES: dict[str, set[str]] = {
+    "percent": {"percentage"}, "percentage point": {"percentage point", "percentage"},
+    "USD": {"dollar", "united states dollar"}, "EUR": {"euro"}, "GBP": {"pound sterling"},
+    "JPY": {"japanese yen"}, "CNY": {"chinese yuan"}, "AUD": {"australian dollar"},
+    "CAD": {"canadian dollar"}, "HKD": {"hong kong dollar"}, "MYR": {"malaysian ringgit"},
+    "ILS": {"shekel"}, "INR": {"indian rupee"}, "IDR": {"indonesian rupiah"}, "RUB": {"russian ruble"},
+    "year": {"year", "year of age"}, "month": {"month"}, "week": {"week"}, "day": {"day"},
+    "hour": {"hour"}, "minute": {"minute"}, "second": {"second"},
+    "km": {"kilometre"}, "m": {"metre"}, "cm": {"centimetre"}, "mm": {"millimetre"}, "mi": {"mile"},
+    "kg": {"kilogram"}, "g": {"gram"}, "ton": {"ton", "tonne"}, "ha": {"hectare"}, "l": {"litre"},
+    "km/h": {"kilometre per hour"}, "mph": {"mile per hour"}, "acre": {"acre"},
+    "times": {"times", "fold"}, "magnitude": {"magnitude"}, "in": {"inch"}, "ft": {"foot"}, "yd": {"yard"},
+    "lb": {"pound-mass"}, "ml": {"millilitre"}, "degree": {"degree", "celsius", "fahrenheit"}, "°C": {"celsius"},
+    "°F": {"fahrenheit"}, "GB": {"gigabyte"}, "MB": {"megabyte"}, "TB": {"terabyte"}, "Mbps": {"megabit per second"},
+    "Hz": {"hertz"}, "kHz": {"kilohertz"}, "MHz": {"megahertz"}, "GHz": {"gigahertz"}, "W": {"watt"},
+    "kW": {"kilowatt"}, "kWh": {"kilowatt hour"}, "MW": {"megawatt"}, "GW": {"gigawatt"}, "mAh": {"milliampere-hour"},
+    "hp": {"horsepower"}, "rpm": {"revolutions per minute"}, "mpg": {"mile per gallon"}, "sq ft": {"square foot"},
+    "m2": {"square metre"}, "km2": {"square kilometre"}, "barrel": {"barrel"}, "NZD": {"new zealand dollar"},
+    "GBX": {"penny", "pence"},
+}
+MEASURES = set().union(*UNIT_NAMES.values()) | {
+    "inch", "yard", "foot", "degree", "celsius", "fahrenheit", "horsepower", "gigabyte", "hertz",
+    "kilowatt", "watt", "gigawatt", "square metre", "mile per gallon", "cent", "sen", "point", "basis point",
+    "pound-mass", "barrel per day", "dollar per barrel", "micrometre", "millilitre", "gigaton", "count", "-",
+    "% -", "parts-per-billion", "gigapascal", "metre per second", "milliampere-hour",
+}
+
+
+def _singular(w: str) -> str:
+    w = w.casefold()
+    for end, add in (("ies", "y"), ("ses", "s"), ("s", "")):
+        if w.endswith(end) and len(w) > len(end) + 2:
+            return w[: len(w) - len(end)] + add
+    return w
+
+
+def _counted_words(f: Figure) -> set[str]:
+    words = {_singular(w) for w in re.findall(r"\w+", f.counted or "")}
+    if f.concept:
+        words |= set(f.concept.split())
+    return words
+
+
+def _counted_head(f: Figure) -> set[str]:
+    heads = set()
+    if f.concept:
+        heads.add(f.concept)
+    if f.counted:
+        words = re.findall(r"[\w-]+", f.counted)
+        if words:
+            heads.add(_singular(words[-1]))
+    if "person" in heads:
+        heads |= {"people", "person"}
+    return heads
+
+
+def _gold_value(v: str) -> float | tuple[float, float]:
+    if "-" in v and not v.startswith("-") and "E" not in v:
+        a, b = v.split("-")[:2]
+        return float(a), float(b)
+    return float(v)
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-8)
+
+
+def _value_ok(gold: float | tuple[float, float], f: Figure) -> bool:
+    if isinstance(gold, tuple):
+        return f.low is not None and f.high is not None and _close(gold[0], f.low) and _close(gold[1], f.high)
+    return f.value is not None and _close(gold, f.value)
+
+
+def _unit_ok(gold_unit: str, f: Figure) -> bool:
+    g = gold_unit.casefold()
+    if f.unit == "count":
+        if g in ("-", "count", "% -"):
+            return True
+        return _singular(g) in _counted_head(f) or g in _counted_head(f)
+    return g in UNIT_NAMES.get(f.unit, {f.unit.casefold()})
+
+
+def _table(rows: list[list[str]], head: list[str]) -> str:
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(out)
+
+
+def _prf(tp: int, gold: int, pred: int) -> str:
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{p:.3f} / {r:.3f} / **{f:.3f}**"
+
+
+# ---------------------------------------------------------------------- NewsQuant
+
+
+def _ours_en(text: str) -> list[dict[str, Any]]:
+    return [{"fig": f} for f in find(text, rules_for("en"))]
+
+
+def newsquant() -> list[str]:
+    path = PEERS / "newsquant" / "NewsQuant.json"
+    if not path.is_file():
+        return ["NewsQuant: not present"]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    gold_n = pred_n = v_tp = vu_tp = c_total = c_ok = 0
+    misses: list[str] = []
+    extras: list[str] = []
+    unit_bad: list[str] = []
+    concept_bad: list[str] = []
+    t0 = time.perf_counter()
+    for item in data:
+        text = item["text"]
+        figs = find(text, rules_for("en"))
+        pred_n += len(figs)
+        gold_n += len(item["quantities"])
+        used: set[int] = set()
+        for q in item["quantities"]:
+            gv = _gold_value(q["value"])
+            cands = [n for n, f in enumerate(figs) if n not in used and _value_ok(gv, f)]
+            if not cands:
+                misses.append(f"{q['value']} {q['unit']!r} in {text!r}")
+                continue
+            with_unit = [n for n in cands if _unit_ok(q["normalized_unit"], figs[n])]
+            n = (with_unit or cands)[0]
+            used.add(n)
+            f = figs[n]
+            v_tp += 1
+            if with_unit:
+                vu_tp += 1
+            else:
+                unit_bad.append(f"{q['value']} gold {q['normalized_unit']!r} ours {f.unit}/{f.counted!r}: {text!r}")
+            gu = q["normalized_unit"].casefold()
+            concept = q["referred_concepts"]
+            if f.unit == "count" and gu not in MEASURES:
+                c_total += 1
+                if _singular(gu) in _counted_head(f) or gu in _counted_head(f):
+                    c_ok += 1
+                else:
+                    concept_bad.append(f"{q['value']} gold {gu!r} ours {f.concept}/{f.counted!r}: {text!r}")
+            elif gu == "percentage" and concept not in ("-", ""):
+                c_total += 1
+                gold_words = {_singular(w) for w in re.split(r"[,\s]+", concept) if w}
+                if gold_words & _counted_words(f):
+                    c_ok += 1
+                else:
+                    concept_bad.append(f"% gold {concept!r} ours {f.concept}/{f.counted!r}: {text!r}")
+        for n, f in enumerate(figs):
+            if n not in used:
+                extras.append(f"{text[f.span.start:f.span.end]!r} ({f.value}) in {text!r}")
+    secs = time.perf_counter() - t0
+    out = [f"### NewsQuant (590 English sentences, {gold_n} gold quantities)", "",
+           _table([["claimtrail", _prf(v_tp, gold_n, pred_n), _prf(vu_tp, gold_n, pred_n),
+                    f"{c_ok}/{c_total} = **{c_ok / max(c_total, 1):.3f}**", f"{secs:.2f} s"],
+                   ["CQE (paper)", "F1 0.920", "F1 0.856", "0.570 (value+concept)", ""]],
+                  ["system", "value P / R / F1", "value+unit P / R / F1", "counted accuracy", "time"])]
+    out += _optional_newsquant(data)
+    for title, rows in (("missed", misses), ("extra", extras), ("unit", unit_bad), ("counted", concept_bad)):
+        if SHOW:
+            print(f"-- NewsQuant {title} ({len(rows)})", file=sys.stderr)
+            for row in rows[:SHOW]:
+                print("   ", row, file=sys.stderr)
+    return out
+
+
+def _optional_newsquant(data: list[dict[str, Any]]) -> list[str]:
+    """quantulum3 on the same sentences, value and value+unit, when it is installed."""
+    try:
+        from quantulum3 import parser as q3  # type: ignore[import-not-found, import-untyped, unused-ignore]
+    except Exception:  # any failure to import skips the column
+        return ["", "quantulum3: not installed, column skipped. Recognizers-Text (python): not installed, skipped."]
+    gold_n = pred_n = v_tp = 0
+    for item in data:
+        try:
+            quants = q3.parse(item["text"])
+        except Exception:  # a peer crash counts as no output
+            quants = []
+        pred_n += len(quants)
+        gold_n += len(item["quantities"])
+        used: set[int] = set()
+        for q in item["quantities"]:
+            gv = _gold_value(q["value"])
+            for n, qq in enumerate(quants):
+                val = float(qq.value)
+                if n not in used and not isinstance(gv, tuple) and _close(gv, val):
+                    used.add(n)
+                    v_tp += 1
+                    break
+    return ["", _table([["quantulum3", _prf(v_tp, gold_n, pred_n)]], ["peer", "value P / R / F1"]),
+            "", "Recognizers-Text (python): not installed, skipped."]
+
+
+# ---------------------------------------------------------------------- numeral corpora
+
+
+def _covering(figs: list[Figure], start: int, end: int) -> list[Figure]:
+    return [f for f in figs if f.span.start < end and start < f.span.end]
+
+
+def _hit(figs: list[Figure], want: float | tuple[float, float]) -> bool:
+    return any(_value_ok(want, f) for f in figs)
+
+
+def duckling_numerals() -> list[str]:
+    path = PEERS / "duckling" / "duckling_examples.jsonl"
+    if not path.is_file():
+        return ["Duckling: not present"]
+    rows = []
+    fails: list[str] = []
+    for lang in ("ID", "RU", "EN"):
+        total = right = 0
+        for rec in _jsonl(path):
+            if rec["lang"] != lang or rec["dimension"] != "Numeral":
+                continue
+            m = re.fullmatch(r"NumeralValue \(?(-?[\d.e]+)\)?", rec["expected"].strip())
+            if not m:
+                continue
+            want = float(m[1])
+            figs = find(rec["text"], rules_for(lang.lower()))
+            total += 1
+            if _hit(figs, want):
+                right += 1
+            else:
+                fails.append(f"{lang} {rec['text']!r}: want {want}, got {[f.value for f in figs]}")
+        rows.append([f"Duckling {lang} Numeral", str(total), "0", f"{right}/{total} = **{right / max(total, 1):.3f}**"])
+    _show("Duckling", fails)
+    return [_table(rows, ["set", "cases", "out of scope", "value right"])]
+
+
+def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+#: Recognizers-Text subtypes that are not news figures by the guidelines
+_OUT_OF_SCOPE = {"ordinal": "ordinal", "ordinal.relative": "ordinal (relative)", "power": "power notation"}
+
+
+def _range_value(res: str) -> tuple[float | None, float | None]:
+    m = re.fullmatch(r"[\[(]\s*(-?[\d.e+]*)\s*,\s*(-?[\d.e+]*)\s*[\])]", res.strip())
+    if not m:
+        return None, None
+    return (float(m[1]) if m[1] else None), (float(m[2]) if m[2] else None)
+
+
+def recognizers() -> list[str]:
+    base = PEERS / "recognizers-text" / "Specs" / "Number" / "English"
+    if not base.is_dir():
+        return ["Recognizers-Text: not present"]
+    rows = []
+    fails: list[str] = []
+    for name in ("NumberModel", "PercentModel", "NumberRangeModel"):
+        cases = json.loads((base / f"{name}.json").read_text(encoding="utf-8-sig"))
+        total = right = 0
+        excluded: dict[str, int] = {}
+        for case in cases:
+            text = case["Input"]
+            figs: list[Figure] | None = None
+            for res in case.get("Results", []):
+                sub = res["Resolution"].get("subtype", "")
+                if sub in _OUT_OF_SCOPE:
+                    excluded[_OUT_OF_SCOPE[sub]] = excluded.get(_OUT_OF_SCOPE[sub], 0) + 1
+                    continue
+                if figs is None:
+                    figs = find(text, rules_for("en"))
+                got = _covering(figs, res["Start"], res["End"] + 1)
+                value = res["Resolution"].get("value", "")
+                total += 1
+                ok = False
+                if name == "NumberRangeModel":
+                    low, high = _range_value(value)
+                    if low is not None and high is not None:
+                        ok = _hit(got, (low, high))
+                    elif low is not None or high is not None:
+                        bound = low if low is not None else high
+                        ok = any(f.value is not None and _close(f.value, bound or 0.0) and f.qualifier != "exact"
+                                 for f in got)
+                else:
+                    num = value.rstrip("%").replace(",", "")
+                    try:
+                        ok = _hit(got, float(num))
+                    except ValueError:
+                        ok = False
+                if ok:
+                    right += 1
+                else:
+                    fails.append(f"{name} {res['Text']!r} ({value}) in {text!r}: got "
+                                 f"{[(f.value, f.low, f.high, f.qualifier) for f in got]}")
+        ex = ", ".join(f"{k} {v}" for k, v in sorted(excluded.items())) or "0"
+        share = f"{right}/{total} = **{right / max(total, 1):.3f}**"
+        rows.append([f"Recognizers-Text EN {name}", str(total), ex, share])
+    _show("Recognizers", fails)
+    return [_table(rows, ["set", "cases", "out of scope", "value right"])]
+
+
+def _show(title: str, rows: list[str]) -> None:
+    if SHOW:
+        print(f"-- {title} failures ({len(rows)})", file=sys.stderr)
+        for row in rows[:SHOW]:
+            print("   ", row, file=sys.stderr)
+
+
+def speed(limit: int = 400) -> list[str]:
+    """The whole pipeline on IndoSum articles (language identified, as in normal runs), each
+    stage timed in the same run; figures' share = figures time / time of all other stages."""
+    from dataclasses import replace
+
+    from claimtrail.analyzer import default_pipeline
+    from claimtrail.model import Analysis, Article
+
+    path = SHARED / "corpus" / "indosum" / "indosum_dev_union.jsonl"
+    if not path.is_file():
+        return ["speed: IndoSum not present"]
+    arts = []
+    for rec in _jsonl(path):
+        arts.append(Article(str(rec["id"]), rec["text"]))
+        if len(arts) >= limit:
+            break
+    pipe = default_pipeline()
+    pipe.run(arts[0])
+    best: dict[str, float] = {}
+    for _ in range(2):
+        spent: dict[str, float] = {}
+        for art in arts:
+            an = Analysis(article=art)
+            for st in pipe.stages:
+                t0 = time.perf_counter()
+                added = st.run(an)
+                spent[st.name] = spent.get(st.name, 0.0) + time.perf_counter() - t0
+                an = replace(an, **added)
+        best = {k: min(v, best.get(k, math.inf)) for k, v in spent.items()}
+    fig = best["figures"]
+    rest = sum(best.values()) - fig
+    return [f"### Speed, {len(arts)} IndoSum articles, whole pipeline, language identified (best of 2)", "",
+            _table([[f"{rest:.2f} s", f"{fig:.2f} s ({1000 * fig / len(arts):.2f} ms an article)",
+                     f"**+{100 * fig / rest:.0f}%**"]],
+                   ["all other stages", "figures stage", "figures add"])]
+
+
+def main() -> None:
+    if "--speed" in sys.argv:
+        print("\n".join(speed()))
+        return
+    parts = [*newsquant(), "", *duckling_numerals(), "", *recognizers()]
+    print("\n".join(parts))
+
+
+if __name__ == "__main__":
+    main()
