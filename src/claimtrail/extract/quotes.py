@@ -182,6 +182,18 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
     return out
 
 
+def _clause_end(text: str, start: int, limit: int, lex: Lexicon) -> int:
+    """Where the sentence from ``start`` ends: at a full stop that does not close an
+    honorific, a rank or an initial ("Mr. Rove", "Charles E. Grassley")."""
+    for t in tokens(text, start, limit):
+        if t.text.endswith((".", "!", "?")):
+            word = t.text.rstrip(".!?")
+            if t.text[-1] == "." and (t.key in lex.honorifics or t.key in lex.ranks or len(word) == 1):
+                continue
+            return t.start + len(word)
+    return limit
+
+
 def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozenset[str]) -> list[Token] | None:
     """Tokens of the subject phrase before a verb at ``end``; None when it is in a subordinate clause."""
     toks = tokens(text, start, end)
@@ -246,8 +258,9 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
         cands.append(cand)
     cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands])))
     quoted = Quoted([c.span for c in cands])
+    used = frozenset(c.cue_span.start for c in cands if c.cue_span is not None)
     for i, sent in enumerate(sentences):
-        cands.extend(_reported(text, sent, cues, lex, quoted, sentences[i - 1] if i else None))
+        cands.extend(_reported(text, sent, cues, lex, quoted, sentences[i - 1] if i else None, used))
     cands.sort(key=lambda c: c.span.start)
     resolver = Resolver(lex)
     out: list[Quote] = []
@@ -288,10 +301,16 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
             if m.groupdict().get("encl"):
                 mention = None
             return Candidate("direct", span, mention, m.group(), cue_span, _stance(cues, m.group()))
-        # speaker first: '" Lane said', '" the source said', '" WHO said in a statement'
-        window = text[at:limit]
-        end_of_sentence = re.search(r"[.!?](?:\s|$)", window)
-        stop = at + (end_of_sentence.start() if end_of_sentence else len(window))
+        # '," according to the statement'
+        if cues.according is not None:
+            acc = cues.according.match(text, at, limit)
+            if acc:
+                phrase = _phrase_after(text, acc.end(), limit, lex)
+                if phrase:
+                    return Candidate("direct", span, read_phrase(text, phrase, lex), acc.group(),
+                                     Span(acc.start(), acc.end()))
+        # speaker first: '" Lane said', '" the source said', '" Mr. Rove said', '" WHO said in a statement'
+        stop = _clause_end(text, at, limit, lex)
         found = cues.after.search(text, at, stop)
         if found and 0 < len(tokens(text, at, found.start())) <= 10:
             subject = _phrase_before(text, at, found.start(), lex, frozenset())
@@ -352,7 +371,9 @@ def _content(text: str, start: int, end: int, cues: Cues, quoted: Quoted) -> Spa
 
 
 def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
-              prev: Span | None) -> list[Candidate]:
+              prev: Span | None, used: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Reported speech in one sentence; ``used`` holds the cues of direct quotes
+    ('"...," said X': the verb is the quote's, not a new report)."""
     out: list[Candidate] = []
     if quoted.contains(sent):
         return out
@@ -374,6 +395,14 @@ def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
                 continue
             comma = text.find(",", m.end(), sent.end)
             phrase_end = comma if 0 <= comma - m.end() <= 120 else -1
+            if phrase_end < 0 and m.start() - sent.start > 20:
+                # "..., according to campaign finance records.": the content comes first
+                span = _content(text, sent.start, m.start(), cues, quoted)
+                phrase = _phrase_after(text, m.end(), sent.end, lex)
+                if span is not None and phrase:
+                    out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
+                                         Span(m.start(), m.end())))
+                    return out
             if phrase_end < 0:
                 ph = _phrase_after(text, m.end(), sent.end, lex)[:3]
                 if not ph:
@@ -405,14 +434,14 @@ def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
     if cues.verb is None:
         return out
     for m in cues.verb.finditer(text, sent.start, sent.end):
-        if quoted.at(m.start()):
+        if quoted.at(m.start()) or m.start() in used:
             continue
         stance = _stance(cues, m.group())
         # the content follows: "X mengatakan bahwa ...", "X said the ..."
         span = _content(text, m.end(), sent.end, cues, quoted)
         if span is not None:
             subject = _phrase_before(text, sent.start, m.start(), lex, cues.subordinators)
-            if subject:
+            if subject and not quoted.overlaps(Span(subject[0].start, subject[-1].end)):
                 out.append(Candidate("indirect", span, read_phrase(text, subject, lex), m.group(),
                                      Span(m.start(), m.end()), stance))
                 return out

@@ -289,10 +289,14 @@ class Resolver:
             found = self._by_role(role)
             if found is not None:
                 return Speaker(found.name, None, found.role, cue)
+        # the last speaker with a proper name ("Glen Caplin", not "campaign records"), else the last one
+        fallback: Speaker | None = None
         for s in reversed(self.named):
             if s.span is not None or s.resolved_from is None:
-                return Speaker(s.name, None, s.role, cue)
-        return None
+                if any(w[:1].isupper() for w in s.name.split()):
+                    return Speaker(s.name, None, s.role, cue)
+                fallback = fallback or s
+        return Speaker(fallback.name, None, fallback.role, cue) if fallback is not None else None
 
     def _by_role(self, role: str) -> Speaker | None:
         words = {w for w in role.casefold().split() if w in self.lex.titles}
