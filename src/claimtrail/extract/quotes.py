@@ -24,6 +24,7 @@ from claimtrail.extract.speakers import (
     Mention,
     Resolver,
     Token,
+    is_stop,
     lexicon_for,
     read_phrase,
     tokens,
@@ -169,7 +170,7 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
         if channel:
             start = channel.end()
     for t in tokens(text, start, limit):
-        if t.text == "(" or (out and t.key in lex.stop_words) or len(out) >= MAX_WORDS:
+        if t.text == "(" or (out and is_stop(t, lex)) or len(out) >= MAX_WORDS:
             break
         if t.text.endswith((".", "!", "?")) and t.key not in lex.honorifics and t.key not in lex.ranks:
             stripped = t.text.rstrip(".!?")
@@ -207,16 +208,16 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
         toks = toks[commas[-1] + 1 :]
     if not toks:
         return []
-    if toks[0].key in subs:
+    if is_stop(toks[0], lex, subs) and toks[0].key in subs:
         return None
-    if toks[0].key in lex.stop_words:
+    if is_stop(toks[0], lex):
         # "At the same time the ministry", "On December 29 the Russian Defense Ministry"
         dets = [i for i, t in enumerate(toks) if t.key in lex.demonstratives]
         if not dets:
             return None
         toks = toks[dets[-1] :]
     for i, t in enumerate(toks):
-        if i and (t.key in lex.stop_words or t.key in subs):
+        if i and is_stop(t, lex, subs):
             toks = toks[:i]
             break
     return toks[-MAX_WORDS:]
@@ -470,7 +471,7 @@ def _np_back(text: str, start: int, end: int, lex: Lexicon) -> list[Token]:
         toks.pop()
     out: list[Token] = []
     for t in reversed(toks[-7:]):
-        if t.text in ",;:" or t.key in lex.stop_words:
+        if t.text in ",;:" or is_stop(t, lex):
             break
         out.insert(0, t)
         if t.key in lex.demonstratives or t.key in ("a", "an"):
