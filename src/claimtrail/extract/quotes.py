@@ -56,6 +56,8 @@ class Cues:
     self_cue: re.Pattern[str] | None
     back: re.Pattern[str] | None
     subordinators: frozenset[str]
+    passive: re.Pattern[str] | None  # an auxiliary that makes the verb after it passive
+    participle: re.Pattern[str] | None  # ", adding that ...": more words of the same speaker
 
 
 def _alt(patterns: list[str]) -> str | None:
@@ -98,6 +100,8 @@ def cues_for(language: str | None) -> Cues:
         self_cue=words(_alt(allof("self_cues"))),
         back=words(_alt(allof("back_reference"))),
         subordinators=frozenset(w.casefold() for p in allof("subordinators") for w in p.split("|")),
+        passive=re.compile(rf"(?:{_alt(allof('passive'))})", re.I) if allof("passive") else None,
+        participle=words(_alt(allof("participles"))),
     )
 
 
@@ -321,6 +325,13 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
     # before the opening mark: 'X said: "...', 'Ia mengatakan, "...'
     sent = sentence_at(span.start - 1)
     begin = max(line.start, sent.start if sent.end >= span.start - 1 else line.start)
+    if cues.participle is not None and begin < span.start - 1:
+        # '..., adding, "...': the speaker of the quote before
+        pm = None
+        for pm in cues.participle.finditer(text, begin, span.start - 1):
+            pass
+        if pm is not None and not _WORDS.search(text, pm.end(), span.start - 1):
+            return Candidate("direct", span, None, pm.group(), Span(pm.start(), pm.end()), follow=True)
     if cues.verb is not None and begin < span.start - 1:
         before = text[begin : span.start - 1]
         ms = list(cues.verb.finditer(before))
@@ -373,6 +384,29 @@ def _content(text: str, start: int, end: int, cues: Cues, quoted: Quoted) -> Spa
 
 def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
               prev: Span | None, used: frozenset[int] = frozenset()) -> list[Candidate]:
+    out = _reported_one(text, sent, cues, lex, quoted, prev, used)
+    if out and cues.participle is not None and out[-1].kind == "indirect":
+        # "X said ..., adding that ...": a second report of the same speaker
+        first = out[-1]
+        for pm in cues.participle.finditer(text, first.span.start, sent.end):
+            if quoted.at(pm.start()) or not text[first.span.start : pm.start()].rstrip().endswith(","):
+                continue
+            second = _content(text, pm.end(), sent.end, cues, quoted)
+            if second is None:
+                continue
+            if first.span.end > pm.start():
+                cut = _strip(text, Span(first.span.start, pm.start()))
+                if len(cut) < cues.min_chars:
+                    break
+                first.span = cut
+            out.append(Candidate("indirect", second, first.mention, pm.group(), Span(pm.start(), pm.end()),
+                                 first.stance))
+            break
+    return out
+
+
+def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
+                  prev: Span | None, used: frozenset[int]) -> list[Candidate]:
     """Reported speech in one sentence; ``used`` holds the cues of direct quotes
     ('"...," said X': the verb is the quote's, not a new report)."""
     out: list[Candidate] = []
@@ -435,7 +469,7 @@ def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
     if cues.verb is None:
         return out
     for m in cues.verb.finditer(text, sent.start, sent.end):
-        if quoted.at(m.start()) or m.start() in used:
+        if quoted.at(m.start()) or m.start() in used or _passive(text, sent.start, m.start(), cues, lex):
             continue
         stance = _stance(cues, m.group())
         # the content follows: "X mengatakan bahwa ...", "X said the ..."
@@ -462,6 +496,16 @@ def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
                                      Span(m.start(), m.end()), stance))
                 return out
     return out
+
+
+def _passive(text: str, start: int, verb: int, cues: Cues, lex: Lexicon) -> bool:
+    """Whether the verb at ``verb`` is passive ("are also believed", "was reported")."""
+    if cues.passive is None:
+        return False
+    toks = tokens(text, max(start, verb - 40), verb)
+    while toks and toks[-1].key in lex.between:
+        toks.pop()
+    return bool(toks) and cues.passive.fullmatch(toks[-1].key) is not None
 
 
 def _np_back(text: str, start: int, end: int, lex: Lexicon) -> list[Token]:
