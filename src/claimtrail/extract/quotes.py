@@ -471,6 +471,8 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
     for m in cues.verb.finditer(text, sent.start, sent.end):
         if quoted.at(m.start()) or m.start() in used or _passive(text, sent.start, m.start(), cues, lex):
             continue
+        if text[sent.start : m.start()].rstrip(" ,—–-")[-1:] in cues.double_close + cues.single_close:
+            continue  # '"Not me," said X': the words in marks are X's, too short to be a quote
         stance = _stance(cues, m.group())
         # the content follows: "X mengatakan bahwa ...", "X said the ..."
         span = _content(text, m.end(), sent.end, cues, quoted)
