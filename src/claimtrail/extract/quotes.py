@@ -58,6 +58,7 @@ class Cues:
     subordinators: frozenset[str]
     passive: re.Pattern[str] | None  # an auxiliary that makes the verb after it passive
     participle: re.Pattern[str] | None  # ", adding that ...": more words of the same speaker
+    needs_complementiser: re.Pattern[str] | None  # "meminta maaf" is no report, "meminta agar ..." is
 
 
 def _alt(patterns: list[str]) -> str | None:
@@ -102,6 +103,7 @@ def cues_for(language: str | None) -> Cues:
         subordinators=frozenset(w.casefold() for p in allof("subordinators") for w in p.split("|")),
         passive=re.compile(rf"(?:{_alt(allof('passive'))})", re.I) if allof("passive") else None,
         participle=words(_alt(allof("participles"))),
+        needs_complementiser=words(_alt(allof("needs_complementiser"))),
     )
 
 
@@ -327,9 +329,8 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
     begin = max(line.start, sent.start if sent.end >= span.start - 1 else line.start)
     if cues.participle is not None and begin < span.start - 1:
         # '..., adding, "...': the speaker of the quote before
-        pm = None
-        for pm in cues.participle.finditer(text, begin, span.start - 1):
-            pass
+        pms = list(cues.participle.finditer(text, begin, span.start - 1))
+        pm = pms[-1] if pms else None
         if pm is not None and not _WORDS.search(text, pm.end(), span.start - 1):
             return Candidate("direct", span, None, pm.group(), Span(pm.start(), pm.end()), follow=True)
     if cues.verb is not None and begin < span.start - 1:
@@ -415,7 +416,7 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
     # "menurut X, ...", "according to X, ...", "по словам X, ..."
     if cues.self_cue is not None:
         for m in cues.self_cue.finditer(text, sent.start, sent.end):
-            if quoted.at(m.start()):
+            if quoted.at(m.start()) or _quote_cue(text, sent.start, m.start(), cues, used):
                 continue
             span = _content(text, m.end(), sent.end, cues, quoted)
             if span is None and m.start() - sent.start > 20:
@@ -425,36 +426,40 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                      Span(m.start(), m.end())))
                 return out
     if cues.according is not None:
-        for m in cues.according.finditer(text, sent.start, sent.end):
-            if quoted.at(m.start()):
-                continue
-            comma = text.find(",", m.end(), sent.end)
+        found = [m for m in cues.according.finditer(text, sent.start, sent.end)
+                 if not quoted.at(m.start()) and not _quote_cue(text, sent.start, m.start(), cues, used)]
+        ends = [m.start() for m in found[1:]] + [sent.end] if found else []
+        for m, end in zip(found, ends, strict=True):
+            # each "menurut X" cue holds the content up to the next one
+            comma = text.find(",", m.end(), end)
             phrase_end = comma if 0 <= comma - m.end() <= 120 else -1
             if phrase_end < 0 and m.start() - sent.start > 20:
                 # "..., according to campaign finance records.": the content comes first
                 span = _content(text, sent.start, m.start(), cues, quoted)
-                phrase = _phrase_after(text, m.end(), sent.end, lex)
+                phrase = _phrase_after(text, m.end(), end, lex)
                 if span is not None and phrase:
                     out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
                                          Span(m.start(), m.end())))
-                    return out
+                    continue
             if phrase_end < 0:
-                ph = _phrase_after(text, m.end(), sent.end, lex)[:3]
+                ph = _phrase_after(text, m.end(), end, lex)[:3]
                 if not ph:
                     continue
                 phrase_end = ph[-1].end
             else:
-                nxt = re.compile(r",\s*((?:[A-ZА-ЯЁ][\w'-]*\s*){1,3}),").match(text, comma, sent.end)
+                nxt = re.compile(r",\s*((?:[A-ZА-ЯЁ][\w'-]*\s*){1,3}),").match(text, comma, end)
                 if nxt:
                     phrase_end = nxt.end() - 1
             phrase = _phrase_after(text, m.end(), phrase_end, lex)
-            span = _content(text, phrase_end, sent.end, cues, quoted)
+            span = _content(text, phrase_end, end, cues, quoted)
             if span is None and m.start() - sent.start > 20:  # "..., menurut X."
                 span = _content(text, sent.start, m.start(), cues, quoted)
             if span is not None and phrase:
                 out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
                                      Span(m.start(), m.end())))
-                return out
+                continue
+        if out:
+            return out
     if cues.back is not None:
         bm = cues.back.search(text, sent.start, min(sent.end, sent.start + 60))
         if bm:
@@ -469,13 +474,17 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
     if cues.verb is None:
         return out
     for m in cues.verb.finditer(text, sent.start, sent.end):
-        if quoted.at(m.start()) or m.start() in used or _passive(text, sent.start, m.start(), cues, lex):
+        if quoted.at(m.start()) or _passive(text, sent.start, m.start(), cues, lex):
             continue
-        if text[sent.start : m.start()].rstrip(" ,—–-")[-1:] in cues.double_close + cues.single_close:
-            continue  # '"Not me," said X': the words in marks are X's, too short to be a quote
+        if _quote_cue(text, sent.start, m.start(), cues, used):
+            continue  # '"Not me," said X': the words in marks are X's (here too short to be a quote)
         stance = _stance(cues, m.group())
         # the content follows: "X mengatakan bahwa ...", "X said the ..."
         span = _content(text, m.end(), sent.end, cues, quoted)
+        needs = cues.needs_complementiser
+        if span is not None and needs is not None and needs.fullmatch(m.group()):
+            if cues.complement is None or not cues.complement.match(text, m.end(), sent.end):
+                continue  # "menolak desakan mundur": a noun object
         if span is not None:
             subject = _phrase_before(text, sent.start, m.start(), lex, cues.subordinators)
             if subject and not quoted.overlaps(Span(subject[0].start, subject[-1].end)):
@@ -483,13 +492,15 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                      Span(m.start(), m.end()), stance))
                 return out
         # the content comes first: "... , сообщил X." / "... the ministry said on Sunday."
-        rest = tokens(text, m.end(), sent.end)
+        rest = [t for t in tokens(text, m.end(), sent.end) if _WORDS.search(t.text)]
         if len(rest) <= 6:
             before = text[sent.start : m.start()].rstrip()
             if before.endswith((",", "—", "–")):
                 cut = sent.start + len(before.rstrip(",—– "))
                 phrase = _phrase_after(text, m.end(), sent.end, lex)
                 span = _content(text, sent.start, cut, cues, quoted)
+            elif rest and not (is_stop(rest[0], lex) or rest[0].text[:1].isupper()):
+                continue  # "... 375 orang milisi mengaku menyerah": the verb has its own complement
             else:
                 phrase = _np_back(text, sent.start, m.start(), lex)
                 span = _content(text, sent.start, phrase[0].start, cues, quoted) if phrase else None
@@ -498,6 +509,12 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                      Span(m.start(), m.end()), stance))
                 return out
     return out
+
+
+def _quote_cue(text: str, start: int, cue: int, cues: Cues, used: frozenset[int]) -> bool:
+    """Whether the cue at ``cue`` attributes a quotation in marks ('"...," kata X')."""
+    last = text[start:cue].rstrip(" ,—–-")[-1:]
+    return cue in used or (last != "" and last in cues.double_close + cues.single_close)
 
 
 def _passive(text: str, start: int, verb: int, cues: Cues, lex: Lexicon) -> bool:
