@@ -319,7 +319,16 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         # speaker first: '" Lane said', '" the source said', '" Mr. Rove said', '" WHO said in a statement'
         stop = _clause_end(text, at, limit, lex)
         found = cues.after.search(text, at, stop)
-        if found and 0 < len(tokens(text, at, found.start())) <= 10:
+        between = tokens(text, at, found.start()) if found else []
+        commas = [t for t in between if t.text == ","]
+        if found and commas and len(between) <= 24:
+            # '" Senator Linda M. Hale, a member of the committee, said': the name before the apposition
+            head = _phrase_before(text, at, commas[0].start, lex, frozenset())
+            mention = read_phrase(text, head, lex) if head and len(head) <= 6 else None
+            if mention is not None and mention.name_span is not None:
+                return Candidate("direct", span, mention, found.group(), Span(found.start(), found.end()),
+                                 _stance(cues, found.group()))
+        if found and 0 < len(between) <= 10:
             subject = _phrase_before(text, at, found.start(), lex, frozenset())
             if subject:
                 return Candidate("direct", span, read_phrase(text, subject, lex), found.group(),

@@ -197,8 +197,11 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
     run = _run(words, 0, lex) if _is_name_token(words[0], lex) else []
     if run:
         after = words[len(run)] if len(run) < len(words) else None
-        if len(run) == 1 and after is not None and _capitalised(after) and after.key in lex.titles:
-            run = []  # "Foreign Minister Helena Varga": a title phrase ("Peter Salama Executive Director": a name)
+        if len(run) == 1 and after is not None and after.key in lex.titles and after.start - run[-1].end <= 1:
+            # "Foreign Minister Helena Varga", "Museum director Clara Jensen": a title phrase
+            # ("Peter Salama Executive Director", "Karim, warga RT 13": a name)
+            if _capitalised(after) or any(len(_run(words, i, lex)) >= 2 for i in range(2, len(words))):
+                run = []
     if run:
         # "Russian Defense Ministry" is an organisation; "Rami Abdel Rahman head of the
         # Syrian Observatory" is a person described after the name
@@ -218,7 +221,8 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
         run = _run(words, i, lex)
         if run:
             i += len(run)
-            if len(run) >= 3 and i - len(run) > 0 and words[i - len(run) - 1].key in lex.titles:
+            initial = any(len(t.text.rstrip(".")) == 1 for t in run)  # "Linda M. Hale" is a person
+            if len(run) >= 3 and not initial and i - len(run) > 0 and words[i - len(run) - 1].key in lex.titles:
                 run = run[1:]  # the field of the title before it ("Menteri Perhubungan")
             if run:
                 best = run
