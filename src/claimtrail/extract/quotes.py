@@ -323,8 +323,8 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         commas = [t for t in between if t.text == ","]
         if found and commas and len(between) <= 24:
             # '" Senator Linda M. Hale, a member of the committee, said': the name before the apposition
-            head = _phrase_before(text, at, commas[0].start, lex, frozenset())
-            mention = read_phrase(text, head, lex) if head and len(head) <= 6 else None
+            named = _phrase_before(text, at, commas[0].start, lex, frozenset())
+            mention = read_phrase(text, named, lex) if named and len(named) <= 6 else None
             if mention is not None and mention.name_span is not None:
                 return Candidate("direct", span, mention, found.group(), Span(found.start(), found.end()),
                                  _stance(cues, found.group()))
