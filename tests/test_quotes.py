@@ -165,3 +165,101 @@ def test_golden_quotes(path: Path) -> None:
         assert content(text, q).startswith(want["start"])
         assert q.speaker is not None and q.speaker.name == want["speaker"]
         assert q.stance == want.get("stance", "assert")
+
+
+def _by_content(text: str, qs: list[Quote], start: str) -> Quote:
+    hits = [q for q in qs if content(text, q).startswith(start)]
+    assert len(hits) == 1, [content(text, q) for q in qs]
+    return hits[0]
+
+
+def test_english_speaker_after_quote_with_honorific_and_initial() -> None:
+    text = (
+        "The council voted late on Tuesday to close the old bridge to lorries.\n\n"
+        "\"We could not wait for another winter of cracks in the deck,\" Mr. Okafor said.\n\n"
+        "\"Nobody asked the farmers who cross it every morning,\" Senator Linda M. Hale, a member of the "
+        "transport committee, said on Wednesday."
+    )
+    qs = quotes(text, "en")
+    assert _by_content(text, qs, "We could not wait").speaker.name == "Okafor"  # type: ignore[union-attr]
+    assert _by_content(text, qs, "Nobody asked").speaker.name == "Linda M. Hale"  # type: ignore[union-attr]
+    # the cue after a closing mark is the quote's: no reported speech is read from it
+    assert [q.kind for q in qs] == ["direct", "direct"]
+
+
+def test_english_adding_that_shares_the_subject_and_passive_is_no_report() -> None:
+    text = (
+        "The harbour authority said the ferry had been inspected in March, adding that two lifeboats were "
+        "replaced after the inspection.\n\n"
+        "Older vessels are also believed to have been sold to operators abroad in recent years."
+    )
+    qs = quotes(text, "en")
+    assert len(qs) == 2
+    first, second = qs
+    assert content(text, first) == "the ferry had been inspected in March"
+    assert content(text, second).startswith("two lifeboats were replaced")
+    assert first.speaker is not None and second.speaker is not None
+    assert first.speaker.name == second.speaker.name
+    assert first.speaker.name.endswith("harbour authority")
+
+
+def test_english_described_speaker_refers_back_by_role() -> None:
+    text = (
+        "Museum director Clara Jensen said the roof would be repaired before the spring exhibitions open.\n\n"
+        "\"We are asking visitors to be patient with the scaffolding for a few more weeks,\" added the museum "
+        "director."
+    )
+    qs = quotes(text, "en")
+    q = _by_content(text, qs, "We are asking visitors")
+    assert q.speaker is not None and q.speaker.name == "Clara Jensen"
+
+
+def test_english_according_to_after_the_content_and_acronym_speaker() -> None:
+    text = (
+        "Rainfall in the northern valleys was twice the seasonal average, according to the national weather "
+        "service.\n\n"
+        "The FAO said the harvest losses would reach the poorest districts first."
+    )
+    qs = quotes(text, "en")
+    a = _by_content(text, qs, "Rainfall in the northern valleys")
+    assert a.speaker is not None and "weather service" in a.speaker.name
+    b = _by_content(text, qs, "the harvest losses")
+    assert b.speaker is not None and b.speaker.name.endswith("FAO")
+
+
+def test_indonesian_sentence_final_verb_and_noun_object_are_no_reports() -> None:
+    text = (
+        "Dalam dua hari terakhir, sekitar 40 anggota kelompok bersenjata di perbatasan itu mengaku menyerah.\n\n"
+        "Bupati Halmahera Tengah menolak desakan mundur dari sejumlah anggota dewan.\n\n"
+        "Bupati juga meminta agar warga tidak terpancing kabar bohong di media sosial."
+    )
+    qs = quotes(text)
+    assert len(qs) == 1
+    assert content(text, qs[0]).startswith("warga tidak terpancing")
+
+
+def test_indonesian_two_menurut_cues_and_cue_after_quote() -> None:
+    text = (
+        "Menurut Rina Wulandari, stok beras di gudang cukup untuk tiga bulan, sedangkan menurut Budi Santoso, "
+        "harga gabah di tingkat petani masih terlalu rendah.\n\n"
+        "\"Kami akan menambah armada angkut mulai pekan depan,\" kata Budi dalam keterangan tertulisnya, Senin."
+    )
+    qs = quotes(text)
+    a = _by_content(text, qs, "stok beras di gudang")
+    b = _by_content(text, qs, "harga gabah")
+    assert a.speaker is not None and a.speaker.name == "Rina Wulandari"
+    assert b.speaker is not None and b.speaker.name == "Budi Santoso"
+    assert "harga gabah" not in content(text, a)
+    # the cue of the quote in marks is not a "kata X, ..." report of the words after it
+    assert not any(content(text, q).startswith("dalam keterangan") for q in qs)
+    assert len(qs) == 3
+
+
+def test_russian_bare_title_refers_back() -> None:
+    text = (
+        "Прокурор округа Анна Соболева заявила, что обвинение будет предъявлено трём подозреваемым.\n\n"
+        "«Мы располагаем записями всех переводов за последние два года», — добавил прокурор."
+    )
+    qs = quotes(text, "ru")
+    q = _by_content(text, qs, "Мы располагаем записями")
+    assert q.speaker is not None and q.speaker.name == "Анна Соболева"

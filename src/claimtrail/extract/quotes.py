@@ -24,6 +24,7 @@ from claimtrail.extract.speakers import (
     Mention,
     Resolver,
     Token,
+    is_stop,
     lexicon_for,
     read_phrase,
     tokens,
@@ -55,6 +56,9 @@ class Cues:
     self_cue: re.Pattern[str] | None
     back: re.Pattern[str] | None
     subordinators: frozenset[str]
+    passive: re.Pattern[str] | None  # an auxiliary that makes the verb after it passive
+    participle: re.Pattern[str] | None  # ", adding that ...": more words of the same speaker
+    needs_complementiser: re.Pattern[str] | None  # "meminta maaf" is no report, "meminta agar ..." is
 
 
 def _alt(patterns: list[str]) -> str | None:
@@ -97,6 +101,9 @@ def cues_for(language: str | None) -> Cues:
         self_cue=words(_alt(allof("self_cues"))),
         back=words(_alt(allof("back_reference"))),
         subordinators=frozenset(w.casefold() for p in allof("subordinators") for w in p.split("|")),
+        passive=re.compile(rf"(?:{_alt(allof('passive'))})", re.I) if allof("passive") else None,
+        participle=words(_alt(allof("participles"))),
+        needs_complementiser=words(_alt(allof("needs_complementiser"))),
     )
 
 
@@ -169,7 +176,7 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
         if channel:
             start = channel.end()
     for t in tokens(text, start, limit):
-        if t.text == "(" or (out and t.key in lex.stop_words) or len(out) >= MAX_WORDS:
+        if t.text == "(" or (out and is_stop(t, lex)) or len(out) >= MAX_WORDS:
             break
         if t.text.endswith((".", "!", "?")) and t.key not in lex.honorifics and t.key not in lex.ranks:
             stripped = t.text.rstrip(".!?")
@@ -180,6 +187,18 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
     while out and out[-1].text in ",;:":
         out.pop()
     return out
+
+
+def _clause_end(text: str, start: int, limit: int, lex: Lexicon) -> int:
+    """Where the sentence from ``start`` ends: at a full stop that does not close an
+    honorific, a rank or an initial ("Mr. Rove", "Charles E. Grassley")."""
+    for t in tokens(text, start, limit):
+        if t.text.endswith((".", "!", "?")):
+            word = t.text.rstrip(".!?")
+            if t.text[-1] == "." and (t.key in lex.honorifics or t.key in lex.ranks or len(word) == 1):
+                continue
+            return t.start + len(word)
+    return limit
 
 
 def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozenset[str]) -> list[Token] | None:
@@ -195,16 +214,16 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
         toks = toks[commas[-1] + 1 :]
     if not toks:
         return []
-    if toks[0].key in subs:
+    if is_stop(toks[0], lex, subs) and toks[0].key in subs:
         return None
-    if toks[0].key in lex.stop_words:
+    if is_stop(toks[0], lex):
         # "At the same time the ministry", "On December 29 the Russian Defense Ministry"
         dets = [i for i, t in enumerate(toks) if t.key in lex.demonstratives]
         if not dets:
             return None
         toks = toks[dets[-1] :]
     for i, t in enumerate(toks):
-        if i and (t.key in lex.stop_words or t.key in subs):
+        if i and is_stop(t, lex, subs):
             toks = toks[:i]
             break
     return toks[-MAX_WORDS:]
@@ -246,8 +265,9 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
         cands.append(cand)
     cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands])))
     quoted = Quoted([c.span for c in cands])
+    used = frozenset(c.cue_span.start for c in cands if c.cue_span is not None)
     for i, sent in enumerate(sentences):
-        cands.extend(_reported(text, sent, cues, lex, quoted, sentences[i - 1] if i else None))
+        cands.extend(_reported(text, sent, cues, lex, quoted, sentences[i - 1] if i else None, used))
     cands.sort(key=lambda c: c.span.start)
     resolver = Resolver(lex)
     out: list[Quote] = []
@@ -288,12 +308,27 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
             if m.groupdict().get("encl"):
                 mention = None
             return Candidate("direct", span, mention, m.group(), cue_span, _stance(cues, m.group()))
-        # speaker first: '" Lane said', '" the source said', '" WHO said in a statement'
-        window = text[at:limit]
-        end_of_sentence = re.search(r"[.!?](?:\s|$)", window)
-        stop = at + (end_of_sentence.start() if end_of_sentence else len(window))
+        # '," according to the statement'
+        if cues.according is not None:
+            acc = cues.according.match(text, at, limit)
+            if acc:
+                phrase = _phrase_after(text, acc.end(), limit, lex)
+                if phrase:
+                    return Candidate("direct", span, read_phrase(text, phrase, lex), acc.group(),
+                                     Span(acc.start(), acc.end()))
+        # speaker first: '" Lane said', '" the source said', '" Mr. Rove said', '" WHO said in a statement'
+        stop = _clause_end(text, at, limit, lex)
         found = cues.after.search(text, at, stop)
-        if found and 0 < len(tokens(text, at, found.start())) <= 10:
+        between = tokens(text, at, found.start()) if found else []
+        commas = [t for t in between if t.text == ","]
+        if found and commas and len(between) <= 24:
+            # '" Senator Linda M. Hale, a member of the committee, said': the name before the apposition
+            named = _phrase_before(text, at, commas[0].start, lex, frozenset())
+            mention = read_phrase(text, named, lex) if named and len(named) <= 6 else None
+            if mention is not None and mention.name_span is not None:
+                return Candidate("direct", span, mention, found.group(), Span(found.start(), found.end()),
+                                 _stance(cues, found.group()))
+        if found and 0 < len(between) <= 10:
             subject = _phrase_before(text, at, found.start(), lex, frozenset())
             if subject:
                 return Candidate("direct", span, read_phrase(text, subject, lex), found.group(),
@@ -301,6 +336,12 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
     # before the opening mark: 'X said: "...', 'Ia mengatakan, "...'
     sent = sentence_at(span.start - 1)
     begin = max(line.start, sent.start if sent.end >= span.start - 1 else line.start)
+    if cues.participle is not None and begin < span.start - 1:
+        # '..., adding, "...': the speaker of the quote before
+        pms = list(cues.participle.finditer(text, begin, span.start - 1))
+        pm = pms[-1] if pms else None
+        if pm is not None and not _WORDS.search(text, pm.end(), span.start - 1):
+            return Candidate("direct", span, None, pm.group(), Span(pm.start(), pm.end()), follow=True)
     if cues.verb is not None and begin < span.start - 1:
         before = text[begin : span.start - 1]
         ms = list(cues.verb.finditer(before))
@@ -352,14 +393,39 @@ def _content(text: str, start: int, end: int, cues: Cues, quoted: Quoted) -> Spa
 
 
 def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
-              prev: Span | None) -> list[Candidate]:
+              prev: Span | None, used: frozenset[int] = frozenset()) -> list[Candidate]:
+    out = _reported_one(text, sent, cues, lex, quoted, prev, used)
+    if out and cues.participle is not None and out[-1].kind == "indirect":
+        # "X said ..., adding that ...": a second report of the same speaker
+        first = out[-1]
+        for pm in cues.participle.finditer(text, first.span.start, sent.end):
+            if quoted.at(pm.start()) or not text[first.span.start : pm.start()].rstrip().endswith(","):
+                continue
+            second = _content(text, pm.end(), sent.end, cues, quoted)
+            if second is None:
+                continue
+            if first.span.end > pm.start():
+                cut = _strip(text, Span(first.span.start, pm.start()))
+                if len(cut) < cues.min_chars:
+                    break
+                first.span = cut
+            out.append(Candidate("indirect", second, first.mention, pm.group(), Span(pm.start(), pm.end()),
+                                 first.stance))
+            break
+    return out
+
+
+def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
+                  prev: Span | None, used: frozenset[int]) -> list[Candidate]:
+    """Reported speech in one sentence; ``used`` holds the cues of direct quotes
+    ('"...," said X': the verb is the quote's, not a new report)."""
     out: list[Candidate] = []
     if quoted.contains(sent):
         return out
     # "menurut X, ...", "according to X, ...", "по словам X, ..."
     if cues.self_cue is not None:
         for m in cues.self_cue.finditer(text, sent.start, sent.end):
-            if quoted.at(m.start()):
+            if quoted.at(m.start()) or _quote_cue(text, sent.start, m.start(), cues, used):
                 continue
             span = _content(text, m.end(), sent.end, cues, quoted)
             if span is None and m.start() - sent.start > 20:
@@ -369,28 +435,40 @@ def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
                                      Span(m.start(), m.end())))
                 return out
     if cues.according is not None:
-        for m in cues.according.finditer(text, sent.start, sent.end):
-            if quoted.at(m.start()):
-                continue
-            comma = text.find(",", m.end(), sent.end)
+        found = [m for m in cues.according.finditer(text, sent.start, sent.end)
+                 if not quoted.at(m.start()) and not _quote_cue(text, sent.start, m.start(), cues, used)]
+        ends = [m.start() for m in found[1:]] + [sent.end] if found else []
+        for m, end in zip(found, ends, strict=True):
+            # each "menurut X" cue holds the content up to the next one
+            comma = text.find(",", m.end(), end)
             phrase_end = comma if 0 <= comma - m.end() <= 120 else -1
+            if phrase_end < 0 and m.start() - sent.start > 20:
+                # "..., according to campaign finance records.": the content comes first
+                span = _content(text, sent.start, m.start(), cues, quoted)
+                phrase = _phrase_after(text, m.end(), end, lex)
+                if span is not None and phrase:
+                    out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
+                                         Span(m.start(), m.end())))
+                    continue
             if phrase_end < 0:
-                ph = _phrase_after(text, m.end(), sent.end, lex)[:3]
+                ph = _phrase_after(text, m.end(), end, lex)[:3]
                 if not ph:
                     continue
                 phrase_end = ph[-1].end
             else:
-                nxt = re.compile(r",\s*((?:[A-ZА-ЯЁ][\w'-]*\s*){1,3}),").match(text, comma, sent.end)
+                nxt = re.compile(r",\s*((?:[A-ZА-ЯЁ][\w'-]*\s*){1,3}),").match(text, comma, end)
                 if nxt:
                     phrase_end = nxt.end() - 1
             phrase = _phrase_after(text, m.end(), phrase_end, lex)
-            span = _content(text, phrase_end, sent.end, cues, quoted)
+            span = _content(text, phrase_end, end, cues, quoted)
             if span is None and m.start() - sent.start > 20:  # "..., menurut X."
                 span = _content(text, sent.start, m.start(), cues, quoted)
             if span is not None and phrase:
                 out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
                                      Span(m.start(), m.end())))
-                return out
+                continue
+        if out:
+            return out
     if cues.back is not None:
         bm = cues.back.search(text, sent.start, min(sent.end, sent.start + 60))
         if bm:
@@ -405,25 +483,33 @@ def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
     if cues.verb is None:
         return out
     for m in cues.verb.finditer(text, sent.start, sent.end):
-        if quoted.at(m.start()):
+        if quoted.at(m.start()) or _passive(text, sent.start, m.start(), cues, lex):
             continue
+        if _quote_cue(text, sent.start, m.start(), cues, used):
+            continue  # '"Not me," said X': the words in marks are X's (here too short to be a quote)
         stance = _stance(cues, m.group())
         # the content follows: "X mengatakan bahwa ...", "X said the ..."
         span = _content(text, m.end(), sent.end, cues, quoted)
+        needs = cues.needs_complementiser
+        if span is not None and needs is not None and needs.fullmatch(m.group()):
+            if cues.complement is None or not cues.complement.match(text, m.end(), sent.end):
+                continue  # "menolak desakan mundur": a noun object
         if span is not None:
             subject = _phrase_before(text, sent.start, m.start(), lex, cues.subordinators)
-            if subject:
+            if subject and not quoted.overlaps(Span(subject[0].start, subject[-1].end)):
                 out.append(Candidate("indirect", span, read_phrase(text, subject, lex), m.group(),
                                      Span(m.start(), m.end()), stance))
                 return out
         # the content comes first: "... , сообщил X." / "... the ministry said on Sunday."
-        rest = tokens(text, m.end(), sent.end)
+        rest = [t for t in tokens(text, m.end(), sent.end) if _WORDS.search(t.text)]
         if len(rest) <= 6:
             before = text[sent.start : m.start()].rstrip()
             if before.endswith((",", "—", "–")):
                 cut = sent.start + len(before.rstrip(",—– "))
                 phrase = _phrase_after(text, m.end(), sent.end, lex)
                 span = _content(text, sent.start, cut, cues, quoted)
+            elif rest and not (is_stop(rest[0], lex) or rest[0].text[:1].isupper()):
+                continue  # "... 375 orang milisi mengaku menyerah": the verb has its own complement
             else:
                 phrase = _np_back(text, sent.start, m.start(), lex)
                 span = _content(text, sent.start, phrase[0].start, cues, quoted) if phrase else None
@@ -434,6 +520,22 @@ def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
     return out
 
 
+def _quote_cue(text: str, start: int, cue: int, cues: Cues, used: frozenset[int]) -> bool:
+    """Whether the cue at ``cue`` attributes a quotation in marks ('"...," kata X')."""
+    last = text[start:cue].rstrip(" ,—–-")[-1:]
+    return cue in used or (last != "" and last in cues.double_close + cues.single_close)
+
+
+def _passive(text: str, start: int, verb: int, cues: Cues, lex: Lexicon) -> bool:
+    """Whether the verb at ``verb`` is passive ("are also believed", "was reported")."""
+    if cues.passive is None:
+        return False
+    toks = tokens(text, max(start, verb - 40), verb)
+    while toks and toks[-1].key in lex.between:
+        toks.pop()
+    return bool(toks) and cues.passive.fullmatch(toks[-1].key) is not None
+
+
 def _np_back(text: str, start: int, end: int, lex: Lexicon) -> list[Token]:
     """The noun phrase right before a verb at the end of a sentence ("a local source")."""
     toks = tokens(text, start, end)
@@ -441,7 +543,7 @@ def _np_back(text: str, start: int, end: int, lex: Lexicon) -> list[Token]:
         toks.pop()
     out: list[Token] = []
     for t in reversed(toks[-7:]):
-        if t.text in ",;:" or t.key in lex.stop_words:
+        if t.text in ",;:" or is_stop(t, lex):
             break
         out.insert(0, t)
         if t.key in lex.demonstratives or t.key in ("a", "an"):

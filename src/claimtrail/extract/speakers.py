@@ -94,6 +94,12 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
+def is_stop(tok: Token, lex: Lexicon, also: frozenset[str] = frozenset()) -> bool:
+    """A word that ends a speaker phrase (a stop word, or one of ``also``); an acronym
+    never does ("WHO" is not "who")."""
+    return (tok.key in lex.stop_words or tok.key in also) and not _all_caps(tok)
+
+
 def _capitalised(tok: Token) -> bool:
     first = tok.text.lstrip(_EDGE)[:1]
     return bool(first) and first.isupper()
@@ -136,6 +142,10 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
     if has_title and len(keys) > 1 and keys[-1] in lex.demonstratives and keys[0] in lex.titles:
         # "jenderal bintang dua itu", "manajer Manchester City ini": the speaker before
         return Mention(phrase, span, role=phrase, refers_back=True)
+    if has_title and keys[-1] in lex.titles and (keys[0] in lex.demonstratives or not any(map(_capitalised, words))):
+        # "the UNICEF director", "the organization's head", "прокурор": the last speaker
+        # who held the title, else the title as written
+        return Mention(phrase, span, role=phrase)
     if keys[0] in lex.indefinites:
         named = [i for i, k in enumerate(keys) if k in lex.naming]
         if not named:
@@ -187,10 +197,18 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
     run = _run(words, 0, lex) if _is_name_token(words[0], lex) else []
     if run:
         after = words[len(run)] if len(run) < len(words) else None
-        if after is not None and _capitalised(after) and after.key in lex.titles:
-            run = []  # "Foreign Minister Helena Varga": a title phrase
+        if len(run) == 1 and after is not None and after.key in lex.titles and after.start - run[-1].end <= 1:
+            # "Foreign Minister Helena Varga", "Museum director Clara Jensen": a title phrase
+            # ("Peter Salama Executive Director", "Karim, warga RT 13": a name)
+            if _capitalised(after) or any(len(_run(words, i, lex)) >= 2 for i in range(2, len(words))):
+                run = []
     if run:
-        if any(t.key in lex.org_words for t in run) or _org_head(words, lex):
+        # "Russian Defense Ministry" is an organisation; "Rami Abdel Rahman head of the
+        # Syrian Observatory" is a person described after the name
+        stretch = 0
+        while stretch < len(words) and (_capitalised(words[stretch]) or is_org_word(words[stretch].key, lex)):
+            stretch += 1
+        if _org_head(words[:stretch], lex):
             return _org_run(words, lex)
         return run
     # an organisation named by its words ("the World Health Organization")
@@ -203,7 +221,8 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
         run = _run(words, i, lex)
         if run:
             i += len(run)
-            if len(run) >= 3 and i - len(run) > 0 and words[i - len(run) - 1].key in lex.titles:
+            initial = any(len(t.text.rstrip(".")) == 1 for t in run)  # "Linda M. Hale" is a person
+            if len(run) >= 3 and not initial and i - len(run) > 0 and words[i - len(run) - 1].key in lex.titles:
                 run = run[1:]  # the field of the title before it ("Menteri Perhubungan")
             if run:
                 best = run
@@ -289,10 +308,14 @@ class Resolver:
             found = self._by_role(role)
             if found is not None:
                 return Speaker(found.name, None, found.role, cue)
+        # the last speaker with a proper name ("Glen Caplin", not "campaign records"), else the last one
+        fallback: Speaker | None = None
         for s in reversed(self.named):
             if s.span is not None or s.resolved_from is None:
-                return Speaker(s.name, None, s.role, cue)
-        return None
+                if any(w[:1].isupper() for w in s.name.split()):
+                    return Speaker(s.name, None, s.role, cue)
+                fallback = fallback or s
+        return Speaker(fallback.name, None, fallback.role, cue) if fallback is not None else None
 
     def _by_role(self, role: str) -> Speaker | None:
         words = {w for w in role.casefold().split() if w in self.lex.titles}

@@ -42,6 +42,16 @@ class Section(BaseModel):
     back_reference: list[Regex] = Field(default_factory=list)
     #: words that open a subordinate clause; a reporting verb in it is background
     subordinators: list[Regex] = Field(default_factory=list)
+    #: auxiliaries that make a following reporting verb passive ("are believed", "was
+    #: reported"): no speaker is named, so it is not reported speech
+    passive: list[Regex] = Field(default_factory=list)
+    #: reporting verbs that take a noun object as readily as a clause ("meminta maaf",
+    #: "menolak desakan"): reported speech only with a complementiser after them
+    #: ("meminta agar ...")
+    needs_complementiser: list[Regex] = Field(default_factory=list)
+    #: participles that report more words of the same speaker (", adding that ...",
+    #: ", saying ...", ", добавив, что ...")
+    participles: list[Regex] = Field(default_factory=list)
 
     @field_validator("min_chars", "min_words_uncued")
     @classmethod
