@@ -122,3 +122,48 @@ def test_seed_article() -> None:
     assert a.published == "2016-12-13"
     values = {(d.span.of(a.article.text), d.value) for d in a.dates}
     assert {("Selasa (13/12)", "2016-12-13"), ("2012", "2012"), ("19 Juli 2012", "2012-07-19")} <= values
+
+
+# ---------------------------------------------------------------- looking only around anchors
+
+_AROUND = {
+    "id": ("Pada pertengahan  Desember lalu, tim SAR berangkat Selasa (13/12) pagi dari desa Sukamaju; "
+           "jangan lupa, sejak  2012 dan tahun lalu pasar dibuka tiap Senin. Rapat digelar Jum'at, "
+           "tanggal 19 Juli 2012, dan kemarin lusa. Kode 12/13/2016 dan 2016-12-13. Setahun kemudian "
+           "rencananya akan digelar Kamis depan.\n\n\n                                Maret 2017"),
+    "en": ("Talks opened on Tuesday, the 5th of July, 2016 and resumed last Thursday. The day before "
+           "yesterday a year earlier was mentioned; in May the March 2015 report said 13/12/2016."),
+    "ru": ("В прошлом году, 4 октября 2010 года, с 15 по 26 мая 2013 года заседание прошло в среду; "
+           "в том же году и вчера говорили о 21.05.2017."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_AROUND))
+def test_looking_around_anchors_finds_what_a_whole_scan_finds(lang: str) -> None:
+    from claimtrail.extract.dates import Anchors, find
+
+    g, text = grammar_for(lang), _AROUND[lang]
+    fast = find(text, g)
+    assert fast, "the text has dates"
+    assert fast == find(text, g, anchors=Anchors(text, g, everywhere=True))
+
+
+def test_required_placeholders_skip_optional_groups_and_alternatives() -> None:
+    from claimtrail.extract.dates import anchor_key, required_placeholders
+
+    assert required_placeholders(r"(?:{weekday},?\s+)?{day}\s+{month}(?:\s+{year})?") == {"day", "month"}
+    assert required_placeholders(r"{weekday}|{month}") == set()
+    assert required_placeholders(r"(?:{weekday}|{month})\s+{year}") == {"year"}
+    assert anchor_key(r"(?:{weekday},?\s+)?{day}\s+{month}") == "month"
+    assert anchor_key(r"\bpada\s+{weekday}\b") == "weekday"
+    assert anchor_key(r"\bsekarang\b") is None
+
+
+@pytest.mark.parametrize("line", ["12/3/2016/" * 100_000, "Januari " * 125_000, "1" * 1_000_000,
+                                  "Selasa (" * 125_000])
+def test_hostile_megabyte_lines_stay_linear(line: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    analyse_dates(line, grammar_for("id"), given="2017-01-01", today=TODAY)
+    assert time.perf_counter() - start < 5.0

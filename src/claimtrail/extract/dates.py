@@ -30,6 +30,19 @@ from claimtrail.pipeline import stage
 HEAD = 400
 #: how far before a date a future cue ("akan", "will") may stand, in characters
 FUTURE_BEFORE = 60
+#: a date expression starts at most this many characters before its first name or number
+#: ("pertengahan Mei", "tanggal 19 Juli") and ends at most this many after its last one
+LEAD = 48
+TAIL = 48
+#: what each placeholder is found near: names of its kind, or digits; rarest first
+_ANCHOR_OF = {"weekday": "weekday", "month": "month", "day": "digit", "day0": "digit", "mon": "digit",
+              "year": "digit"}
+_RARITY = ("weekday", "month", "digit")
+#: the first word every match of a shift pattern holds: after its boundary, lookbehinds and
+#: an optional first group ("\bkemarin\b", "\b(?:в\s+)?прошлом\s+году\b"); words shorter
+#: than four letters ("the") are everywhere and would make anchors of half the text
+_LEADING_WORD = re.compile(
+    r"(?:\\b|\(\?<!?[^()]*\)|\(\?:[^()]*\)\?)*([^\W\d_]{4,})(?![^\W\d_]|[?*+{])")
 _GAP = re.compile(r"[\s,.;:()\-–—]{0,3}")
 _ANY_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -42,6 +55,13 @@ Unit = Literal["day", "month", "year"]
 @dataclass(frozen=True)
 class Grammar:
     patterns: tuple[re.Pattern[str], ...]
+    #: lower-case names, leading words of shifts and digits: the places a date can be near
+    anchor: re.Pattern[str]
+    #: lower-case name or word found by ``anchor`` -> its keys ("month", "weekday", "word:kemarin")
+    anchor_keys: dict[str, tuple[str, ...]]
+    #: for patterns, relative, anaphoric and since in turn: the anchor key every match is near,
+    #: or None when the pattern has none (it scans the whole text)
+    keys: tuple[str | None, ...]
     relative: tuple[tuple[re.Pattern[str], Unit, int], ...]
     anaphoric: tuple[tuple[re.Pattern[str], Unit, int], ...]
     future: re.Pattern[str] | None
@@ -88,8 +108,117 @@ def _alternation(names: Iterable[str]) -> str:
     return "|".join(re.escape(n) for n in ordered) or "(?!)"
 
 
+def _groups(src: str) -> list[tuple[int, int]]:
+    """(open, close) of every group of a regular expression's source."""
+    out: list[tuple[int, int]] = []
+    stack: list[int] = []
+    i, in_class = 0, False
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            out.append((stack.pop(), i))
+        i += 1
+    return out
+
+
+def _top_level_alternation(src: str, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether ``src[lo:hi]`` holds a ``|`` outside every group and character class."""
+    hi = len(src) if hi is None else hi
+    depth, i, in_class = 0, lo, False
+    while i < hi:
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _optional_group(src: str, lo: int, hi: int) -> bool:
+    """Whether the group ``src[lo..hi]`` may be left out of a match, or is no part of it."""
+    after = src[hi + 1 : hi + 3]
+    if after[:1] in ("?", "*") or after.startswith("{0"):
+        return True
+    head = src[lo + 1 : lo + 3]
+    if head in ("?=", "?!") or src[lo + 1 : lo + 4] in ("?<=", "?<!"):
+        return True  # a look-around: its text is no part of the match
+    inner = lo + 1
+    if head == "?:":
+        inner = lo + 3
+    elif src[lo + 1 : lo + 3] == "?P":
+        inner = src.find(">", lo) + 1
+    return _top_level_alternation(src, inner, hi)
+
+
+def required_placeholders(template: str) -> set[str]:
+    """The placeholders every match of a pattern template holds: those standing outside any
+    optional group (``(...)?``, ``(...)*``, ``(...){0,n}``), alternative or look-around."""
+    if _top_level_alternation(template):
+        return set()
+    groups = _groups(template)
+    out: set[str] = set()
+    for name in _ANCHOR_OF:
+        at = template.find("{" + name + "}")
+        while at >= 0:
+            if not any(lo < at < hi and _optional_group(template, lo, hi) for lo, hi in groups):
+                out.add(name)
+                break
+            at = template.find("{" + name + "}", at + 1)
+    return out
+
+
+def anchor_key(template: str) -> str | None:
+    """The rarest kind of anchor every match of a date pattern lies near, if any."""
+    kinds = {_ANCHOR_OF[p] for p in required_placeholders(template)}
+    return next((k for k in _RARITY if k in kinds), None)
+
+
+def leading_word(src: str) -> str | None:
+    """The plain word every match of a shift pattern holds near its start ("kemarin" in
+    ``\\bkemarin\\b``), or None when there is none to rely on (alternatives, short words)."""
+    m = _LEADING_WORD.match(src)
+    if m is None or _top_level_alternation(src):
+        return None
+    return m.group(1).lower()
+
+
 def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
     sections = [own] if common is None else [own, common]
+    templates = [p for s in sections for p in s.patterns]
+    since = [p for s in sections for p in s.since]
+    keys: list[str | None] = [anchor_key(t) for t in templates]
+    names: dict[str, set[str]] = {}
+    for kind, table in (("month", own.months), ("weekday", own.weekdays)):
+        for n in table:
+            names.setdefault(n.lower(), set()).add(kind)
+    for shift in [*own.relative, *own.anaphoric]:
+        word = leading_word(shift.pattern)
+        keys.append(None if word is None else "word:" + word)
+        if word is not None:
+            names.setdefault(word, set()).add("word:" + word)
+    keys.extend(anchor_key(t) for t in since)
+    # a name found also stands for the names inside it ("setahun" holds "tahun")
+    anchor_keys = {k: tuple(sorted({key for n, ks in names.items() if n in k for key in ks})) for k in names}
+    digits = "|".join(f"{d}[\\d/.\\-]*" for d in "0123456789")
     values = {
         "weekday": f"(?P<weekday>{_alternation(own.weekdays)})",
         "month": f"(?P<month>{_alternation(own.months)})(?!\\w)",
@@ -100,14 +229,17 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
     }
     cues = [c for s in sections for c in s.future_cues]
     return Grammar(
-        patterns=tuple(re.compile(fill(p, values), re.I) for s in sections for p in s.patterns),
+        patterns=tuple(re.compile(fill(p, values), re.I) for p in templates),
+        anchor=re.compile(f"{_alternation(anchor_keys)}|{digits}"),
+        anchor_keys={k: tuple(sorted(v)) for k, v in anchor_keys.items()},
+        keys=tuple(keys),
         relative=tuple((re.compile(r.pattern, re.I), r.unit, r.offset) for r in own.relative),
         anaphoric=tuple((re.compile(r.pattern, re.I), r.unit, r.offset) for r in own.anaphoric),
         future=re.compile("|".join(f"(?:{c})" for c in cues), re.I) if cues else None,
         not_year_after=tuple(re.compile(p) for s in sections for p in s.not_year_after),
         not_year_before=tuple(re.compile(p) for s in sections for p in s.not_year_before),
         not_weekday_before=tuple(re.compile(p, re.I) for s in sections for p in s.not_weekday_before),
-        since=tuple(re.compile(fill(p, values), re.I) for s in sections for p in s.since),
+        since=tuple(re.compile(fill(p, values), re.I) for p in since),
         not_dateline=tuple(re.compile(f"(?:{p})\\s*$", re.I) for s in sections for p in s.not_dateline_after),
         dateline_reach=own.dateline_reach,
         numbers={k.casefold(): v for k, v in own.numbers.items()},
@@ -197,19 +329,88 @@ def _raws_of(m: re.Match[str], text: str, g: Grammar) -> list[Raw] | None:
     return [main]
 
 
-def find(text: str, g: Grammar, body: Sequence[Span] = ()) -> list[Raw]:
+class Anchors:
+    """Where in a text dates can be: the stretches around each kind of anchor (month names,
+    weekday names, digits, the first word of each relative phrase), merged where they touch."""
+
+    def __init__(self, text: str, g: Grammar, everywhere: bool = False) -> None:
+        self.whole = [(0, len(text))]
+        lower = text.lower()
+        # everywhere, or when a letter's lower case is longer (no positions to share): scan it all
+        self.usable = not everywhere and len(lower) == len(text)
+        self.parts: dict[str, list[tuple[int, int]]] = {}
+        if not self.usable:
+            return
+        end = len(text)
+        for m in g.anchor.finditer(lower):
+            found = m.group()
+            if found[0].isdigit():
+                keys: tuple[str, ...] = ("digit",)
+            elif g.match_case and not text[m.start()].isupper():
+                # a name written lower case is no name ("jangan", "desa"): only words count
+                keys = tuple(k for k in g.anchor_keys.get(found, ()) if k.startswith("word:"))
+            else:
+                keys = g.anchor_keys.get(found, ())
+            lo, hi = max(0, m.start() - LEAD), min(end, m.end() + TAIL)
+            for key in keys:
+                parts = self.parts.setdefault(key, [])
+                if parts and lo <= parts[-1][1]:
+                    parts[-1] = (parts[-1][0], hi)
+                else:
+                    parts.append((lo, hi))
+
+    def near(self, key: str | None) -> list[tuple[int, int]]:
+        """The stretches every match of a pattern with this anchor key lies in."""
+        if key is None or not self.usable:
+            return self.whole
+        return self.parts.get(key, [])
+
+
+def scan(pat: re.Pattern[str], text: str, parts: Sequence[tuple[int, int]]) -> Iterable[re.Match[str]]:
+    """What ``pat.finditer(text)`` gives when every match starts inside ``parts``: each part is
+    searched alone, and a match found there is taken again from the whole text (it may run on
+    past the part, or a look-ahead at the part's end may have let it through)."""
+    last = 0
+    for lo, hi in parts:
+        pos = max(lo, last)
+        while pos < hi:
+            m = pat.search(text, pos, hi)
+            if m is None:
+                break
+            whole = pat.match(text, m.start())
+            if whole is None:
+                pos = m.start() + 1
+                continue
+            yield whole
+            last = pos = max(whole.end(), whole.start() + 1)
+
+
+def clip(parts: Sequence[tuple[int, int]], body: Sequence[Span]) -> list[tuple[int, int]]:
+    """The stretches of ``parts`` inside ``body`` (all of them when it is empty)."""
+    if not body:
+        return list(parts)
+    out: list[tuple[int, int]] = []
+    for lo, hi in parts:
+        for b in body:
+            if b.start < hi and lo < b.end:
+                out.append((max(lo, b.start), min(hi, b.end)))
+    return sorted(out)
+
+
+def find(text: str, g: Grammar, body: Sequence[Span] = (), anchors: Anchors | None = None) -> list[Raw]:
     """The date expressions of ``text`` inside ``body`` (all of it when empty), in order."""
     candidates: list[_Candidate] = []
     order = 0
+    anchors = anchors or Anchors(text, g)
     for pat in g.patterns:
-        for m in pat.finditer(text):
+        for m in scan(pat, text, anchors.near(g.keys[order])):
             raws = _raws_of(m, text, g)
             if raws:
                 candidates.append(_Candidate(Span(m.start(), m.end()), order, raws))
         order += 1
     for shifts, kind in ((g.relative, "relative"), (g.anaphoric, "anaphoric")):
         for pat, unit, offset in shifts:
-            for m in pat.finditer(text):
+            for m in scan(pat, text, anchors.near(g.keys[order])):
                 span = Span(m.start(), m.end())
                 raw = Raw(span, "relative" if kind == "relative" else "anaphoric", unit=unit, offset=offset)
                 candidates.append(_Candidate(span, order, [raw]))
@@ -240,11 +441,14 @@ def _drop_ranges_of_names(raws: list[Raw], text: str, g: Grammar) -> list[Raw]:
     return out
 
 
-def since_bound(text: str, g: Grammar) -> int | None:
-    """The earliest year the text allows for itself ("lebih dari empat tahun sejak 2012": 2016)."""
+def since_bound(text: str, g: Grammar, body: Sequence[Span] = (), anchors: Anchors | None = None) -> int | None:
+    """The earliest year the text (its ``body``) allows for itself ("lebih dari empat tahun sejak
+    2012": 2016)."""
     best: int | None = None
-    for pat in g.since:
-        for m in pat.finditer(text):
+    anchors = anchors or Anchors(text, g)
+    first = len(g.keys) - len(g.since)
+    for i, pat in enumerate(g.since):
+        for m in scan(pat, text, clip(anchors.near(g.keys[first + i]), body)):
             word = m.group("n").casefold()
             n = int(word) if word.isdigit() else g.numbers.get(word)
             if n is None:
@@ -455,10 +659,11 @@ def analyse_dates(text: str, g: Grammar, *, body: Sequence[Span] = (), url: str 
                   given: str | None = None, today: date | None = None) -> DateResult:
     """Find and resolve the dates of ``text`` and its publication date."""
     today = today or date.today()
-    raws = find(text, g, body)
+    anchors = Anchors(text, g)
+    raws = find(text, g, body, anchors)
     body_text = "\n".join(s.of(text) for s in body) if body else text
     named = [int(y.group()) for y in _ANY_YEAR.finditer(body_text)]
-    bound = since_bound(body_text, g)
+    bound = since_bound(text, g, body, anchors)
     head_end = (body[0].start if body else 0) + HEAD
     pub, source = publication(raws, text=text, url=url, given=given, head_end=head_end, g=g, named=named,
                               bound=bound, today=today)
