@@ -189,20 +189,18 @@ def _wire(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
 
 
 def _cued_mentions(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[tuple[bool, Source]]:
-    """Known outlets with a cue right around them; ``True`` marks one someone spoke to.
-
-    Each cue pattern scans the text once and the mentions look their cues up by position,
-    so the work stays linear however many mentions a text has.
-    """
-    before = _Cues(cues.before, text)
-    interview = _Cues(cues.interview, text)
-    platform = _Cues(cues.platform, text)
-    after = _Cues(cues.after, text)
-    for m in outlets.pattern.finditer(text):
-        entry = outlets.lookup(m.group())
+    """Known outlets with a cue right around them; ``True`` marks one someone spoke to."""
+    mentions = [(m, outlets.lookup(m.group())) for m in outlets.pattern.finditer(text)]
+    if not mentions:
+        return
+    spans = [Span(m.start(), m.end()) for m, _ in mentions]
+    before = _Cues(cues.before, text, spans)
+    interview = _Cues(cues.interview, text, spans)
+    platform = _Cues(cues.platform, text, spans)
+    after = _Cues(cues.after, text, spans)
+    for (_, entry), span in zip(mentions, spans, strict=True):
         if entry is None:
             continue
-        span = Span(m.start(), m.end())
         if cue := before.leading(span):
             yield False, Source(entry.name, "cites", span, cue, entry.key)
         elif cue := interview.leading(span):
@@ -213,13 +211,28 @@ def _cued_mentions(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[
             yield False, Source(entry.name, "cites", span, cue, entry.key)
 
 
-class _Cues:
-    """One scan of a cue pattern, for asking whether a cue leads into a name."""
+#: how far from an outlet's name its cue may reach, in characters
+REACH = 80
+#: with more mentions than this, one scan of the whole text is cheaper than windows
+MANY = 64
 
-    def __init__(self, pattern: re.Pattern[str] | None, text: str) -> None:
-        found = [(m.start(), m.end(), m.group("cue").strip()) for m in pattern.finditer(text)] if pattern else []
-        self.starts = [f[0] for f in found]
-        self.found = found
+
+class _Cues:
+    """The matches of a cue pattern near the outlet mentions, for asking whether a cue
+    leads into a name or follows it. A few mentions are searched in windows around them;
+    many are served by one scan of the whole text, so the work stays linear."""
+
+    def __init__(self, pattern: re.Pattern[str] | None, text: str, near: list[Span]) -> None:
+        found: set[tuple[int, int, str]] = set()
+        if pattern is not None:
+            if len(near) > MANY:
+                windows = [(0, len(text))]
+            else:
+                windows = [(max(0, s.start - REACH), min(len(text), s.end + REACH)) for s in near]
+            for lo, hi in windows:
+                found.update((m.start(), m.end(), m.group("cue").strip()) for m in pattern.finditer(text, lo, hi))
+        self.found = sorted(found)
+        self.starts = [f[0] for f in self.found]
 
     def leading(self, name: Span) -> str | None:
         """The cue that ends where the name starts; a cue may take the name's first word
