@@ -22,6 +22,12 @@ def make(year: int, month: int, day: int) -> date | None:
     return date(year, month, day)
 
 
+def full_year(two_digits: int, current: int) -> int:
+    """The year "74" or "14" stands for: this century's up to the current year, else the last one's."""
+    year = current - current % 100 + two_digits
+    return year if year <= current else year - 100
+
+
 def possible(month: int, day: int) -> bool:
     """Whether day and month exist together in some year (29 February does)."""
     return make(2000, month, day) is not None
