@@ -104,3 +104,12 @@ def likely_year(candidates: Iterable[int], named: Iterable[int], at_least: int |
         return total, -c
 
     return min(pool, key=cost)
+
+
+def neighbours(candidates: Iterable[int], chosen: int, at_least: int | None = None) -> list[int]:
+    """The candidate years next to ``chosen`` on either side (those at or after ``at_least``):
+    what a reader should know a guessed year could also have been."""
+    pool = sorted(c for c in set(candidates) if at_least is None or c >= at_least)
+    before = [c for c in pool if c < chosen][-1:]
+    after = [c for c in pool if c > chosen][:1]
+    return before + after

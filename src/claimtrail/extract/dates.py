@@ -532,12 +532,34 @@ def _iso(value: str | None) -> date | None:
         return None
 
 
-def infer_year(raw: Raw, named: list[int], bound: int | None, today: date) -> int | None:
-    """The year a dated weekday without one falls in, fitted to the years the article names."""
+def infer_year(raw: Raw, named: list[int], bound: int | None, today: date) -> tuple[int, str] | None:
+    """The year a dated weekday without one falls in, fitted to the years the article names, and
+    a note that says it was chosen, on what evidence, and which other years also fit."""
     if raw.day is None or raw.month is None or raw.weekday is None:
         return None
     years = cal.weekday_years(raw.month, raw.day, raw.weekday, today.year)
-    return cal.likely_year(years, named, bound)
+    year = cal.likely_year(years, named, bound)
+    if year is None:
+        return None
+    if named or bound is not None:
+        note = "year inferred from the weekday and the years the text names"
+    else:
+        note = "year guessed from the weekday: the latest fitting year, the text names none"
+    others = cal.neighbours(years, year, bound)
+    if others:
+        note += "; also fits " + ", ".join(str(y) for y in others)
+    return year, note
+
+
+@dataclass(frozen=True)
+class Published:
+    """The article's own date, where it came from, and when its year was chosen among several
+    (a dated weekday without a year), the expression it came from and the note that says so."""
+
+    date: date | None
+    source: str | None
+    guess: str | None = None
+    guessed_from: Raw | None = None
 
 
 def is_dateline(r: Raw, text: str, g: Grammar) -> bool:
@@ -552,35 +574,36 @@ def is_dateline(r: Raw, text: str, g: Grammar) -> bool:
 def publication(
     raws: Sequence[Raw], *, text: str, url: str | None, given: str | None, head_end: int, g: Grammar,
     named: list[int], bound: int | None, today: date,
-) -> tuple[date | None, str | None]:
-    """The article's own date and where it came from: url, dateline, input or inferred."""
+) -> Published:
+    """The article's own date and where it came from: url, dateline, input or inferred (with
+    the reason when its year is a choice: "inferred: year guessed from the weekday ...")."""
     from_url = url_date(url, g)
     if from_url is not None:
-        return from_url, "url"
+        return Published(from_url, "url")
     for r in raws:
         if r.span.start >= head_end:
             break
         if is_dateline(r, text, g) and r.year is not None and r.day is not None and r.month is not None:
             d = cal.make(r.year, r.month, r.day)
             if d is not None and d <= today:
-                return d, "dateline"
+                return Published(d, "dateline")
     given_date = _iso(given)
     if given_date is not None:
-        return given_date, "input"
+        return Published(given_date, "input")
     for r in raws:
         if r.kind != "date" or r.weekday is None or r.day is None or r.month is None or r.future:
             continue
         if r.year is not None:
             d = cal.make(r.year, r.month, r.day)
             if d is not None and d <= today:
-                return d, "inferred"
+                return Published(d, "inferred")
         elif cal.possible(r.month, r.day):
-            year = infer_year(r, named, bound, today)
-            if year is not None:
-                d = cal.make(year, r.month, r.day)
+            guess = infer_year(r, named, bound, today)
+            if guess is not None:
+                d = cal.make(guess[0], r.month, r.day)
                 if d is not None:
-                    return d, "inferred"
-    return None, None
+                    return Published(d, f"inferred: {guess[1]}", guess[1], r)
+    return Published(None, None)
 
 
 # ---------------------------------------------------------------- resolution
@@ -614,10 +637,10 @@ def _resolve_date(r: Raw, pub: date | None, seen: dict[tuple[int, int], int], na
                 return near.isoformat(), None
             other = cal.day_month_near(pub, r.month, r.day, r.future)
             return (other.isoformat(), _contradiction(other, r.weekday)) if other else None
-        year = infer_year(r, named, bound, today)
-        if year is None:
+        guess = infer_year(r, named, bound, today)
+        if guess is None:
             return None, "no year in which the weekday falls on this date"
-        return f"{year:04d}-{r.month:02d}-{r.day:02d}", "year inferred from the weekday"
+        return f"{guess[0]:04d}-{r.month:02d}-{r.day:02d}", guess[1]
     if pub is None:
         return None
     if (r.month, r.day) in seen:
@@ -677,19 +700,41 @@ def resolve_one(r: Raw, pub: date | None, last: str | None, seen: dict[tuple[int
     return f"{int(last[:4]) + r.offset:04d}", None
 
 
+def _depends_on_publication(r: Raw, seen: dict[tuple[int, int], int]) -> bool:
+    """Whether the year of ``r`` comes from the publication date (read before ``r`` is resolved)."""
+    if r.kind in ("relative", "weekday"):
+        return True
+    if r.kind == "month":
+        return r.year is None
+    if r.kind == "date":
+        return r.year is None and (r.weekday is not None or (r.month, r.day) not in seen)
+    return False
+
+
+def _join(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None
+
+
 def resolve(raws: Sequence[Raw], pub: date | None, named: list[int], bound: int | None,
-            today: date) -> list[DateMention]:
+            today: date, guess: str | None = None, guessed_from: Raw | None = None) -> list[DateMention]:
+    """Every expression resolved; with ``guess`` (the publication year was chosen among several),
+    each value whose year follows the publication date says so in its note."""
     out: list[DateMention] = []
     last: str | None = None
+    last_guessed = False
     seen: dict[tuple[int, int], int] = {}
     for r in raws:
+        guessed = guess is not None and pub is not None and (
+            _depends_on_publication(r, seen) or (r.kind == "anaphoric" and last_guessed))
         got = resolve_one(r, pub, last, seen, named, bound, today)
         if got is None:
             continue
         value, note = got
+        if guessed and value is not None:
+            note = _join(guess if r is guessed_from else f"publication date inferred; {guess}", note)
         out.append(DateMention(r.span, value, note))
         if value is not None:
-            last = value
+            last, last_guessed = value, guessed
     return out
 
 
@@ -725,10 +770,11 @@ def analyse_dates(text: str, g: Grammar, *, body: Sequence[Span] = (), url: str 
     named = [int(y.group()) for y in _ANY_YEAR.finditer(body_text)]
     bound = since_bound(text, g, body, anchors)
     head_end = (body[0].start if body else 0) + HEAD
-    pub, source = publication(raws, text=text, url=url, given=given, head_end=head_end, g=g, named=named,
-                              bound=bound, today=today)
-    mentions = merge_adjacent(resolve(raws, pub, named, bound, today), text)
-    return DateResult(tuple(mentions), pub.isoformat() if pub else None, source)
+    found = publication(raws, text=text, url=url, given=given, head_end=head_end, g=g, named=named,
+                        bound=bound, today=today)
+    pub = found.date
+    mentions = merge_adjacent(resolve(raws, pub, named, bound, today, found.guess, found.guessed_from), text)
+    return DateResult(tuple(mentions), pub.isoformat() if pub else None, found.source)
 
 
 @stage("dates", requires={"language", "body"}, provides={"dates", "published", "published_from"})
