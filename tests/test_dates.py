@@ -55,8 +55,37 @@ def test_dated_weekday_without_publication_takes_the_year_the_article_agrees_wit
     text = ("Konflik di kota itu berlangsung lebih dari empat tahun sejak 19 Juli 2012, "
             "kata juru bicara, Selasa (13/12).")
     result = analyse_dates(text, grammar_for("id"), today=TODAY)
-    assert result.published == "2016-12-13" and result.published_from == "inferred"
-    assert [m.value for m in result.mentions] == ["2012-07-19", "2016-12-13"]
+    assert result.published == "2016-12-13"
+    # 2011 also has Tuesday 13 December, but "more than four years since 2012" rules it out
+    assert result.published_from == ("inferred: year inferred from the weekday and the years the text names; "
+                                     "also fits 2022")
+    assert [(m.value, m.note) for m in result.mentions] == [
+        ("2012-07-19", None),
+        ("2016-12-13", "year inferred from the weekday and the years the text names; also fits 2022")]
+
+
+def test_a_guessed_year_is_told_apart_from_a_given_one() -> None:
+    # no year anywhere: Monday 29 May fits 2017 and 2023 (and 2006 ...); the latest up to today wins
+    text = "Polisi menangkap dua tersangka, Senin (29/5). Sehari sebelumnya, warga melapor ke pos jaga kemarin."
+    result = analyse_dates(text, grammar_for("id"), today=TODAY)
+    assert result.published == "2023-05-29"
+    assert result.published_from is not None and result.published_from.startswith("inferred: year guessed")
+    notes = {m.span.of(text): (m.value, m.note) for m in result.mentions}
+    assert notes["Senin (29/5)"] == (
+        "2023-05-29", "year guessed from the weekday: the latest fitting year, the text names none; also fits 2017")
+    for words in ("Sehari sebelumnya", "kemarin"):
+        note = notes[words][1]
+        assert note is not None and note.startswith("publication date inferred; year guessed"), words
+    # a year the text names moves the choice to 2017, and that date's own year is given: no note
+    named = analyse_dates(text + " Kasus serupa terjadi pada 12/3/2016.", grammar_for("id"), today=TODAY)
+    assert named.published == "2017-05-29"
+    assert named.mentions[0].note == (
+        "year inferred from the weekday and the years the text names; also fits 2006, 2023")
+    assert named.mentions[-1].value == "2016-03-12" and named.mentions[-1].note is None
+    # the same article with its date given: no guess, no note
+    given = analyse_dates(text, grammar_for("id"), given="2017-05-29", today=TODAY)
+    assert given.published_from == "input"
+    assert all(m.note is None for m in given.mentions)
 
 
 def test_publication_date_from_url_comes_first() -> None:
@@ -160,7 +189,7 @@ def test_required_placeholders_skip_optional_groups_and_alternatives() -> None:
 
 
 @pytest.mark.parametrize("line", ["12/3/2016/" * 100_000, "Januari " * 125_000, "1" * 1_000_000,
-                                  "Selasa (" * 125_000])
+                                  "Selasa (" * 125_000, "dua tahun " * 100_000])
 def test_hostile_megabyte_lines_stay_linear(line: str) -> None:
     import time
 

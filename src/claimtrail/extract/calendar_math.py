@@ -22,6 +22,12 @@ def make(year: int, month: int, day: int) -> date | None:
     return date(year, month, day)
 
 
+def full_year(two_digits: int, current: int) -> int:
+    """The year "74" or "14" stands for: this century's up to the current year, else the last one's."""
+    year = current - current % 100 + two_digits
+    return year if year <= current else year - 100
+
+
 def possible(month: int, day: int) -> bool:
     """Whether day and month exist together in some year (29 February does)."""
     return make(2000, month, day) is not None
@@ -98,3 +104,12 @@ def likely_year(candidates: Iterable[int], named: Iterable[int], at_least: int |
         return total, -c
 
     return min(pool, key=cost)
+
+
+def neighbours(candidates: Iterable[int], chosen: int, at_least: int | None = None) -> list[int]:
+    """The candidate years next to ``chosen`` on either side (those at or after ``at_least``):
+    what a reader should know a guessed year could also have been."""
+    pool = sorted(c for c in set(candidates) if at_least is None or c >= at_least)
+    before = [c for c in pool if c < chosen][-1:]
+    after = [c for c in pool if c > chosen][:1]
+    return before + after

@@ -35,9 +35,9 @@ FUTURE_BEFORE = 60
 LEAD = 48
 TAIL = 48
 #: what each placeholder is found near: names of its kind, or digits; rarest first
-_ANCHOR_OF = {"weekday": "weekday", "month": "month", "day": "digit", "day0": "digit", "mon": "digit",
-              "year": "digit"}
-_RARITY = ("weekday", "month", "digit")
+_ANCHOR_OF = {"weekday": "weekday", "month": "month", "unit": "unit", "day": "digit", "day0": "digit",
+              "mon": "digit", "year": "digit", "year2": "digit"}
+_RARITY = ("weekday", "month", "unit", "digit")
 #: the first word every match of a shift pattern holds: after its boundary, lookbehinds and
 #: an optional first group ("\bkemarin\b", "\b(?:в\s+)?прошлом\s+году\b"); words shorter
 #: than four letters ("the") are everywhere and would make anchors of half the text
@@ -49,7 +49,7 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 Kind = Literal["date", "month", "year", "weekday", "relative", "anaphoric"]
-Unit = Literal["day", "month", "year"]
+Unit = Literal["day", "week", "month", "year"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,13 @@ class Grammar:
     keys: tuple[str | None, ...]
     relative: tuple[tuple[re.Pattern[str], Unit, int], ...]
     anaphoric: tuple[tuple[re.Pattern[str], Unit, int], ...]
+    #: counted shifts: pattern, direction (-1, +1), anaphoric
+    counted: tuple[tuple[re.Pattern[str], int, bool], ...]
+    units: dict[str, Unit]
+    vague: frozenset[str]
+    inexact: re.Pattern[str] | None
+    day_words: dict[str, int]
+    day_tens: dict[str, int]
     future: re.Pattern[str] | None
     not_year_after: tuple[re.Pattern[str], ...]
     not_year_before: tuple[re.Pattern[str], ...]
@@ -94,6 +101,8 @@ class Raw:
     unit: Unit = "day"
     offset: int = 0
     future: bool = False
+    #: a counted shift whose count the rules do not resolve ("beberapa tahun lalu")
+    vague: bool = False
 
 
 @dataclass
@@ -215,6 +224,9 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
         keys.append(None if word is None else "word:" + word)
         if word is not None:
             names.setdefault(word, set()).add("word:" + word)
+    keys.extend(anchor_key(c.pattern) for c in own.counted)
+    for unit in own.units:
+        names.setdefault(unit.lower(), set()).add("unit")
     keys.extend(anchor_key(t) for t in since)
     # a name found also stands for the names inside it ("setahun" holds "tahun")
     anchor_keys = {k: tuple(sorted({key for n, ks in names.items() if n in k for key in ks})) for k in names}
@@ -226,6 +238,11 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
         "day0": r"(?<!\d)(?P<day0>[0-3]?\d)(?!\d)",
         "mon": r"(?<!\d)(?P<mon>[01]?\d)(?!\d)",
         "year": r"(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d)",
+        "year2": r"(?<!\d)(?P<year2>\d\d)(?!\d)",
+        "dayword": (f"(?<!\\w)(?:(?P<tens>{_alternation(own.day_tens)})\\s+)?"
+                    f"(?P<dayword>{_alternation(w for ws in own.day_words.values() for w in ws)})(?!\\w)"),
+        "n": f"(?<![\\w,.\\-])(?P<n>\\d{{1,3}}|{_alternation([*own.numbers, *own.vague_counts])})(?![\\w,.])",
+        "unit": f"(?P<unit>{_alternation(own.units)})(?!\\w)",
     }
     cues = [c for s in sections for c in s.future_cues]
     return Grammar(
@@ -235,6 +252,13 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
         keys=tuple(keys),
         relative=tuple((re.compile(r.pattern, re.I), r.unit, r.offset) for r in own.relative),
         anaphoric=tuple((re.compile(r.pattern, re.I), r.unit, r.offset) for r in own.anaphoric),
+        counted=tuple((re.compile(fill(c.pattern, values), re.I), c.offset, c.anaphoric) for c in own.counted),
+        units={k.casefold(): v for k, v in own.units.items()},
+        vague=frozenset(k.casefold() for k in own.vague_counts),
+        inexact=re.compile("(?:" + "|".join(f"(?:{p})" for p in own.not_counted_after) + r")\s*$", re.I)
+        if own.not_counted_after else None,
+        day_words={w.casefold(): d for d, ws in own.day_words.items() for w in ws},
+        day_tens={k.casefold(): v for k, v in own.day_tens.items()},
         future=re.compile("|".join(f"(?:{c})" for c in cues), re.I) if cues else None,
         not_year_after=tuple(re.compile(p) for s in sections for p in s.not_year_after),
         not_year_before=tuple(re.compile(p) for s in sections for p in s.not_year_before),
@@ -285,7 +309,7 @@ def _year_excluded(text: str, start: int, end: int, g: Grammar) -> bool:
     return any(p.search(before) for p in g.not_year_after) or any(p.search(after) for p in g.not_year_before)
 
 
-def _raws_of(m: re.Match[str], text: str, g: Grammar) -> list[Raw] | None:
+def _raws_of(m: re.Match[str], text: str, g: Grammar, today: date) -> list[Raw] | None:
     gd = {k: v for k, v in m.groupdict().items() if v is not None}
     wd_text, mo_text = gd.get("weekday"), gd.get("month")
     if not (_name_ok(wd_text, g) and _name_ok(mo_text, g)):
@@ -295,7 +319,11 @@ def _raws_of(m: re.Match[str], text: str, g: Grammar) -> list[Raw] | None:
     if month is None and "mon" in gd:
         month = int(gd["mon"])
     day = int(gd["day"]) if "day" in gd else None
+    if "dayword" in gd:
+        day = g.day_words[gd["dayword"].casefold()] + (g.day_tens[gd["tens"].casefold()] if "tens" in gd else 0)
     year = int(gd["year"]) if "year" in gd else None
+    if "year2" in gd:
+        year = cal.full_year(int(gd["year2"]), today.year)
     if day is not None and month is not None and month > 12 >= day and "mon" in gd:
         day, month = month, day  # 12/13/2016 written month first
     shift = -1 if "last" in gd else 1 if "next" in gd else 0
@@ -347,8 +375,8 @@ class Anchors:
             if found[0].isdigit():
                 keys: tuple[str, ...] = ("digit",)
             elif g.match_case and not text[m.start()].isupper():
-                # a name written lower case is no name ("jangan", "desa"): only words count
-                keys = tuple(k for k in g.anchor_keys.get(found, ()) if k.startswith("word:"))
+                # a name written lower case is no name ("jangan", "desa"): only words and units count
+                keys = tuple(k for k in g.anchor_keys.get(found, ()) if k.startswith("word:") or k == "unit")
             else:
                 keys = g.anchor_keys.get(found, ())
             lo, hi = max(0, m.start() - LEAD), min(end, m.end() + TAIL)
@@ -397,14 +425,32 @@ def clip(parts: Sequence[tuple[int, int]], body: Sequence[Span]) -> list[tuple[i
     return sorted(out)
 
 
-def find(text: str, g: Grammar, body: Sequence[Span] = (), anchors: Anchors | None = None) -> list[Raw]:
+def _counted(m: re.Match[str], text: str, g: Grammar, direction: int, anaphoric: bool) -> Raw:
+    """The shift a counted phrase names; vague when its count is no plain number or continues a
+    longer one ("dua puluh tahun lalu", "twenty-five years ago" read from "five")."""
+    word = (m.group("n") or "").casefold() if "n" in m.re.groupindex else ""
+    count = 1 if not word else int(word) if word.isdigit() else g.numbers.get(word)
+    before = text[max(0, m.start() - 24) : m.start()].split()
+    prev = before[-1].casefold() if before else ""
+    if prev.isdigit() or prev in g.numbers or prev in g.vague or text[m.start() - 1 : m.start()] == "-":
+        count = None
+    elif g.inexact is not None and g.inexact.search(text, max(0, m.start() - 24), m.start()):
+        count = None
+    unit = g.units[m.group("unit").casefold()]
+    return Raw(Span(m.start(), m.end()), "anaphoric" if anaphoric else "relative", unit=unit,
+               offset=direction * (count or 0), vague=count is None)
+
+
+def find(text: str, g: Grammar, body: Sequence[Span] = (), anchors: Anchors | None = None,
+         today: date | None = None) -> list[Raw]:
     """The date expressions of ``text`` inside ``body`` (all of it when empty), in order."""
     candidates: list[_Candidate] = []
     order = 0
+    today = today or date.today()
     anchors = anchors or Anchors(text, g)
     for pat in g.patterns:
         for m in scan(pat, text, anchors.near(g.keys[order])):
-            raws = _raws_of(m, text, g)
+            raws = _raws_of(m, text, g, today)
             if raws:
                 candidates.append(_Candidate(Span(m.start(), m.end()), order, raws))
         order += 1
@@ -415,6 +461,10 @@ def find(text: str, g: Grammar, body: Sequence[Span] = (), anchors: Anchors | No
                 raw = Raw(span, "relative" if kind == "relative" else "anaphoric", unit=unit, offset=offset)
                 candidates.append(_Candidate(span, order, [raw]))
             order += 1
+    for pat, direction, anaphoric in g.counted:
+        for m in scan(pat, text, anchors.near(g.keys[order])):
+            candidates.append(_Candidate(Span(m.start(), m.end()), order, [_counted(m, text, g, direction, anaphoric)]))
+        order += 1
     chosen: list[_Candidate] = []
     for c in sorted(candidates, key=lambda c: (-len(c.span), c.order, c.span.start)):
         if not any(c.span.overlaps(o.span) for o in chosen):
@@ -482,12 +532,34 @@ def _iso(value: str | None) -> date | None:
         return None
 
 
-def infer_year(raw: Raw, named: list[int], bound: int | None, today: date) -> int | None:
-    """The year a dated weekday without one falls in, fitted to the years the article names."""
+def infer_year(raw: Raw, named: list[int], bound: int | None, today: date) -> tuple[int, str] | None:
+    """The year a dated weekday without one falls in, fitted to the years the article names, and
+    a note that says it was chosen, on what evidence, and which other years also fit."""
     if raw.day is None or raw.month is None or raw.weekday is None:
         return None
     years = cal.weekday_years(raw.month, raw.day, raw.weekday, today.year)
-    return cal.likely_year(years, named, bound)
+    year = cal.likely_year(years, named, bound)
+    if year is None:
+        return None
+    if named or bound is not None:
+        note = "year inferred from the weekday and the years the text names"
+    else:
+        note = "year guessed from the weekday: the latest fitting year, the text names none"
+    others = cal.neighbours(years, year, bound)
+    if others:
+        note += "; also fits " + ", ".join(str(y) for y in others)
+    return year, note
+
+
+@dataclass(frozen=True)
+class Published:
+    """The article's own date, where it came from, and when its year was chosen among several
+    (a dated weekday without a year), the expression it came from and the note that says so."""
+
+    date: date | None
+    source: str | None
+    guess: str | None = None
+    guessed_from: Raw | None = None
 
 
 def is_dateline(r: Raw, text: str, g: Grammar) -> bool:
@@ -502,35 +574,36 @@ def is_dateline(r: Raw, text: str, g: Grammar) -> bool:
 def publication(
     raws: Sequence[Raw], *, text: str, url: str | None, given: str | None, head_end: int, g: Grammar,
     named: list[int], bound: int | None, today: date,
-) -> tuple[date | None, str | None]:
-    """The article's own date and where it came from: url, dateline, input or inferred."""
+) -> Published:
+    """The article's own date and where it came from: url, dateline, input or inferred (with
+    the reason when its year is a choice: "inferred: year guessed from the weekday ...")."""
     from_url = url_date(url, g)
     if from_url is not None:
-        return from_url, "url"
+        return Published(from_url, "url")
     for r in raws:
         if r.span.start >= head_end:
             break
         if is_dateline(r, text, g) and r.year is not None and r.day is not None and r.month is not None:
             d = cal.make(r.year, r.month, r.day)
             if d is not None and d <= today:
-                return d, "dateline"
+                return Published(d, "dateline")
     given_date = _iso(given)
     if given_date is not None:
-        return given_date, "input"
+        return Published(given_date, "input")
     for r in raws:
         if r.kind != "date" or r.weekday is None or r.day is None or r.month is None or r.future:
             continue
         if r.year is not None:
             d = cal.make(r.year, r.month, r.day)
             if d is not None and d <= today:
-                return d, "inferred"
+                return Published(d, "inferred")
         elif cal.possible(r.month, r.day):
-            year = infer_year(r, named, bound, today)
-            if year is not None:
-                d = cal.make(year, r.month, r.day)
+            guess = infer_year(r, named, bound, today)
+            if guess is not None:
+                d = cal.make(guess[0], r.month, r.day)
                 if d is not None:
-                    return d, "inferred"
-    return None, None
+                    return Published(d, f"inferred: {guess[1]}", guess[1], r)
+    return Published(None, None)
 
 
 # ---------------------------------------------------------------- resolution
@@ -564,10 +637,10 @@ def _resolve_date(r: Raw, pub: date | None, seen: dict[tuple[int, int], int], na
                 return near.isoformat(), None
             other = cal.day_month_near(pub, r.month, r.day, r.future)
             return (other.isoformat(), _contradiction(other, r.weekday)) if other else None
-        year = infer_year(r, named, bound, today)
-        if year is None:
+        guess = infer_year(r, named, bound, today)
+        if guess is None:
             return None, "no year in which the weekday falls on this date"
-        return f"{year:04d}-{r.month:02d}-{r.day:02d}", "year inferred from the weekday"
+        return f"{guess[0]:04d}-{r.month:02d}-{r.day:02d}", guess[1]
     if pub is None:
         return None
     if (r.month, r.day) in seen:
@@ -576,7 +649,7 @@ def _resolve_date(r: Raw, pub: date | None, seen: dict[tuple[int, int], int], na
     return (near_date.isoformat(), None) if near_date else None
 
 
-def resolve_one(r: Raw, pub: date | None, last_year: int | None, seen: dict[tuple[int, int], int],
+def resolve_one(r: Raw, pub: date | None, last: str | None, seen: dict[tuple[int, int], int],
                 named: list[int], bound: int | None, today: date) -> tuple[str | None, str | None] | None:
     """(value, note) for one expression, or None when it cannot be dated and is left out."""
     if r.kind == "date":
@@ -603,6 +676,8 @@ def resolve_one(r: Raw, pub: date | None, last_year: int | None, seen: dict[tupl
         else:
             d = cal.weekday_on_or_before(pub, r.weekday)
         return d.isoformat(), None
+    if r.vague or r.unit == "week":
+        return None  # "beberapa tahun lalu", "dua pekan lalu": not annotated
     if r.kind == "relative":
         if pub is None:
             return None
@@ -611,25 +686,55 @@ def resolve_one(r: Raw, pub: date | None, last_year: int | None, seen: dict[tupl
         if r.unit == "month":
             return _ym(*cal.shift_month(pub.year, pub.month, r.offset)), None
         return f"{pub.year + r.offset:04d}", None
-    # anaphoric: a shift of the year last named
-    if last_year is None:
+    # anaphoric: a shift of the date, month or year last named
+    if last is None:
         return None
-    return f"{last_year + r.offset:04d}", None
+    if r.unit == "day":
+        if len(last) < 10:
+            return None
+        return (date.fromisoformat(last) + timedelta(days=r.offset)).isoformat(), None
+    if r.unit == "month":
+        if len(last) < 7:
+            return None
+        return _ym(*cal.shift_month(int(last[:4]), int(last[5:7]), r.offset)), None
+    return f"{int(last[:4]) + r.offset:04d}", None
+
+
+def _depends_on_publication(r: Raw, seen: dict[tuple[int, int], int]) -> bool:
+    """Whether the year of ``r`` comes from the publication date (read before ``r`` is resolved)."""
+    if r.kind in ("relative", "weekday"):
+        return True
+    if r.kind == "month":
+        return r.year is None
+    if r.kind == "date":
+        return r.year is None and (r.weekday is not None or (r.month, r.day) not in seen)
+    return False
+
+
+def _join(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None
 
 
 def resolve(raws: Sequence[Raw], pub: date | None, named: list[int], bound: int | None,
-            today: date) -> list[DateMention]:
+            today: date, guess: str | None = None, guessed_from: Raw | None = None) -> list[DateMention]:
+    """Every expression resolved; with ``guess`` (the publication year was chosen among several),
+    each value whose year follows the publication date says so in its note."""
     out: list[DateMention] = []
-    last_year: int | None = None
+    last: str | None = None
+    last_guessed = False
     seen: dict[tuple[int, int], int] = {}
     for r in raws:
-        got = resolve_one(r, pub, last_year, seen, named, bound, today)
+        guessed = guess is not None and pub is not None and (
+            _depends_on_publication(r, seen) or (r.kind == "anaphoric" and last_guessed))
+        got = resolve_one(r, pub, last, seen, named, bound, today)
         if got is None:
             continue
         value, note = got
+        if guessed and value is not None:
+            note = _join(guess if r is guessed_from else f"publication date inferred; {guess}", note)
         out.append(DateMention(r.span, value, note))
         if value is not None:
-            last_year = int(value[:4])
+            last, last_guessed = value, guessed
     return out
 
 
@@ -660,15 +765,16 @@ def analyse_dates(text: str, g: Grammar, *, body: Sequence[Span] = (), url: str 
     """Find and resolve the dates of ``text`` and its publication date."""
     today = today or date.today()
     anchors = Anchors(text, g)
-    raws = find(text, g, body, anchors)
+    raws = find(text, g, body, anchors, today)
     body_text = "\n".join(s.of(text) for s in body) if body else text
     named = [int(y.group()) for y in _ANY_YEAR.finditer(body_text)]
     bound = since_bound(text, g, body, anchors)
     head_end = (body[0].start if body else 0) + HEAD
-    pub, source = publication(raws, text=text, url=url, given=given, head_end=head_end, g=g, named=named,
-                              bound=bound, today=today)
-    mentions = merge_adjacent(resolve(raws, pub, named, bound, today), text)
-    return DateResult(tuple(mentions), pub.isoformat() if pub else None, source)
+    found = publication(raws, text=text, url=url, given=given, head_end=head_end, g=g, named=named,
+                        bound=bound, today=today)
+    pub = found.date
+    mentions = merge_adjacent(resolve(raws, pub, named, bound, today, found.guess, found.guessed_from), text)
+    return DateResult(tuple(mentions), pub.isoformat() if pub else None, found.source)
 
 
 @stage("dates", requires={"language", "body"}, provides={"dates", "published", "published_from"})
