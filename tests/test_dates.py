@@ -57,7 +57,8 @@ def test_dated_weekday_without_publication_takes_the_year_the_article_agrees_wit
     result = analyse_dates(text, grammar_for("id"), today=TODAY)
     assert result.published == "2016-12-13"
     # 2011 also has Tuesday 13 December, but "more than four years since 2012" rules it out
-    assert result.published_from == ("inferred: year inferred from the weekday and the years the text names; "
+    assert result.published_from == "inferred"
+    assert result.published_note == ("year inferred from the weekday and the years the text names; "
                                      "also fits 2022")
     assert [(m.value, m.note) for m in result.mentions] == [
         ("2012-07-19", None),
@@ -69,7 +70,8 @@ def test_a_guessed_year_is_told_apart_from_a_given_one() -> None:
     text = "Polisi menangkap dua tersangka, Senin (29/5). Sehari sebelumnya, warga melapor ke pos jaga kemarin."
     result = analyse_dates(text, grammar_for("id"), today=TODAY)
     assert result.published == "2023-05-29"
-    assert result.published_from is not None and result.published_from.startswith("inferred: year guessed")
+    assert result.published_from == "inferred"
+    assert result.published_note is not None and result.published_note.startswith("year guessed")
     notes = {m.span.of(text): (m.value, m.note) for m in result.mentions}
     assert notes["Senin (29/5)"] == (
         "2023-05-29", "year guessed from the weekday: the latest fitting year, the text names none; also fits 2017")

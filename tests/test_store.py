@@ -68,3 +68,22 @@ def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path: Path) -> Non
         Ledger(junk)
     with pytest.raises(StoreError, match="no such ledger"):
         Ledger(tmp_path / "missing.db", readonly=True)
+
+
+def test_an_older_ledger_is_migrated_on_open_and_keeps_its_articles(tmp_path: Path) -> None:
+    from claimtrail.store import migrations
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    migrations.applied(conn)  # the migrations table
+    for statement in migrations._statements(migrations.MIGRATIONS[0][1]):
+        conn.execute(statement)
+    conn.execute("INSERT INTO migrations VALUES (1, 'first', '2026-01-01T00:00:00+00:00')")
+    conn.execute("INSERT INTO articles(doc_id, hash, text, analysed_at, record) VALUES ('old', 'h', 'Teks.', 'x', '{}')")
+    conn.close()
+    with Ledger(db) as ledger:
+        cols = {r[1] for r in ledger.conn.execute("PRAGMA table_info(articles)")}
+        versions = [r[0] for r in ledger.conn.execute("SELECT version FROM migrations ORDER BY version")]
+        assert "published_note" in cols
+        assert versions == list(range(1, len(migrations.MIGRATIONS) + 1))
+        assert ledger.find("old")

@@ -163,6 +163,7 @@ class Analysis:
     dates: tuple[DateMention, ...] = ()
     published: str | None = None
     published_from: str | None = None  # "input", "dateline", "url", "inferred"
+    published_note: str | None = None  # why an inferred date's year was chosen, and what else fits
 
     @classmethod
     def field_names(cls) -> frozenset[str]:
@@ -205,6 +206,7 @@ def analysis_record(a: Analysis) -> dict[str, Any]:
         "language_note": a.language_note,
         "published": a.published,
         "published_from": a.published_from,
+        "published_note": a.published_note,
         "url": art.url,
         "title": art.title,
         "origin": art.origin,
@@ -268,4 +270,5 @@ def analysis_from_record(rec: dict[str, Any], text: str) -> Analysis:
         dates=tuple(_build(DateMention, d) for d in rec.get("dates", [])),
         published=rec.get("published"),
         published_from=rec.get("published_from"),
+        published_note=rec.get("published_note"),
     )

@@ -576,7 +576,7 @@ def publication(
     named: list[int], bound: int | None, today: date,
 ) -> Published:
     """The article's own date and where it came from: url, dateline, input or inferred (with
-    the reason when its year is a choice: "inferred: year guessed from the weekday ...")."""
+    the reason in ``guess`` when its year is a choice: "year guessed from the weekday ...")."""
     from_url = url_date(url, g)
     if from_url is not None:
         return Published(from_url, "url")
@@ -602,7 +602,7 @@ def publication(
             if guess is not None:
                 d = cal.make(guess[0], r.month, r.day)
                 if d is not None:
-                    return Published(d, f"inferred: {guess[1]}", guess[1], r)
+                    return Published(d, "inferred", guess[1], r)
     return Published(None, None)
 
 
@@ -758,6 +758,7 @@ class DateResult:
     mentions: tuple[DateMention, ...]
     published: str | None
     published_from: str | None
+    published_note: str | None = None
 
 
 def analyse_dates(text: str, g: Grammar, *, body: Sequence[Span] = (), url: str | None = None,
@@ -774,11 +775,12 @@ def analyse_dates(text: str, g: Grammar, *, body: Sequence[Span] = (), url: str 
                         bound=bound, today=today)
     pub = found.date
     mentions = merge_adjacent(resolve(raws, pub, named, bound, today, found.guess, found.guessed_from), text)
-    return DateResult(tuple(mentions), pub.isoformat() if pub else None, found.source)
+    return DateResult(tuple(mentions), pub.isoformat() if pub else None, found.source, found.guess)
 
 
-@stage("dates", requires={"language", "body"}, provides={"dates", "published", "published_from"})
+@stage("dates", requires={"language", "body"}, provides={"dates", "published", "published_from", "published_note"})
 def dates_stage(a: Analysis) -> dict[str, Any]:
     art = a.article
     result = analyse_dates(art.text, grammar_for(a.language), body=a.body, url=art.url, given=art.published)
-    return {"dates": result.mentions, "published": result.published, "published_from": result.published_from}
+    return {"dates": result.mentions, "published": result.published, "published_from": result.published_from,
+            "published_note": result.published_note}

@@ -46,7 +46,8 @@ def render(a: Analysis) -> str:
     out = [f"== {art.id}" + (f"  {art.title}" if art.title else "")]
     meta = [f"language {a.language or '?'}"]
     if a.published:
-        meta.append(f"published {a.published} ({a.published_from})")
+        how = f"{a.published_from}: {a.published_note}" if a.published_note else a.published_from
+        meta.append(f"published {a.published} ({how})")
     if art.url:
         meta.append(art.url)
     out.append("   " + " · ".join(meta))

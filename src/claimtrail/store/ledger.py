@@ -81,10 +81,12 @@ class Ledger:
         c.execute("BEGIN IMMEDIATE")
         try:
             cur = c.execute(
-                """INSERT INTO articles(doc_id, hash, origin, url, title, published, published_from, language,
-                   language_note, encoding, text, analysed_at, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                """INSERT INTO articles(doc_id, hash, origin, url, title, published, published_from, published_note,
+                   language, language_note, encoding, text, analysed_at, record)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 (a.article.id, h, a.article.origin, a.article.url, a.article.title, a.published, a.published_from,
-                 a.language, a.language_note, a.article.encoding, text, _now(), json.dumps(rec, ensure_ascii=False)),
+                 a.published_note, a.language, a.language_note, a.article.encoding, text, _now(),
+                 json.dumps(rec, ensure_ascii=False)),
             )
             aid = int(cur.lastrowid or 0)
             self._items(aid, a)

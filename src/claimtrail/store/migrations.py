@@ -106,6 +106,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        "why an inferred publication date has its year",
+        """
+        ALTER TABLE articles ADD COLUMN published_note TEXT;
+        """,
+    ),
 ]
 
 
