@@ -33,3 +33,15 @@ def test_an_existing_attribution_is_kept() -> None:
     f = Figure(_span("7.796"), 7796, attributed_to="pusat rekonsiliasi")
     q = Quote("direct", _span("Kami sudah mengevakuasi 7.796 warga sipil,"), Speaker("Igor Konashenkov"))
     assert attribute((f,), (q,))[0].attributed_to == "pusat rekonsiliasi"
+
+
+def test_a_number_inside_a_resolved_date_is_not_a_figure() -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    text = "Jakarta, Warta Contoh -- Gudang itu terbakar 3 hari lalu dan 40 pekerja dievakuasi, Rabu (5/7/2017)."
+    a = analyse(Article("t", text, language="id"))
+    figures = [f.span.of(text) for f in a.figures]
+    assert "40" in figures
+    assert all("3" != f and "3 hari" != f for f in figures)
+    assert any(d.span.of(text).startswith("3 hari") and d.value == "2017-07-02" for d in a.dates)

@@ -9,12 +9,13 @@ from claimtrail.extract.figures import figures_stage
 from claimtrail.extract.quotes import quotes_stage
 from claimtrail.extract.sources import sources_stage
 from claimtrail.link.attribution import attribution_stage
+from claimtrail.link.overlaps import figures_vs_dates_stage
 from claimtrail.model import Analysis, Article
 from claimtrail.normalise.stages import STAGES as NORMALISE
 from claimtrail.pipeline import Pipeline, Stage
 
 EXTRACT: tuple[Stage, ...] = (sources_stage, quotes_stage, figures_stage, dates_stage)
-LINK: tuple[Stage, ...] = (attribution_stage,)
+LINK: tuple[Stage, ...] = (figures_vs_dates_stage, attribution_stage)
 
 
 @lru_cache(maxsize=1)
