@@ -27,8 +27,11 @@ test: lint
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) bench/accuracy.py
-	$(PY) bench/speed.py
+	$(PY) bench/accuracy.py --write
+	$(PY) bench/speed.py --write
+	$(PY) bench/figures_peers.py
+	$(PY) bench/quotes_peers.py
+	$(PY) bench/dates_peers.py
 
 clean:
 	rm -rf $(VENV) ledger.db ledger.db-wal ledger.db-shm
