@@ -211,6 +211,8 @@ def _clause_end(text: str, start: int, limit: int, lex: Lexicon) -> int:
             word = t.text.rstrip(".!?")
             if t.text[-1] == "." and (t.key in lex.honorifics or t.key in lex.ranks or len(word) == 1):
                 continue
+            if t.text[-1] == "." and text[t.end : t.end + 1] == ",":
+                continue  # "at IG Ltd., said": an abbreviation
             return t.start + len(word)
     return limit
 
@@ -224,6 +226,12 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
         toks.pop()
         if appositive:
             break
+    dashes = [i for i, t in enumerate(toks) if _separator(t) and t.text not in ",;:"]
+    if len(dashes) >= 2 and len(dashes) % 2 == 0:
+        # "Clinton has called for tweaks - spending and a wage hike - and has said": a
+        # parenthetical between two dashes is left out
+        drop = {i for a, b in zip(dashes[::2], dashes[1::2], strict=True) for i in range(a, b + 1)}
+        toks = [t for i, t in enumerate(toks) if i not in drop]
     commas = [i for i, t in enumerate(toks) if _separator(t)]
     if commas:
         cut = commas[-1]
@@ -231,9 +239,10 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
         desc = toks[prev:cut]
         after = toks[cut + 1 :]
         described = after and (after[0].key in lex.indefinites or after[0].key in lex.demonstratives)
-        if appositive and toks[cut].text == "," and described and 0 < len(desc) <= 5 and capitalised(desc[-1]):
+        if appositive and toks[cut].text == "," and described and 0 < len(desc) <= 6 and capitalised(desc[-1]):
             # "Maria Lopez, a nurse at the clinic, said": the name before the apposition
-            cut = prev - 1
+            toks = desc
+            cut = -1
         elif (toks[cut].text == "," and desc and len(desc) <= 10 and len(toks) - cut <= 6
                 and (desc[0].key in lex.titles or desc[0].key in lex.indefinites)
                 and not any(is_stop(t, lex, subs) for t in desc[1:])):
@@ -582,9 +591,11 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         if _quote_cue(text, sent.start, m.start(), cues, used):
             continue  # '"Not me," said X': the words in marks are X's (here too short to be a quote)
         stance = _stance(cues, m.group())
+        rest = [t for t in tokens(text, m.end(), sent.end) if _WORDS.search(t.text)]
+        trailing = len(rest) <= 6 and text[sent.start : m.start()].rstrip().endswith((",", "—", "–"))
         # the content follows: "X mengatakan bahwa ...", "X said the ...", "X denied reports that ..."
         clause = _object_end(text, m.end(), sent.end, cues)
-        span = _content(text, clause, sent.end, cues, quoted)
+        span = None if trailing else _content(text, clause, sent.end, cues, quoted)
         needs = cues.needs_complementiser
         if span is not None and needs is not None and needs.fullmatch(m.group()):
             if cues.complement is None or not cues.complement.match(text, clause, sent.end):
@@ -596,7 +607,6 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                      Span(m.start(), m.end()), stance))
                 return out
         # the content comes first: "... , сообщил X." / "... the ministry said on Sunday."
-        rest = [t for t in tokens(text, m.end(), sent.end) if _WORDS.search(t.text)]
         if len(rest) <= 6:
             before = text[sent.start : m.start()].rstrip()
             if before.endswith((",", "—", "–")):

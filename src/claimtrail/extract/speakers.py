@@ -55,6 +55,7 @@ class Lexicon:
     leading: frozenset[str]
     between: frozenset[str]
     source_nouns: re.Pattern[str] | None
+    inflected_names: bool  # names change their ending ("Вэнсом" for "Вэнс")
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -90,6 +91,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         stop_words=_words(allof("stop_words")),
         leading=_first_words(allof("leading")),
         between=_first_words(allof("between")),
+        inflected_names=any(s.inflected_names for s in sections),
         source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,
     )
 
@@ -149,7 +151,7 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
     appositive = _apposition(text, toks, lex)
     if appositive is not None:
         return appositive
-    words = [t for t in toks if t.text not in ",;:"]
+    words = [t for t in toks if t.text not in ",;:()"]
     keys = [t.key for t in words]
     head = _definite_head(words, lex)
     if head is not None:
@@ -315,6 +317,8 @@ def _run(words: list[Token], i: int, lex: Lexicon) -> list[Token]:
     out: list[Token] = []
     while i < len(words) and len(out) < 5:
         t = words[i]
+        if out and t.start - out[-1].end > 1:
+            break  # a comma or a bracket between: "Tbk, Desi Arryani" is not one name
         if _is_name_token(t, lex) or (out and t.key in lex.particles) or (out and t.key.startswith(("al-", "el-"))):
             if is_org_word(t.key, lex):
                 break
@@ -360,7 +364,7 @@ class Resolver:
     text: str = ""
     named: list[Speaker] = field(default_factory=list)
     entities: dict[tuple[int, int], Entity] = field(default_factory=dict)
-    _names: dict[str, list[tuple[int, list[Token]]]] | None = None
+    _names: NameIndex | None = None
 
     def resolve(self, mention: Mention | None, cue: str | None = None) -> Speaker | None:
         if mention is None:
@@ -385,9 +389,12 @@ class Resolver:
             found = self._by_role(mention.role or mention.text)
             if found is not None:
                 return Speaker(found.name, None, found.role, mention.text)
+            titled = self._titled_before(mention.role or mention.text, mention.span)
+            if titled is not None:
+                return Speaker(titled[0], None, titled[1], mention.text)
             return self._remember(Speaker(mention.text, mention.span, mention.role))
         name, role = self._full(mention.name, mention.name_span)
-        speaker = Speaker(name, mention.name_span, mention.role or role or self._role_of(name))
+        speaker = Speaker(name, mention.name_span, mention.role or self._role_of(name) or role)
         if mention.name_span is not None and any(c.isupper() for c in mention.name[:1]):
             label = "ORG" if not self._person(name) else "PER"
             key = (mention.name_span.start, mention.name_span.end)
@@ -467,10 +474,34 @@ class Resolver:
                 return s.name, None
         return name, None
 
-    def _written_before(self, key: str, pos: int) -> tuple[str, str | None] | None:
+    def _index(self) -> NameIndex:
         if self._names is None:
             self._names = _name_index(self.text, self.lex)
-        runs = self._names.get(key, [])
+        return self._names
+
+    def _titled_before(self, role: str, at: Span | None) -> tuple[str, str | None] | None:
+        """"прокурор", "the director" with no earlier speaker holding the title: the last
+        name written with that title before ("окружной прокурор Манхэттена Сайрус Вэнс")."""
+        titles = {w for w in role.casefold().split() if w in self.lex.titles}
+        if not titles or at is None or not self.text:
+            return None
+        runs = self._index().runs
+        i = bisect_right(runs, at.start, key=lambda r: r[0]) - 1
+        for start, run in reversed(runs[max(0, i - 30) : i + 1]):
+            if run[-1].end > at.start:
+                continue
+            described = _described_before(self.text, start, self.lex)
+            if titles & {t.key for t in described}:
+                mention = read_phrase(self.text, described + run, self.lex)
+                if mention is not None and mention.name is not None and self._person(mention.name):
+                    return mention.name, mention.role
+        return None
+
+    def _written_before(self, key: str, pos: int) -> tuple[str, str | None] | None:
+        index = self._index()
+        runs = index.by_word.get(key) or []
+        if not runs and self.lex.inflected_names:
+            runs = next((index.by_word[k] for k in index.by_prefix.get(key[:3], []) if _same_stem(key, k)), [])
         i = bisect_right(runs, pos, key=lambda r: r[0]) - 1
         while i >= 0 and runs[i][1][-1].end > pos:
             i -= 1
@@ -481,8 +512,9 @@ class Resolver:
             mention = read_phrase(self.text, described, self.lex)
             if mention is None or mention.name is None:
                 continue
-            words = mention.name.casefold().split()
-            if len(words) >= 2 and key in words:
+            words = [p for w in mention.name.casefold().split() for p in (w, *w.split("-"))]
+            same = _same_stem if self.lex.inflected_names else str.__eq__
+            if len(words) >= 2 and any(same(key, w) for w in words) and self._person(mention.name):
                 return mention.name, mention.role
         return None
 
@@ -504,25 +536,44 @@ def _same_stem(a: str, b: str) -> bool:
     return common >= max(4, short - 2)
 
 
-def _name_index(text: str, lex: Lexicon) -> dict[str, list[tuple[int, list[Token]]]]:
-    """Every run of two to four name words in ``text``, by each of its words, in text order
-    (one pass over the text)."""
-    out: dict[str, list[tuple[int, list[Token]]]] = {}
+@dataclass
+class NameIndex:
+    """Every run of two to four name words in a text, in text order: all of them, by each
+    of their words, and those words by their first three letters (for inflected forms)."""
+
+    runs: list[tuple[int, list[Token]]] = field(default_factory=list)
+    by_word: dict[str, list[tuple[int, list[Token]]]] = field(default_factory=dict)
+    by_prefix: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _name_index(text: str, lex: Lexicon) -> NameIndex:
+    """The :class:`NameIndex` of ``text``, in one pass over it."""
+    out = NameIndex()
     run: list[Token] = []
+    toks = tokens(text, 0, len(text))
+    # a word also written in lower case is no name ("Menurut Daryono" at a sentence start)
+    lower = {t.key for t in toks if t.text[:1].islower()}
+    function = lex.stop_words | lex.leading | lex.between | lower
 
     def close() -> None:
         while run and run[-1].key in lex.particles:
             run.pop()
         if 2 <= len(run) <= 4:
+            entry = (run[0].start, list(run))
+            out.runs.append(entry)
             for t in run:
-                out.setdefault(t.key, []).append((run[0].start, list(run)))
+                for key in {t.key, *t.key.split("-")}:
+                    if key not in out.by_word:
+                        out.by_prefix.setdefault(key[:3], []).append(key)
+                    out.by_word.setdefault(key, []).append(entry)
         run.clear()
 
-    for t in tokens(text, 0, len(text)):
+    for t in toks:
         word = t.text.rstrip(".!?")
         ends = word != t.text and len(word) > 1
         tok = Token(word, t.start, t.start + len(word)) if ends else t
-        named = (_is_name_token(tok, lex) and not is_org_word(tok.key, lex)) or (bool(run) and tok.key in lex.particles)
+        named = (_is_name_token(tok, lex) and not is_org_word(tok.key, lex) and tok.key not in function) or (
+            bool(run) and tok.key in lex.particles)
         if named and not (run and tok.start - run[-1].end > 1):
             run.append(tok)
         else:

@@ -49,3 +49,5 @@ class Section(BaseModel):
     between: list[Word] = Field(default_factory=list)
     #: phrases before a speaker that name the channel, not the speaker ("keterangan dari")
     source_nouns: list[Regex] = Field(default_factory=list)
+    #: names are inflected ("Вэнсом" is "Вэнс"): a surname links to a full name by stem
+    inflected_names: bool = False
