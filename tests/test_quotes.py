@@ -407,3 +407,33 @@ def test_determiners_are_never_a_role() -> None:
     text = "The World Bank estimated that nearly 2 million people had lost their jobs since the start of the year."
     (q,) = quotes(text, "en")
     assert q.speaker is not None and q.speaker.name == "World Bank" and q.speaker.role is None
+
+
+def test_russian_inflected_surname_and_title_resolve_to_the_name_written_before() -> None:
+    text = (
+        "Брифинг провел главный прокурор Самары Олег Кузнецов.\n\n"
+        "Еще двое задержаны в Тольятти и один в Сызрани, говорится в пресс-релизе, выпущенном Кузнецовым.\n\n"
+        "«Это дело показывает, насколько быстро растет число подобных преступлений», — заявил прокурор журналистам."
+    )
+    qs = quotes(text, "ru")
+    assert [q.speaker.name if q.speaker else None for q in qs] == ["Олег Кузнецов", "Олег Кузнецов"]
+
+
+def test_speaker_after_a_trailing_comma_and_a_description() -> None:
+    text = "Платежи прошли через украденные карты, а не через взлом сайта, сообщил представитель банка Игорь Лебедев."
+    (q,) = quotes(text, "ru")
+    assert q.speaker is not None and q.speaker.name == "Игорь Лебедев"
+    assert content(text, q).endswith("не через взлом сайта")
+
+
+def test_dash_parenthetical_and_abbreviation_in_the_speaker_phrase() -> None:
+    text = (
+        "The governor has backed new roads - a bypass and two bridges - and has said that the tolls will "
+        "be lifted next year.\n\n"
+        "\"Fuel prices will keep falling,\" Tom Reed, chief economist at Delta Ltd., said in a note."
+    )
+    qs = quotes(text, "en")
+    toll = _by_start(text, qs, "the tolls will be lifted")
+    assert toll.speaker is not None and toll.speaker.name.casefold() == "the governor"
+    fuel = _by_start(text, qs, "Fuel prices will keep falling")
+    assert fuel.speaker is not None and fuel.speaker.name == "Tom Reed"

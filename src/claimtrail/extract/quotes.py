@@ -338,8 +338,9 @@ def _after_dateline(text: str, sentences: list[Span], lines: list[Span]) -> list
     if not lines:
         return sentences
     m = _DATELINE.match(text, lines[0].start, lines[0].end)
-    if m is None or len(_WORDS.findall(m.group())) > 8:
-        return sentences
+    words = _WORDS.findall(m.group()) if m is not None else []
+    if m is None or len(words) > 8 or any(w[:1].islower() for w in words):
+        return sentences  # a dateline names a place and an outlet, each capitalised
     end = m.end()
     return [Span(end, s.end) if s.start < end < s.end else s for s in sentences]
 
