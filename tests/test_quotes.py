@@ -263,3 +263,177 @@ def test_russian_bare_title_refers_back() -> None:
     qs = quotes(text, "ru")
     q = _by_content(text, qs, "Мы располагаем записями")
     assert q.speaker is not None and q.speaker.name == "Анна Соболева"
+
+
+# Round 3: speaker quality as a reader sees it (sentences written for these tests).
+
+
+def _by_start(text: str, qs: list[Quote], start: str) -> Quote:
+    found = [q for q in qs if content(text, q).startswith(start)]
+    assert found, [content(text, q) for q in qs]
+    return found[0]
+
+
+def test_noun_object_before_complementiser_is_a_denial() -> None:
+    text = (
+        "Kepala Dinas Kesehatan Kota Padang, dr Rina Marlina, menolak laporan bahwa stok vaksin di puskesmas sudah "
+        "habis sejak pekan lalu.\n\n"
+        "Seorang pedagang pasar, Joni, membantah kabar bahwa harga beras naik dua kali lipat dalam sepekan."
+    )
+    qs = quotes(text)
+    stock = _by_start(text, qs, "stok vaksin di puskesmas")
+    assert stock.stance == "deny" and stock.speaker is not None and stock.speaker.name == "Rina Marlina"
+    rice = _by_start(text, qs, "harga beras naik")
+    assert rice.stance == "deny" and rice.speaker is not None and rice.speaker.name == "Joni"
+    en = "The mayor's office denied reports that the bridge had been closed to buses since March."
+    q = _by_start(en, quotes(en, "en"), "the bridge had been closed")
+    assert q.stance == "deny"
+
+
+def test_noun_object_without_complementiser_is_no_report() -> None:
+    text = "Ketua serikat buruh menolak desakan mundur dari jabatannya setelah rapat yang panjang kemarin."
+    assert quotes(text) == []
+
+
+def test_surname_links_to_a_full_name_written_anywhere_before() -> None:
+    text = (
+        "Rapat itu dipimpin Wakil Gubernur Jawa Barat, Brigjen Hendra Wirawan, di gedung sate.\n\n"
+        "\"Kami tidak akan menaikkan tarif angkutan umum tahun ini,\" kata Wirawan kepada wartawan."
+    )
+    (q,) = quotes(text)
+    assert q.speaker is not None and q.speaker.name == "Hendra Wirawan"
+    assert q.speaker.role is not None and "Brigjen" in q.speaker.role and "Wakil Gubernur" in q.speaker.role
+
+
+def test_description_before_a_name_folds_into_the_role() -> None:
+    text = (
+        "Juru bicara kepolisian, Kombes Arif Santoso, menolak laporan bahwa dua tahanan kabur dari sel pada "
+        "malam hari.\n\n\"Semua tahanan masih lengkap dan sudah kami hitung ulang,\" kata Santoso."
+    )
+    qs = quotes(text)
+    assert len(qs) == 2
+    for q in qs:
+        assert q.speaker is not None and q.speaker.name == "Arif Santoso"
+        assert q.speaker.role is not None and "Juru bicara kepolisian" in q.speaker.role
+    assert qs[0].stance == "deny"
+
+
+def test_speaker_phrase_does_not_cross_the_dateline() -> None:
+    text = (
+        "Surabaya, Kabar Kita -- Dinas Perhubungan Jawa Timur menyatakan jalur tol menuju pelabuhan akan ditutup "
+        "selama dua hari."
+    )
+    (q,) = quotes(text)
+    assert q.speaker is not None and q.speaker.name == "Dinas Perhubungan Jawa Timur"
+    assert q.speaker.role is None
+    en = "LAGOS (Example Wire) - More than 200 families left the flooded district overnight, according to the " \
+         "Nigerian Red Cross Society."
+    (e,) = quotes(en, "en")
+    assert content(en, e).startswith("More than 200 families")
+
+
+def test_enclitic_cue_prefers_the_last_person_over_an_organisation() -> None:
+    text = (
+        "Direktur rumah sakit, Dewi Lestari, mengatakan bahwa ruang isolasi sudah penuh sejak Senin pagi.\n\n"
+        "Menurut Badan Pusat Statistik, jumlah pasien rawat inap naik tajam dibanding bulan lalu.\n\n"
+        "\"Kami terpaksa memakai lorong untuk pasien baru,\" ujarnya."
+    )
+    last = quotes(text)[-1]
+    assert last.kind == "direct" and last.speaker is not None and last.speaker.name == "Dewi Lestari"
+    only_org = (
+        "Menurut Badan Pusat Statistik, jumlah pasien rawat inap naik tajam dibanding bulan lalu.\n\n"
+        "\"Angka ini belum termasuk rumah sakit swasta,\" ujarnya."
+    )
+    last = quotes(only_org)[-1]
+    assert last.speaker is not None and last.speaker.name == "Badan Pusat Statistik"
+    en = (
+        "Maria Lopez, a nurse at the clinic, said that the generator failed twice during the night.\n\n"
+        "The shortage of fuel was confirmed by the regional health agency, according to the Kenyan Ministry of "
+        "Health, which published figures on Monday.\n\n"
+        "\"We delivered two babies by torchlight,\" she added."
+    )
+    last = quotes(en, "en")[-1]
+    assert last.speaker is not None and last.speaker.name == "Maria Lopez"
+
+
+def test_according_to_then_a_contrasting_report() -> None:
+    text = (
+        "About 300 families fled the valley after the storm, according to the Chilean Emergency Office, "
+        "while the army said its engineers had rebuilt two bridges overnight."
+    )
+    qs = quotes(text, "en")
+    first = _by_start(text, qs, "About 300 families fled")
+    assert first.speaker is not None and first.speaker.name == "Chilean Emergency Office"
+    assert content(text, first).endswith("after the storm")
+    second = _by_start(text, qs, "its engineers had rebuilt")
+    assert second.speaker is not None and second.speaker.name == "army"
+
+
+def test_pronoun_cue_is_not_doubled() -> None:
+    text = (
+        "\"The water is safe to drink again,\" said Anna Berg, the town's engineer. She added that the pipes "
+        "near the school would be replaced next week."
+    )
+    q = _by_start(text, quotes(text, "en"), "the pipes near the school")
+    assert q.speaker is not None and q.speaker.name == "Anna Berg"
+    assert q.speaker.resolved_from == "She added"
+
+
+def test_possessive_organisation_and_trailing_attribution() -> None:
+    text = (
+        "Poland's interior ministry denied that its guards had pushed migrants back across the river, "
+        "the PAP agency reported. The ministry said that about 40 people had crossed the border on Sunday."
+    )
+    qs = quotes(text, "en")
+    denial = _by_start(text, qs, "its guards had pushed")
+    assert denial.stance == "deny"
+    assert content(text, denial).endswith("across the river")
+    assert denial.speaker is not None and denial.speaker.name == "Poland's interior ministry"
+    later = _by_start(text, qs, "about 40 people")
+    assert later.speaker is not None and later.speaker.name == "Poland's interior ministry"
+    assert later.speaker.resolved_from == "The ministry"
+
+
+def test_definite_description_refers_back_by_its_head_noun() -> None:
+    text = (
+        "Kementerian Kesehatan Malaysia menyatakan bahwa kasus demam berdarah turun separuh dibanding tahun lalu.\n\n"
+        "Kementerian itu juga mengatakan bahwa fogging akan diperluas ke tiga negara bagian."
+    )
+    q = _by_start(text, quotes(text), "fogging akan diperluas")
+    assert q.speaker is not None and q.speaker.name == "Kementerian Kesehatan Malaysia"
+
+
+def test_determiners_are_never_a_role() -> None:
+    text = "The World Bank estimated that nearly 2 million people had lost their jobs since the start of the year."
+    (q,) = quotes(text, "en")
+    assert q.speaker is not None and q.speaker.name == "World Bank" and q.speaker.role is None
+
+
+def test_russian_inflected_surname_and_title_resolve_to_the_name_written_before() -> None:
+    text = (
+        "Брифинг провел главный прокурор Самары Олег Кузнецов.\n\n"
+        "Еще двое задержаны в Тольятти и один в Сызрани, говорится в пресс-релизе, выпущенном Кузнецовым.\n\n"
+        "«Это дело показывает, насколько быстро растет число подобных преступлений», — заявил прокурор журналистам."
+    )
+    qs = quotes(text, "ru")
+    assert [q.speaker.name if q.speaker else None for q in qs] == ["Олег Кузнецов", "Олег Кузнецов"]
+
+
+def test_speaker_after_a_trailing_comma_and_a_description() -> None:
+    text = "Платежи прошли через украденные карты, а не через взлом сайта, сообщил представитель банка Игорь Лебедев."
+    (q,) = quotes(text, "ru")
+    assert q.speaker is not None and q.speaker.name == "Игорь Лебедев"
+    assert content(text, q).endswith("не через взлом сайта")
+
+
+def test_dash_parenthetical_and_abbreviation_in_the_speaker_phrase() -> None:
+    text = (
+        "The governor has backed new roads - a bypass and two bridges - and has said that the tolls will "
+        "be lifted next year.\n\n"
+        "\"Fuel prices will keep falling,\" Tom Reed, chief economist at Delta Ltd., said in a note."
+    )
+    qs = quotes(text, "en")
+    toll = _by_start(text, qs, "the tolls will be lifted")
+    assert toll.speaker is not None and toll.speaker.name.casefold() == "the governor"
+    fuel = _by_start(text, qs, "Fuel prices will keep falling")
+    assert fuel.speaker is not None and fuel.speaker.name == "Tom Reed"

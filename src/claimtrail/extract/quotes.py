@@ -24,6 +24,7 @@ from claimtrail.extract.speakers import (
     Mention,
     Resolver,
     Token,
+    capitalised,
     is_stop,
     lexicon_for,
     read_phrase,
@@ -37,6 +38,13 @@ from claimtrail.pipeline import stage
 #: how far after a closing mark its speech cue may stand, in characters
 AFTER_WINDOW = 160
 _LINE = re.compile(r"[^\n]+")
+#: a dash standing alone between words: a dateline's end ("Moskow, Warta Contoh -- ...") or
+#: a parenthetical; a speaker phrase never crosses it
+_DASHES = frozenset("-–—")
+
+
+def _separator(tok: Token) -> bool:
+    return tok.text in (",", ";", ":") or (tok.text != "" and all(c in _DASHES for c in tok.text))
 _WORDS = re.compile(r"\w+")
 
 
@@ -59,6 +67,9 @@ class Cues:
     passive: re.Pattern[str] | None  # an auxiliary that makes the verb after it passive
     participle: re.Pattern[str] | None  # ", adding that ...": more words of the same speaker
     needs_complementiser: re.Pattern[str] | None  # "meminta maaf" is no report, "meminta agar ..." is
+    credit: re.Pattern[str] | None  # ", seperti dilansir TASS": an outlet credit after the content
+    determiners: frozenset[str]
+    objects: re.Pattern[str] | None  # "menolak laporan bahwa", "told reporters that": an object, then the clause
 
 
 def _alt(patterns: list[str]) -> str | None:
@@ -104,6 +115,9 @@ def cues_for(language: str | None) -> Cues:
         passive=re.compile(rf"(?:{_alt(allof('passive'))})", re.I) if allof("passive") else None,
         participle=words(_alt(allof("participles"))),
         needs_complementiser=words(_alt(allof("needs_complementiser"))),
+        credit=words(_alt(allof("credits"))),
+        determiners=lex.demonstratives | lex.indefinites,
+        objects=re.compile(rf"\s*(?:{_alt(allof('report_objects'))})(?!\w)", re.I) if allof("report_objects") else None,
     )
 
 
@@ -176,7 +190,7 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
         if channel:
             start = channel.end()
     for t in tokens(text, start, limit):
-        if t.text == "(" or (out and is_stop(t, lex)) or len(out) >= MAX_WORDS:
+        if t.text == "(" or (out and (is_stop(t, lex) or (_separator(t) and t.text != ","))) or len(out) >= MAX_WORDS:
             break
         if t.text.endswith((".", "!", "?")) and t.key not in lex.honorifics and t.key not in lex.ranks:
             stripped = t.text.rstrip(".!?")
@@ -197,6 +211,8 @@ def _clause_end(text: str, start: int, limit: int, lex: Lexicon) -> int:
             word = t.text.rstrip(".!?")
             if t.text[-1] == "." and (t.key in lex.honorifics or t.key in lex.ranks or len(word) == 1):
                 continue
+            if t.text[-1] == "." and text[t.end : t.end + 1] == ",":
+                continue  # "at IG Ltd., said": an abbreviation
             return t.start + len(word)
     return limit
 
@@ -204,14 +220,37 @@ def _clause_end(text: str, start: int, limit: int, lex: Lexicon) -> int:
 def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozenset[str]) -> list[Token] | None:
     """Tokens of the subject phrase before a verb at ``end``; None when it is in a subordinate clause."""
     toks = tokens(text, start, end)
+    appositive = False
     while toks and (toks[-1].key in lex.between or toks[-1].text in ",;:"):
         appositive = toks[-1].text == ","
         toks.pop()
         if appositive:
             break
-    commas = [i for i, t in enumerate(toks) if t.text in ",;:"]
+    dashes = [i for i, t in enumerate(toks) if _separator(t) and t.text not in ",;:"]
+    if len(dashes) >= 2 and len(dashes) % 2 == 0:
+        # "Clinton has called for tweaks - spending and a wage hike - and has said": a
+        # parenthetical between two dashes is left out
+        drop = {i for a, b in zip(dashes[::2], dashes[1::2], strict=True) for i in range(a, b + 1)}
+        toks = [t for i, t in enumerate(toks) if i not in drop]
+    commas = [i for i, t in enumerate(toks) if _separator(t)]
     if commas:
-        toks = toks[commas[-1] + 1 :]
+        cut = commas[-1]
+        prev = commas[-2] + 1 if len(commas) > 1 else 0
+        desc = toks[prev:cut]
+        after = toks[cut + 1 :]
+        described = after and (after[0].key in lex.indefinites or after[0].key in lex.demonstratives)
+        if appositive and toks[cut].text == "," and described and 0 < len(desc) <= 6 and capitalised(desc[-1]):
+            # "Maria Lopez, a nurse at the clinic, said": the name before the apposition
+            toks = desc
+            cut = -1
+        elif (toks[cut].text == "," and desc and len(desc) <= 10 and len(toks) - cut <= 6
+                and (desc[0].key in lex.titles or desc[0].key in lex.indefinites)
+                and not any(is_stop(t, lex, subs) for t in desc[1:])):
+            # "Juru bicara kementerian, Mayjen Igor Konashenkov,": the description folds in
+            cut = prev - 1
+        toks = toks[cut + 1 :]
+    while toks and toks[0].key in lex.leading and toks[0].key not in subs:
+        toks = toks[1:]  # "while Russia said", "sementara Rusia menyatakan"
     if not toks:
         return []
     if is_stop(toks[0], lex, subs) and toks[0].key in subs:
@@ -234,7 +273,7 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
     cues = cues_for(language)
     lex = lexicon_for(language)
     lines = _lines(text, a.body)
-    sentences = [s.span for s in a.sentences] or lines
+    sentences = _after_dateline(text, [s.span for s in a.sentences] or lines, lines)
     starts = [s.start for s in sentences]
 
     def sentence_at(pos: int) -> Span:
@@ -269,7 +308,7 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
     for i, sent in enumerate(sentences):
         cands.extend(_reported(text, sent, cues, lex, quoted, sentences[i - 1] if i else None, used))
     cands.sort(key=lambda c: c.span.start)
-    resolver = Resolver(lex)
+    resolver = Resolver(lex, text)
     out: list[Quote] = []
     seen_end = -1
     last: Speaker | None = None
@@ -286,6 +325,24 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
         seen_end = max(seen_end, c.span.end)
         out.append(Quote(c.kind, c.span, speaker, c.cue, c.cue_span, c.stance))
     return out, sorted(resolver.entities.values(), key=lambda e: e.span.start)
+
+
+#: a dateline at the start of an article: a few words, then a dash ("BEIRUT (Reuters) - ",
+#: "Moskow, Warta Contoh -- ")
+_DATELINE = re.compile(r"[^\n]{1,80}?(?:\s(?:--|-)\s|\s?[–—]\s?)")
+
+
+def _after_dateline(text: str, sentences: list[Span], lines: list[Span]) -> list[Span]:
+    """The sentences with the article's dateline cut off the first one, so that no
+    content or speaker phrase starts in it."""
+    if not lines:
+        return sentences
+    m = _DATELINE.match(text, lines[0].start, lines[0].end)
+    words = _WORDS.findall(m.group()) if m is not None else []
+    if m is None or len(words) > 8 or any(w[:1].islower() for w in words):
+        return sentences  # a dateline names a place and an outlet, each capitalised
+    end = m.end()
+    return [Span(end, s.end) if s.start < end < s.end else s for s in sentences]
 
 
 def _stance(cues: Cues, verb: str) -> Stance:
@@ -386,10 +443,38 @@ def _content(text: str, start: int, end: int, cues: Cues, quoted: Quoted) -> Spa
     if first is not None:
         end = first - 1
     span = _strip(text, Span(start, max(start, end)))
+    span = _strip(text, Span(span.start, _attribution_start(text, span, cues)))
     body = span.of(text).rstrip(".!?")
     if len(body) < cues.min_chars or len(_WORDS.findall(body)) < 4 or body[:1] in "\"“«„'":
         return None
     return Span(span.start, span.start + len(body))
+
+
+def _attribution_start(text: str, span: Span, cues: Cues) -> int:
+    """Where a trailing attribution in a content clause starts (", RIA Novosti reported",
+    ", kata polisi", ", seperti dilansir TASS, Selasa"), else the end of ``span``."""
+    end = span.end
+    if cues.credit is not None:
+        credit = cues.credit.search(text, span.start, end)
+        if credit is not None and text[span.start : credit.start()].rstrip().endswith(","):
+            end = text.rindex(",", span.start, credit.start())
+    if cues.verb is None:
+        return end
+    comma = text.rfind(",", span.start, end)
+    if comma < 0:
+        return end
+    tail = [t for t in tokens(text, comma + 1, end) if _WORDS.search(t.text)]
+    if not tail or len(tail) > 7:
+        return end
+    verbs = [i for i, t in enumerate(tail) if cues.verb.fullmatch(t.text.rstrip(".!?"))]
+    if not verbs:
+        return end
+    i = verbs[0]
+    # ", RIA Novosti reported", ", the ministry said on Sunday", ", сообщил ТАСС"
+    named = tail[0].text[:1].isupper() or tail[0].key in cues.determiners
+    if len(tail) - i <= 4 and (i == 0 or (i <= 4 and named)):
+        return comma
+    return end
 
 
 def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
@@ -460,6 +545,17 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                 if nxt:
                     phrase_end = nxt.end() - 1
             phrase = _phrase_after(text, m.end(), phrase_end, lex)
+            rest = tokens(text, phrase_end + 1, end)[:1]
+            if (phrase and m.start() - sent.start > 20 and rest
+                    and (rest[0].key in cues.subordinators or rest[0].key in lex.leading)):
+                # "X happened, according to A, while B said Y": the content comes first,
+                # and the clause after it is read on its own
+                span = _content(text, sent.start, m.start(), cues, quoted)
+                if span is not None:
+                    out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
+                                         Span(m.start(), m.end())))
+                    out.extend(_verb_reports(text, Span(phrase_end + 1, end), cues, lex, quoted, used))
+                    continue
             span = _content(text, phrase_end, end, cues, quoted)
             if span is None and m.start() - sent.start > 20:  # "..., menurut X."
                 span = _content(text, sent.start, m.start(), cues, quoted)
@@ -480,6 +576,14 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                     out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
                                          Span(m.start(), m.end())))
                     return out
+    return out + _verb_reports(text, sent, cues, lex, quoted, used)
+
+
+def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
+                  used: frozenset[int]) -> list[Candidate]:
+    """Reported speech cued by a reporting verb: the first one in ``sent`` that has a
+    subject and a content clause."""
+    out: list[Candidate] = []
     if cues.verb is None:
         return out
     for m in cues.verb.finditer(text, sent.start, sent.end):
@@ -488,11 +592,14 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         if _quote_cue(text, sent.start, m.start(), cues, used):
             continue  # '"Not me," said X': the words in marks are X's (here too short to be a quote)
         stance = _stance(cues, m.group())
-        # the content follows: "X mengatakan bahwa ...", "X said the ..."
-        span = _content(text, m.end(), sent.end, cues, quoted)
+        rest = [t for t in tokens(text, m.end(), sent.end) if _WORDS.search(t.text)]
+        trailing = len(rest) <= 6 and text[sent.start : m.start()].rstrip().endswith((",", "—", "–"))
+        # the content follows: "X mengatakan bahwa ...", "X said the ...", "X denied reports that ..."
+        clause = _object_end(text, m.end(), sent.end, cues)
+        span = None if trailing else _content(text, clause, sent.end, cues, quoted)
         needs = cues.needs_complementiser
         if span is not None and needs is not None and needs.fullmatch(m.group()):
-            if cues.complement is None or not cues.complement.match(text, m.end(), sent.end):
+            if cues.complement is None or not cues.complement.match(text, clause, sent.end):
                 continue  # "menolak desakan mundur": a noun object
         if span is not None:
             subject = _phrase_before(text, sent.start, m.start(), lex, cues.subordinators)
@@ -501,7 +608,6 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                      Span(m.start(), m.end()), stance))
                 return out
         # the content comes first: "... , сообщил X." / "... the ministry said on Sunday."
-        rest = [t for t in tokens(text, m.end(), sent.end) if _WORDS.search(t.text)]
         if len(rest) <= 6:
             before = text[sent.start : m.start()].rstrip()
             if before.endswith((",", "—", "–")):
@@ -518,6 +624,18 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                      Span(m.start(), m.end()), stance))
                 return out
     return out
+
+
+def _object_end(text: str, verb_end: int, end: int, cues: Cues) -> int:
+    """Where the reported clause after a verb starts: after a noun object that a
+    complementiser follows ("menolak laporan bahwa ...", "told reporters that ..."), else
+    right after the verb."""
+    if cues.objects is None or cues.complement is None:
+        return verb_end
+    obj = cues.objects.match(text, verb_end, end)
+    if obj is None or not cues.complement.match(text, obj.end(), end):
+        return verb_end
+    return obj.end()
 
 
 def _quote_cue(text: str, start: int, cue: int, cues: Cues, used: frozenset[int]) -> bool:

@@ -11,6 +11,7 @@ name used earlier. All words come from the language pack's ``speakers.yaml``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ from claimtrail.model import Entity, Span, Speaker
 MAX_WORDS = 14
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»„]+|[,;:()]")
 _EDGE = "\"'“”‘’«»„.!?…"
+_POSSESSIVE = ("'s", "’s")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Token:
 @dataclass(frozen=True)
 class Lexicon:
     pronouns: frozenset[str]
+    group_pronouns: frozenset[str]  # pronouns that may stand for an organisation ("it", "they")
     indefinites: frozenset[str]
     naming: frozenset[str]
     enclitic: re.Pattern[str] | None
@@ -52,6 +55,7 @@ class Lexicon:
     leading: frozenset[str]
     between: frozenset[str]
     source_nouns: re.Pattern[str] | None
+    inflected_names: bool  # names change their ending ("Вэнсом" for "Вэнс")
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -73,6 +77,7 @@ def lexicon_for(language: str | None) -> Lexicon:
     nouns = allof("source_nouns")
     return Lexicon(
         pronouns=_words(allof("pronouns")),
+        group_pronouns=_words(allof("group_pronouns")),
         indefinites=_words(allof("indefinites")),
         naming=_words(allof("naming")),
         enclitic=re.compile(rf"(?:{enclitic})$", re.I) if enclitic else None,
@@ -86,6 +91,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         stop_words=_words(allof("stop_words")),
         leading=_first_words(allof("leading")),
         between=_first_words(allof("between")),
+        inflected_names=any(s.inflected_names for s in sections),
         source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,
     )
 
@@ -105,6 +111,11 @@ def _capitalised(tok: Token) -> bool:
     return bool(first) and first.isupper()
 
 
+def capitalised(tok: Token) -> bool:
+    """Whether a word starts with a capital letter (quotation marks and dots aside)."""
+    return _capitalised(tok)
+
+
 def _all_caps(tok: Token) -> bool:
     letters = [c for c in tok.text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -120,6 +131,7 @@ class Mention:
     name_span: Span | None = None
     role: str | None = None
     refers_back: bool = False  # a pronoun, enclitic or described mention
+    head: str | None = None  # "the ministry", "kementerian itu": the organisation word it refers back by
 
 
 def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = None) -> Mention | None:
@@ -136,8 +148,17 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
         if m and m.end() < len(phrase):
             rest = [t for t in toks if t.start >= span.start + m.end()]
             return read_phrase(text, rest, lex, cue)
+    appositive = _apposition(text, toks, lex)
+    if appositive is not None:
+        return appositive
     words = [t for t in toks if t.text not in ",;:()"]
     keys = [t.key for t in words]
+    head = _definite_head(words, lex)
+    if head is not None:
+        # "the ministry", "kementerian itu", "министерство": the last speaker named by that word
+        return Mention(phrase, span, head=head)
+    if keys[0] in lex.indefinites and not any(k in lex.naming for k in keys):
+        return Mention(phrase, span, phrase, span)  # unnamed: as written ("a source")
     has_title = any(k in lex.titles for k in keys)
     if has_title and len(keys) > 1 and keys[-1] in lex.demonstratives and keys[0] in lex.titles:
         # "jenderal bintang dua itu", "manajer Manchester City ini": the speaker before
@@ -156,11 +177,63 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
     name_toks = _name_of(words, lex)
     if name_toks:
         nspan = Span(name_toks[0].start, name_toks[-1].end)
-        role_text = " ".join(t.text for t in words if t.end <= nspan.start or t.start >= nspan.end).strip(" ,") or None
-        return Mention(phrase, span, nspan.of(text), nspan, role_text)
+        role = [t for t in words if t.end <= nspan.start or t.start >= nspan.end]
+        return Mention(phrase, span, nspan.of(text), nspan, _role_text(role, lex))
     if has_title and keys[0] not in lex.demonstratives and any(_capitalised(t) for t in words):
         return Mention(phrase, span, role=phrase)
     return Mention(phrase, span, phrase, span)
+
+
+def _role_text(words: list[Token], lex: Lexicon) -> str | None:
+    """The words around a name that describe it, without a leading determiner ("The")."""
+    determiners = lex.demonstratives | lex.indefinites
+    while words and words[0].key in determiners:
+        words = words[1:]
+    return " ".join(t.text for t in words).strip(" ,") or None
+
+
+def _definite_head(words: list[Token], lex: Lexicon) -> str | None:
+    """The organisation word of a definite description ("the ministry", "kementerian itu",
+    "министерство"): lower-case words around one organisation word, no name."""
+    keys = [t.key for t in words]
+    if any(_capitalised(t) and t.key not in lex.demonstratives and t.key not in lex.not_names for t in words[1:]):
+        return None
+    if len(keys) >= 2 and keys[0] in lex.demonstratives and is_org_word(keys[-1], lex):
+        return keys[-1]  # "the ministry", "the Russian ministry"
+    if len(keys) >= 2 and keys[-1] in lex.demonstratives and is_org_word(keys[0], lex):
+        return keys[0]  # "kementerian itu"
+    if len(keys) == 1 and is_org_word(keys[0], lex) and not _all_caps(words[0]):
+        return keys[0]  # "министерство"
+    return None
+
+
+def _apposition(text: str, toks: list[Token], lex: Lexicon) -> Mention | None:
+    """"Juru bicara kementerian, Mayjen Igor Konashenkov" and "Seorang warga Jatiasih,
+    Rahmat": a description, a comma, then the name; the description folds into the role."""
+    commas = [i for i, t in enumerate(toks) if t.text == ","]
+    if len(commas) != 1 or commas[0] == 0 or commas[0] == len(toks) - 1:
+        return None
+    desc, named = toks[: commas[0]], toks[commas[0] + 1 :]
+    first = desc[0].key
+    if named[0].key in lex.indefinites or named[0].key in lex.demonstratives or (
+            named[0].key in lex.titles and not _capitalised(named[0])):
+        # "Maria Lopez, a nurse at the clinic": the name, then its description
+        desc, named = named, desc
+        if not all(_is_name_token(t, lex) or t.key in lex.particles for t in named):
+            return None
+    elif first not in lex.titles and first not in lex.indefinites:
+        return None
+    lead = named[0]
+    if not (_is_name_token(lead, lex) or lead.key in lex.ranks or lead.key in lex.honorifics or lead.key in lex.titles):
+        return None
+    inner = read_phrase(text, named, lex)
+    if inner is None or inner.name is None or inner.name_span is None or inner.refers_back:
+        return None
+    if _org_head([t for t in named if inner.name_span.start <= t.start < inner.name_span.end], lex):
+        return None
+    role = " ".join(filter(None, [_role_text(desc, lex), inner.role]))
+    span = Span(toks[0].start, toks[-1].end)
+    return Mention(span.of(text), span, inner.name, inner.name_span, role or None)
 
 
 def _trim(toks: list[Token], lex: Lexicon) -> list[Token]:
@@ -195,6 +268,13 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
         return _org_run(words, lex)
     # a phrase that starts with a name: the name ("Edi Syahputra asisten pelatih")
     run = _run(words, 0, lex) if _is_name_token(words[0], lex) else []
+    if run and run[-1].key.endswith(_POSSESSIVE) and len(run) < len(words):
+        # "Russia's defence ministry": the possessor names the organisation after it;
+        # "Russia's foreign minister Sergei Lavrov": the name after the title
+        orgs = [i for i, t in enumerate(words) if i >= len(run) and is_org_word(t.key, lex)]
+        if orgs and orgs[0] - len(run) <= 3:
+            return words[: orgs[0] + 1]
+        run = []
     if run:
         after = words[len(run)] if len(run) < len(words) else None
         if len(run) == 1 and after is not None and after.key in lex.titles and after.start - run[-1].end <= 1:
@@ -212,7 +292,7 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
             return _org_run(words, lex)
         return run
     # an organisation named by its words ("the World Health Organization")
-    if _org_head(words, lex) and not any(t.key in lex.titles for t in words):
+    if _org_head(words, lex) and not any(t.key in lex.titles and not is_org_word(t.key, lex) for t in words):
         return _org_run(words, lex)
     # a title phrase: the last run of name words in it ("Komandan ... Aldo Schellenberg")
     best: list[Token] = []
@@ -237,6 +317,8 @@ def _run(words: list[Token], i: int, lex: Lexicon) -> list[Token]:
     out: list[Token] = []
     while i < len(words) and len(out) < 5:
         t = words[i]
+        if out and t.start - out[-1].end > 1:
+            break  # a comma or a bracket between: "Tbk, Desi Arryani" is not one name
         if _is_name_token(t, lex) or (out and t.key in lex.particles) or (out and t.key.startswith(("al-", "el-"))):
             if is_org_word(t.key, lex):
                 break
@@ -261,9 +343,9 @@ def _org_head(words: list[Token], lex: Lexicon) -> bool:
 def _org_run(words: list[Token], lex: Lexicon) -> list[Token]:
     """The organisation's name: from its first capitalised or organisation word on
     ("Russian Defense Ministry", "kementerian pertahanan Swiss")."""
-    skip = lex.demonstratives | lex.leading | lex.not_names
+    skip = lex.demonstratives | lex.leading
     for i, t in enumerate(words):
-        if t.key in skip and t.key not in lex.org_words:
+        if (t.key in skip or (t.key in lex.not_names and not _capitalised(t))) and t.key not in lex.org_words:
             continue
         if _capitalised(t) or is_org_word(t.key, lex):
             return words[i : i + 6]
@@ -272,29 +354,49 @@ def _org_run(words: list[Token], lex: Lexicon) -> list[Token]:
 
 @dataclass
 class Resolver:
-    """Speakers in text order: resolves references back and links surnames."""
+    """Speakers in text order: resolves references back and links surnames.
+
+    With the article's ``text``, a surname alone is linked to the last full name written
+    before it anywhere in the text ("Mayjen Igor Konashenkov, menolak ..." then "kata
+    Konashenkov"), not only to earlier speakers."""
 
     lex: Lexicon
+    text: str = ""
     named: list[Speaker] = field(default_factory=list)
     entities: dict[tuple[int, int], Entity] = field(default_factory=dict)
+    _names: NameIndex | None = None
 
     def resolve(self, mention: Mention | None, cue: str | None = None) -> Speaker | None:
         if mention is None:
             if cue and self.lex.enclitic is not None and self.lex.enclitic.search(cue):
-                return self._back(None, cue)
+                return self._back(None, cue, person=True)
             return None
         if mention.refers_back:
-            return self._back(mention.role, mention.text if cue is None else f"{cue} {mention.text}")
+            said = mention.text if cue is None or mention.text.casefold() in cue.casefold() else f"{cue} {mention.text}"
+            group = any(w in self.lex.group_pronouns for w in mention.text.casefold().split())
+            return self._back(mention.role, said, person=not group)
+        if mention.head is not None:
+            found = self._by_head(mention.head)
+            if found is not None:
+                return Speaker(found.name, None, found.role, mention.text)
+            # none: the description as written, without its determiner ("army" for "the army")
+            words = mention.text.split()
+            if len(words) > 1 and words[0].casefold() in self.lex.demonstratives:
+                words = words[1:]
+            return self._remember(Speaker(" ".join(words), mention.span))
         if mention.name is None:
             # a title without a name: the last speaker who held it, else as written
             found = self._by_role(mention.role or mention.text)
             if found is not None:
                 return Speaker(found.name, None, found.role, mention.text)
+            titled = self._titled_before(mention.role or mention.text, mention.span)
+            if titled is not None:
+                return Speaker(titled[0], None, titled[1], mention.text)
             return self._remember(Speaker(mention.text, mention.span, mention.role))
-        name = self._full(mention.name)
-        speaker = Speaker(name, mention.name_span, mention.role or self._role_of(name))
+        name, role = self._full(mention.name, mention.name_span)
+        speaker = Speaker(name, mention.name_span, mention.role or self._role_of(name) or role)
         if mention.name_span is not None and any(c.isupper() for c in mention.name[:1]):
-            label = "ORG" if any(is_org_word(w.casefold().strip("."), self.lex) for w in name.split()) else "PER"
+            label = "ORG" if not self._person(name) else "PER"
             key = (mention.name_span.start, mention.name_span.end)
             self.entities.setdefault(key, Entity(mention.name_span, label, name))  # type: ignore[arg-type]
         return self._remember(speaker)
@@ -303,19 +405,37 @@ class Resolver:
         self.named.append(s)
         return s
 
-    def _back(self, role: str | None, cue: str) -> Speaker | None:
+    def _person(self, name: str) -> bool:
+        """Whether a speaker's name is a person's: capitalised, no organisation word, not
+        a place or an acronym alone ("Russia", "TASS")."""
+        words = name.split()
+        if not words or not words[0][:1].isupper():
+            return False
+        keys = [w.casefold().strip(".") for w in words]
+        if any(is_org_word(k, self.lex) or k.endswith(_POSSESSIVE) for k in keys):
+            return False
+        if all(k in self.lex.not_names for k in keys):
+            return False
+        return not (len(words) == 1 and _all_caps(Token(words[0], 0, len(words[0]))))
+
+    def _back(self, role: str | None, cue: str, person: bool = False) -> Speaker | None:
         if role:
             found = self._by_role(role)
             if found is not None:
                 return Speaker(found.name, None, found.role, cue)
-        # the last speaker with a proper name ("Glen Caplin", not "campaign records"), else the last one
+        # the last person with a proper name ("Glen Caplin", not the organisation named in
+        # between), else the last speaker with a proper name ("campaign records" last)
+        named: Speaker | None = None
         fallback: Speaker | None = None
         for s in reversed(self.named):
             if s.span is not None or s.resolved_from is None:
                 if any(w[:1].isupper() for w in s.name.split()):
-                    return Speaker(s.name, None, s.role, cue)
+                    if not person or self._person(s.name):
+                        return Speaker(s.name, None, s.role, cue)
+                    named = named or s
                 fallback = fallback or s
-        return Speaker(fallback.name, None, fallback.role, cue) if fallback is not None else None
+        chosen = named or fallback
+        return Speaker(chosen.name, None, chosen.role, cue) if chosen is not None else None
 
     def _by_role(self, role: str) -> Speaker | None:
         words = {w for w in role.casefold().split() if w in self.lex.titles}
@@ -324,22 +444,168 @@ class Resolver:
         for s in reversed(self.named):
             if s.role and words & set(s.role.casefold().split()):
                 return s
+            unnamed = s.span is not None and not any(c.isupper() for c in s.name[1:])
+            if unnamed and words & set(s.name.casefold().split()):
+                return s  # "the source" after "a source" (unnamed, as written)
         return None
 
-    def _full(self, name: str) -> str:
-        """A surname or first name alone becomes the full name used earlier."""
+    def _by_head(self, head: str) -> Speaker | None:
+        """The last named speaker whose name holds the organisation word ``head``
+        ("Russia's defence ministry" for "the ministry"), inflection allowed."""
+        for s in reversed(self.named):
+            if s.resolved_from is None and any(_same_stem(head, w.casefold()) for w in s.name.split()):
+                return s
+        return None
+
+    def _full(self, name: str, at: Span | None) -> tuple[str, str | None]:
+        """A surname or first name alone becomes the full name written earlier, with the
+        role written with it."""
         parts = name.split()
         if len(parts) != 1:
-            return name
+            return name, None
         key = parts[0].casefold()
+        if self.text and at is not None:
+            found = self._written_before(key, at.start)
+            if found is not None:
+                return found
         for s in reversed(self.named):
             full = s.name.split()
             if len(full) > 1 and key in (w.casefold() for w in full):
-                return s.name
-        return name
+                return s.name, None
+        return name, None
+
+    def _index(self) -> NameIndex:
+        if self._names is None:
+            self._names = _name_index(self.text, self.lex)
+        return self._names
+
+    def _titled_before(self, role: str, at: Span | None) -> tuple[str, str | None] | None:
+        """"прокурор", "the director" with no earlier speaker holding the title: the last
+        name written with that title before ("окружной прокурор Манхэттена Сайрус Вэнс")."""
+        titles = {w for w in role.casefold().split() if w in self.lex.titles}
+        if not titles or at is None or not self.text:
+            return None
+        runs = self._index().runs
+        i = bisect_right(runs, at.start, key=lambda r: r[0]) - 1
+        for start, run in reversed(runs[max(0, i - 30) : i + 1]):
+            if run[-1].end > at.start:
+                continue
+            described = _described_before(self.text, start, self.lex)
+            if titles & {t.key for t in described}:
+                mention = read_phrase(self.text, described + run, self.lex)
+                if mention is not None and mention.name is not None and self._person(mention.name):
+                    return mention.name, mention.role
+        return None
+
+    def _written_before(self, key: str, pos: int) -> tuple[str, str | None] | None:
+        index = self._index()
+        runs = index.by_word.get(key) or []
+        if not runs and self.lex.inflected_names:
+            runs = next((index.by_word[k] for k in index.by_prefix.get(key[:3], []) if _same_stem(key, k)), [])
+        i = bisect_right(runs, pos, key=lambda r: r[0]) - 1
+        while i >= 0 and runs[i][1][-1].end > pos:
+            i -= 1
+        for start, run in reversed(runs[max(0, i - 4) : i + 1]):
+            # the name as a speaker phrase reads it ("Direktur Utama PDAM Kota Malang Budi
+            # Hartono" is Budi Hartono), with the description before it as the role
+            described = _described_before(self.text, start, self.lex) + run
+            mention = read_phrase(self.text, described, self.lex)
+            if mention is None or mention.name is None:
+                continue
+            words = [p for w in mention.name.casefold().split() for p in (w, *w.split("-"))]
+            same = _same_stem if self.lex.inflected_names else str.__eq__
+            if len(words) >= 2 and any(same(key, w) for w in words) and self._person(mention.name):
+                return mention.name, mention.role
+        return None
 
     def _role_of(self, name: str) -> str | None:
         for s in reversed(self.named):
             if s.name == name and s.role:
                 return s.role
         return None
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two words that differ only in a short ending ("министерство", "министерства")."""
+    if a == b:
+        return True
+    short = min(len(a), len(b))
+    common = 0
+    while common < short and a[common] == b[common]:
+        common += 1
+    return common >= max(4, short - 2)
+
+
+@dataclass
+class NameIndex:
+    """Every run of two to four name words in a text, in text order: all of them, by each
+    of their words, and those words by their first three letters (for inflected forms)."""
+
+    runs: list[tuple[int, list[Token]]] = field(default_factory=list)
+    by_word: dict[str, list[tuple[int, list[Token]]]] = field(default_factory=dict)
+    by_prefix: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _name_index(text: str, lex: Lexicon) -> NameIndex:
+    """The :class:`NameIndex` of ``text``, in one pass over it."""
+    out = NameIndex()
+    run: list[Token] = []
+    toks = tokens(text, 0, len(text))
+    # a word also written in lower case is no name ("Menurut Daryono" at a sentence start)
+    lower = {t.key for t in toks if t.text[:1].islower()}
+    function = lex.stop_words | lex.leading | lex.between | lower
+
+    def close() -> None:
+        while run and run[-1].key in lex.particles:
+            run.pop()
+        if 2 <= len(run) <= 4:
+            entry = (run[0].start, list(run))
+            out.runs.append(entry)
+            for t in run:
+                for key in {t.key, *t.key.split("-")}:
+                    if key not in out.by_word:
+                        out.by_prefix.setdefault(key[:3], []).append(key)
+                    out.by_word.setdefault(key, []).append(entry)
+        run.clear()
+
+    for t in toks:
+        word = t.text.rstrip(".!?")
+        ends = word != t.text and len(word) > 1
+        tok = Token(word, t.start, t.start + len(word)) if ends else t
+        named = (_is_name_token(tok, lex) and not is_org_word(tok.key, lex) and tok.key not in function) or (
+            bool(run) and tok.key in lex.particles)
+        if named and not (run and tok.start - run[-1].end > 1):
+            run.append(tok)
+        else:
+            close()
+            if named:
+                run.append(tok)
+        if ends:
+            close()
+    close()
+    return out
+
+
+def _described_before(text: str, start: int, lex: Lexicon) -> list[Token]:
+    """The title, rank and description words right before a name at ``start``
+    ("Juru bicara kementerian, Mayjen" before "Igor Konashenkov"), within its sentence."""
+    toks = tokens(text, max(text.rfind("\n", 0, start) + 1, start - 160), start)
+    out: list[Token] = []
+    comma = False
+    for t in reversed(toks):
+        if t.text.endswith((".", "!", "?")) and t.key not in lex.honorifics and t.key not in lex.ranks:
+            break
+        if t.text == ",":
+            if comma:
+                break
+            comma = True
+            out.insert(0, t)
+            continue
+        k = t.key
+        if _capitalised(t) or k in lex.titles or k in lex.ranks or k in lex.honorifics or is_org_word(k, lex):
+            out.insert(0, t)
+            continue
+        break
+    while out and out[0].text == ",":
+        out.pop(0)
+    return out

@@ -49,6 +49,13 @@ class Section(BaseModel):
     #: "menolak desakan"): reported speech only with a complementiser after them
     #: ("meminta agar ...")
     needs_complementiser: list[Regex] = Field(default_factory=list)
+    #: phrases that credit an outlet after a reported clause (", seperti dilansir TASS",
+    #: ", as reported by Reuters"): the clause ends before them
+    credits: list[Regex] = Field(default_factory=list)
+    #: noun objects that may stand between a reporting verb and its complementiser
+    #: ("menolak laporan bahwa", "denied reports that", "told reporters that",
+    #: "опроверг информацию о том, что"): the clause after the complementiser is reported
+    report_objects: list[Regex] = Field(default_factory=list)
     #: participles that report more words of the same speaker (", adding that ...",
     #: ", saying ...", ", добавив, что ...")
     participles: list[Regex] = Field(default_factory=list)

@@ -18,6 +18,9 @@ class Section(BaseModel):
 
     #: personal pronouns that stand for a speaker ("dia", "he", "он")
     pronouns: list[Word] = Field(default_factory=list)
+    #: pronouns that may stand for an organisation ("it", "they", "mereka"); the others,
+    #: and enclitics, resolve to the last person before any organisation
+    group_pronouns: list[Word] = Field(default_factory=list)
     #: a suffix on a speech verb that stands for the speaker ("nya" in "tambahnya")
     enclitic: Regex | None = None
     #: demonstratives that make a described speaker refer back ("ini", "itu", "the")
@@ -46,3 +49,5 @@ class Section(BaseModel):
     between: list[Word] = Field(default_factory=list)
     #: phrases before a speaker that name the channel, not the speaker ("keterangan dari")
     source_nouns: list[Regex] = Field(default_factory=list)
+    #: names are inflected ("Вэнсом" is "Вэнс"): a surname links to a full name by stem
+    inflected_names: bool = False
