@@ -51,6 +51,9 @@ class Concepts:
     look_back: int
     head_first: bool
     classifiers: frozenset[str]
+    surface_words: int
+    plural_endings: tuple[str, ...]
+    change_verbs: PhraseTable[bool]
 
     def match(self, toks: Sequence[Token], k: int) -> tuple[str, int] | None:
         """The concept of the longest lexicon phrase starting at token ``k``."""
@@ -129,6 +132,9 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         look_back=c.look_back,
         head_first=c.head == "first",
         classifiers=_fold(c.classifiers),
+        surface_words=c.surface_words,
+        plural_endings=tuple(c.plural_endings),
+        change_verbs=PhraseTable({w: True for w in c.change_verbs}),
     )
     numbers = Numbers(n)
     starts = numbers.starts() | frozenset(w.casefold() for w in u.whole)
@@ -588,6 +594,16 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         found = _noun_before(toks, d.first, c)
     if found is not None:
         d.concept, d.counted = found[0], (found[1], found[2])
+        return
+    # no lexicon noun: keep the noun phrase as written, with a null concept
+    plural = d.value != 1 if d.value is not None else True
+    surface = _subject(toks, d.first, c, r) if d.unit == "percent" else None
+    if surface is None:
+        surface = _surface(toks, j, c, r, plural)
+    if surface is None and link is not None:
+        surface = _surface(toks, link[1], c, r, plural)
+    if surface is not None:
+        d.counted = surface
 
 
 def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, int] | None:
@@ -623,6 +639,51 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
     return head[0], hits[0][1], hits[-1][2]
 
 
+def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool) -> tuple[int, int] | None:
+    """Up to ``surface_words`` words from ``j`` (hyphenated words count as one), ending at a stop
+    word or punctuation; in a head-last language with plural endings, at the first word whose
+    number agrees with the count."""
+    if c.surface_words <= 0:
+        return None
+    agree = bool(c.plural_endings) and not c.head_first
+    k = j
+    words = 0
+    first_end = end = None
+    while k < len(toks) and words < c.surface_words:
+        t = toks[k]
+        if t.kind != "word" or t.low in c.stop or t.low in r.starts or t.low in r.months:
+            break
+        last = k
+        while (last + 2 < len(toks) and toks[last + 1].text == "-" and toks[last].attached_to(toks[last + 1])
+               and toks[last + 1].attached_to(toks[last + 2]) and toks[last + 2].kind == "word"):
+            last += 2
+        words += 1
+        k = end = last + 1
+        first_end = first_end or end
+        if agree and any(toks[last].low.endswith(e) and len(toks[last].low) > len(e) + 2
+                         for e in c.plural_endings) == plural:
+            return j, end
+    if agree:
+        end = first_end
+    if end is None:
+        return None
+    return j, end
+
+
+def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[int, int] | None:
+    """"Nvidia advanced 8%": the words before a change verb right before the percentage."""
+    verb = c.change_verbs.backward(toks, first)
+    if verb is None or c.surface_words <= 0:
+        return None
+    end = k = verb[1]
+    while k > 0 and end - k < c.surface_words:
+        t = toks[k - 1]
+        if t.kind != "word" or t.low in c.stop:
+            break
+        k -= 1
+    return (k, end) if k < end else None
+
+
 def _noun_before(toks: Sequence[Token], first: int, c: Concepts) -> tuple[str, int, int] | None:
     k = first - 1
     seen = 0
@@ -644,7 +705,7 @@ def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
     out = list(figures)
     for n in range(len(out) - 1):
         a, b = out[n], out[n + 1]
-        a_end = a.counted_span.end if a.counted_span is not None else a.span.end
+        a_end = max(a.counted_span.end, a.span.end) if a.counted_span is not None else a.span.end
         between = text[a_end : b.span.start].strip().casefold()
         if between not in r.concepts.conjunctions:
             continue
