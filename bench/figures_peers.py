@@ -64,7 +64,10 @@ UNIT_NAMES: dict[str, set[str]] = {
     "kW": {"kilowatt"}, "kWh": {"kilowatt hour"}, "MW": {"megawatt"}, "GW": {"gigawatt"}, "mAh": {"milliampere-hour"},
     "hp": {"horsepower"}, "rpm": {"revolutions per minute"}, "mpg": {"mile per gallon"}, "sq ft": {"square foot"},
     "m2": {"square metre"}, "km2": {"square kilometre"}, "barrel": {"barrel"}, "NZD": {"new zealand dollar"},
-    "GBX": {"penny", "pence"},
+    "GBX": {"penny", "pence"}, "DKK": {"danish krone"}, "SEK": {"swedish krona"}, "μm": {"micrometre"},
+    "nm": {"nanometre"}, "mg": {"milligram"}, "Gt": {"gigaton"}, "dB": {"decibel"}, "cu ft": {"cubic foot"},
+    "ppm": {"parts-per-million"}, "ppb": {"parts-per-billion"}, "kcal": {"calorie", "kilocalorie"},
+    "bp": {"basis point"}, "sq mi": {"square mile"},
 }
 MEASURES = set().union(*UNIT_NAMES.values()) | {
     "inch", "yard", "foot", "degree", "celsius", "fahrenheit", "horsepower", "gigabyte", "hertz",
