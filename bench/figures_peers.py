@@ -8,12 +8,13 @@ our low and high to equal a and b. Among the candidates a figure whose unit also
 is preferred. Value P/R/F1 = matched / figures, matched / gold. Value+unit counts a match
 only when the units agree: our unit is mapped to CQE's normalized unit names (percent ->
 percentage, USD -> dollar, year -> year or "year of age", km -> kilometre, ...); a count
-agrees with a gold noun unit ("people", "worker") when our concept or the singular of
-the last word of our counted phrase is that noun, and with a gold unit "-"/"count" when
+agrees with a gold noun unit ("people", "worker", "first-team player") when our concept or the
+singular of the last word of our counted phrase is that noun or its head (last word, singular),
+and with a gold unit "-"/"count" when
 it has no unit. Counted accuracy: over value-matched gold quantities that count
 something (gold unit a noun, not a measure, currency, percentage or time) or are a
 percentage with a referred concept, the share where what we say is counted matches:
-for counts our concept/counted head equals the gold noun, for percentages a word of our
+for counts our concept/counted head equals the gold noun or its head, for percentages a word of our
 counted phrase is among the gold concept words (CQE's partial concept match).
 
 Duckling ID/RU/EN Numeral corpora and Recognizers-Text English Number, Percent and
@@ -63,7 +64,10 @@ UNIT_NAMES: dict[str, set[str]] = {
     "kW": {"kilowatt"}, "kWh": {"kilowatt hour"}, "MW": {"megawatt"}, "GW": {"gigawatt"}, "mAh": {"milliampere-hour"},
     "hp": {"horsepower"}, "rpm": {"revolutions per minute"}, "mpg": {"mile per gallon"}, "sq ft": {"square foot"},
     "m2": {"square metre"}, "km2": {"square kilometre"}, "barrel": {"barrel"}, "NZD": {"new zealand dollar"},
-    "GBX": {"penny", "pence"},
+    "GBX": {"penny", "pence"}, "DKK": {"danish krone"}, "SEK": {"swedish krona"}, "μm": {"micrometre"},
+    "nm": {"nanometre"}, "mg": {"milligram"}, "Gt": {"gigaton"}, "dB": {"decibel"}, "cu ft": {"cubic foot"},
+    "ppm": {"parts-per-million"}, "ppb": {"parts-per-billion"}, "kcal": {"calorie", "kilocalorie"},
+    "bp": {"basis point"}, "sq mi": {"square mile"},
 }
 MEASURES = set().union(*UNIT_NAMES.values()) | {
     "inch", "yard", "foot", "degree", "celsius", "fahrenheit", "horsepower", "gigabyte", "hertz",
@@ -118,12 +122,21 @@ def _value_ok(gold: float | tuple[float, float], f: Figure) -> bool:
     return f.value is not None and _close(gold, f.value)
 
 
+def _noun_ok(gold_noun: str, f: Figure) -> bool:
+    """A gold noun (phrase) agrees with what we count when its head (last word, singular)
+    is our concept or the head of our counted phrase: "first-team player" ~ "players"."""
+    g = gold_noun.casefold()
+    heads = _counted_head(f)
+    words = re.findall(r"[\w-]+", g)
+    return g in heads or _singular(g) in heads or (bool(words) and _singular(words[-1]) in heads)
+
+
 def _unit_ok(gold_unit: str, f: Figure) -> bool:
     g = gold_unit.casefold()
     if f.unit == "count":
         if g in ("-", "count", "% -"):
             return True
-        return _singular(g) in _counted_head(f) or g in _counted_head(f)
+        return _noun_ok(g, f)
     return g in UNIT_NAMES.get(f.unit, {f.unit.casefold()})
 
 
@@ -183,7 +196,7 @@ def newsquant() -> list[str]:
             concept = q["referred_concepts"]
             if f.unit == "count" and gu not in MEASURES:
                 c_total += 1
-                if _singular(gu) in _counted_head(f) or gu in _counted_head(f):
+                if _noun_ok(gu, f):
                     c_ok += 1
                 else:
                     concept_bad.append(f"{q['value']} gold {gu!r} ours {f.concept}/{f.counted!r}: {text!r}")

@@ -56,7 +56,7 @@ def test_counted_noun_has_its_span() -> None:
 
 
 def test_unknown_noun_keeps_null_concept() -> None:
-    (fig,) = find("Warga menanam 300 pohon mahoni.", rules_for("id"))
+    (fig,) = find("Warga menanam 300 bibit mahoni.", rules_for("id"))
     assert fig.value == 300 and fig.concept is None
 
 
@@ -125,3 +125,24 @@ def test_lines_without_digits_or_number_words_give_nothing() -> None:
     rules = rules_for("id")
     assert find("Warga sipil mengungsi ke kota.\nTidak ada angka di sini.", rules) == []
     assert [f.value for f in find("Tanpa angka.\nSebanyak dua ribu warga mengungsi.", rules)] == [2000.0]
+
+
+@pytest.mark.parametrize(("lang", "text", "counted"), [
+    ("en", "Rangers unveiled four different kits for the new season.", "different kits"),
+    ("en", "The team made eight substitutions during the friendly.", "substitutions"),
+    ("en", "One proposal asks the board to delay the vote.", "proposal"),
+    ("en", "The airline cut 60 per cent of its routes last year.", "routes"),
+    ("id", "Warga menanam 300 bibit mahoni.", "bibit"),
+    ("ru", "Фермеры собрали 300 ящиков яблок.", "ящиков"),
+])
+def test_unknown_noun_keeps_its_surface_phrase(lang: str, text: str, counted: str) -> None:
+    fig = find(text, rules_for(lang))[0]
+    assert fig.concept is None
+    assert fig.counted == counted and fig.counted_span is not None and fig.counted_span.of(text) == counted
+
+
+def test_percentage_of_what_changed() -> None:
+    text = "Shares of the carmaker fell 4% while copper futures rose 2.5 percent."
+    assert [f.counted for f in find(text, rules_for("en"))] == ["carmaker", "copper futures"]
+    (fig,) = find("Harga cabai naik 12 persen pekan ini.", rules_for("id"))
+    assert fig.counted == "cabai"

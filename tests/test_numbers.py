@@ -32,6 +32,30 @@ def values(text: str, lang: str) -> list[float | None]:
     ("ru", "Эвакуировали 7,5 тыс. жителей.", 7500),
     ("ru", "В лагере живут 17 тис. 971 беженец.", 17971),
     ("ru", "На митинг пришли семнадцать тысяч человек.", 17000),
+    # negatives: a sign attached to the number, a negative word, a sign after the currency
+    ("en", "Overnight the temperature fell to -12 degrees.", -12),
+    ("en", "The trade balance dropped to $-4.2bn in March.", -4.2e9),
+    ("en", "Its net position stood at minus 350 contracts.", -350),
+    ("en", "The offence managed minus-7 yards all afternoon.", -7),
+    ("id", "Suhu di puncak mencapai minus 4 derajat.", -4),
+    ("id", "Saldo kas tercatat negatif 1.200 juta.", -1.2e9),
+    ("ru", "Ночью похолодало до минус 18 градусов.", -18),
+    # a leading decimal mark, word decimals, fractions
+    ("en", "The batter finished with a .312 average.", 0.312),
+    ("en", "Growth slowed to two point four percent.", 2.4),
+    ("en", "Officials expect two point five million visitors.", 2_500_000),
+    ("id", "Ekonomi tumbuh dua koma lima persen.", 2.5),
+    ("ru", "Рост составил три с половиной процента.", 3.5),
+    ("en", "Two thirds of the voters stayed home.", 2 / 3),
+    ("en", "A third of the wells ran dry.", 1 / 3),
+    ("en", "The trip takes one and a half hours.", 1.5),
+    ("en", "Five and a half million people live there.", 5_500_000),
+    ("en", "The tank holds 2 1/4 litres.", 2.25),
+    ("en", "Only 1/16 of the budget was spent.", 1 / 16),
+    ("en", "The loan runs for 2½ years.", 2.5),
+    ("id", "Dua pertiga warga desa mengungsi.", 2 / 3),
+    ("ru", "Две трети жителей покинули город.", 2 / 3),
+    ("en", "Workers laid 3 hundred and 21 sandbags.", 321),
 ])
 def test_values(lang: str, text: str, value: float) -> None:
     assert values(text, lang) == [pytest.approx(value)]
@@ -45,6 +69,11 @@ def test_values(lang: str, text: str, value: float) -> None:
     ("en", "The match ended 2-1 on 21.05.2017 at 10:30."),
     ("en", "The F-16 landed in 2016 after the 3rd attempt."),
     ("ru", "Закон приняли в 2009 году, статья 5 вступила в силу 8 августа."),
+    # slashes that are dates or seasons, not fractions; an ordinal after "a"
+    ("id", "Warga mengungsi sejak Rabu (1/5) lalu."),
+    ("en", "The deal was signed on 5/17/2018 in Ohio."),
+    ("id", "Barcelona juara musim 2016/2017 lalu."),
+    ("en", "The senator is seeking a third term."),
 ])
 def test_not_figures(lang: str, text: str) -> None:
     assert find(text, rules_for(lang)) == []

@@ -51,6 +51,9 @@ class Concepts:
     look_back: int
     head_first: bool
     classifiers: frozenset[str]
+    surface_words: int
+    plural_endings: tuple[str, ...]
+    change_verbs: PhraseTable[bool]
 
     def match(self, toks: Sequence[Token], k: int) -> tuple[str, int] | None:
         """The concept of the longest lexicon phrase starting at token ``k``."""
@@ -129,9 +132,14 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         look_back=c.look_back,
         head_first=c.head == "first",
         classifiers=_fold(c.classifiers),
+        surface_words=c.surface_words,
+        plural_endings=tuple(c.plural_endings),
+        change_verbs=PhraseTable({w: True for w in c.change_verbs}),
     )
     numbers = Numbers(n)
     starts = numbers.starts() | frozenset(w.casefold() for w in u.whole)
+    if numbers.fraction_articles:
+        starts |= frozenset(numbers.denominators)
     return Rules(
         numbers=numbers,
         starts=starts,
@@ -248,10 +256,14 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         _qualify(toks, d, r)
         return d, i + 1
     reading = _reading_at(toks, i, r)
+    if reading is None and tok.low in r.numbers.denominators:
+        reading = _article_fraction(toks, i, r)
     if reading is False:
         return None, i + 1
     if reading is None or isinstance(reading, bool):
         return None, i + 1
+    reading = _fraction_or_mark(toks, reading, r)
+    reading = _signed(toks, reading, r)
     if _not_a_figure(toks, reading, r):
         return None, reading.after
     d = _Draft(reading.first, reading.after, reading.value, reading.note)
@@ -277,6 +289,89 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
     if _bare_in_brackets(toks, d):
         return None, d.after
     return d, d.after
+
+
+def _article_fraction(toks: Sequence[Token], i: int, r: Rules) -> Reading | None:
+    """"a third of": an article for the numerator one, and a word after that makes it a fraction
+    rather than an ordinal ("a third term")."""
+    n = r.numbers
+    if i == 0 or toks[i - 1].low not in n.fraction_articles or i + 1 >= len(toks):
+        return None
+    if toks[i + 1].low not in n.fraction_after:
+        return None
+    return Reading(i - 1, i + 1, 1 / n.denominators[toks[i].low], None, None, False)
+
+
+def _plain(tok: Token) -> int | None:
+    return int(tok.text) if tok.kind == "num" and tok.text.isdigit() and len(tok.text) <= 6 else None
+
+
+def _fraction_or_mark(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading:
+    """Digits read further: a leading decimal mark (".77", ",5"), a fraction ("1/5", "2 1/4",
+    "1⁄32") when it cannot be a date or its context says it is a quantity."""
+    f = rd.first
+    if not rd.digits or rd.value is None:
+        return rd
+    prev = toks[f - 1] if f > 0 else None
+    prev2 = toks[f - 2] if f > 1 else None
+    if (rd.plain is not None and prev is not None and prev.text in ".," and prev.attached_to(toks[f])
+            and (prev2 is None or not prev2.attached_to(prev) or prev2.text in "$-−(")
+            and (prev2 is None or prev2.kind != "num")):
+        return replace(rd, first=f - 1, value=float("0." + rd.plain) * (rd.scale or 1.0))
+    if rd.after != f + 1:
+        return rd
+    if rd.plain is not None and f + 3 < len(toks) and not toks[f].attached_to(toks[f + 1]):
+        mixed = _digit_fraction(toks, f + 1, r, mixed=True)
+        if mixed is not None and mixed[0] < 1:
+            return Reading(f, mixed[1], int(rd.plain) + mixed[0], None, None, True)  # "2 1/4"
+    frac = _digit_fraction(toks, f, r, mixed=False)
+    if frac is None:
+        return rd
+    return Reading(f, frac[1], frac[0], None, None, True)
+
+
+def _digit_fraction(toks: Sequence[Token], f: int, r: Rules, *, mixed: bool) -> tuple[float, int] | None:
+    """"1/5" at ``f``: (value, index after it) when it is a fraction, not a date: written with the
+    fraction slash, part of a mixed number, followed by "of" or a unit, after a hedge, or with
+    numbers no date has."""
+    if f + 2 >= len(toks):
+        return None
+    slash, den_tok = toks[f + 1], toks[f + 2]
+    num, den = _plain(toks[f]), _plain(den_tok)
+    if (num is None or den is None or slash.text not in "/\u2044" or not toks[f].attached_to(slash)
+            or not slash.attached_to(den_tok) or den == 0):
+        return None
+    k = f + 3
+    if k < len(toks) and toks[k].text in "/\u2044" and den_tok.attached_to(toks[k]):
+        return None  # "5/17/2018"
+    after_ok = k < len(toks) and (r.concepts.links.forward(toks, k) is not None or r.after.forward(toks, k) is not None)
+    # "2016/2017" is a season, not a fraction
+    never_date = num < den and den not in YEARS and (num == 0 or den > 31 or (num > 12 and den > 12))
+    if not (slash.text == "\u2044" or (mixed and num < den) or after_ok or never_date
+            or r.qualifiers.backward(toks, f) is not None):
+        return None
+    return num / den, k
+
+
+def _signed(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading:
+    """A minus sign attached to the number ("-504", "$-50.8bn", "minus-5") or a negative word
+    before it ("minus 5", "negatif", "минус"): the value turns negative and the figure starts there."""
+    f = rd.first
+    if rd.value is None or f == 0:
+        return rd
+    prev = toks[f - 1]
+    first = None
+    if prev.text in "-−" and prev.attached_to(toks[f]):
+        before = toks[f - 2] if f > 1 else None
+        if before is not None and before.low in r.numbers.negative and before.attached_to(prev):
+            first = f - 2
+        elif before is None or not before.attached_to(prev) or r.before.backward(toks, f - 1) is not None:
+            first = f - 1
+    elif prev.low in r.numbers.negative:
+        first = f - 1
+    if first is None:
+        return rd
+    return replace(rd, first=first, value=-rd.value)
 
 
 def _skip_past(toks: Sequence[Token], k: int) -> int:
@@ -306,10 +401,10 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
             return True
     if tok.kind == "num" and nxt is not None and tok.attached_to(nxt):
         after = toks[f + 2] if f + 2 < len(toks) else None
-        if nxt.text in "/:" and after is not None and after.kind == "num":
+        if nxt.text in "/:" and after is not None and after.kind == "num" and rd.after == f + 1:
             return True
-        if nxt.kind == "word" and not _unit_or_scale_at(toks, f + 1, r):
-            return True  # "3rd", "5G"
+        if nxt.kind == "word" and not _unit_or_scale_at(toks, f + 1, r) and not 0 < r.numbers.words.get(nxt.low, 1) < 1:
+            return True  # "3rd", "5G"; not "2½"
         if (nxt.text in "-–" and after is not None and after.kind == "word" and nxt.attached_to(after)
                 and not _unit_or_scale_at(toks, f + 2, r) and not _hyphen_stem(after, r)):
             return True  # "2-й", "1-го"
@@ -320,7 +415,9 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     last = toks[rd.after - 1]
     if prev is not None and prev.text == "." and prev2 is not None and prev2.low in r.months:
         return True  # "Oct. 31"
-    if prev is not None and (prev.low in r.months or prev.low in r.time_before or _code_cue(toks, f, r)):
+    if prev is not None and (prev.low in r.months or _code_cue(toks, f, r)):
+        return True
+    if prev is not None and prev.low in r.time_before and _clock_like(rd):
         return True
     follow = toks[rd.after] if rd.after < len(toks) else None
     if follow is not None and (follow.low in r.months or follow.low in r.time_after):
@@ -329,6 +426,14 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
         return True
     return bool(last.kind == "num" and follow is not None and follow.text in ":" and follow.attached_to(last)
                 and rd.after + 1 < len(toks) and toks[rd.after + 1].kind == "num")
+
+
+def _clock_like(rd: Reading) -> bool:
+    """A value that can be a time of day ("10", "10.30"), after a time cue ("pukul", "at")."""
+    v = rd.value
+    if v is None or rd.scale is not None or not 0 <= v <= 24:
+        return False
+    return round((v - int(v)) * 100, 6) < 60
 
 
 def _code_cue(toks: Sequence[Token], f: int, r: Rules) -> bool:
@@ -400,6 +505,8 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     if link is None or link[1] >= len(toks):
         return None
     hyphen = toks[j].text in "-–"
+    if hyphen and not toks[j - 1].attached_to(toks[j]) and j + 1 < len(toks) and toks[j].attached_to(toks[j + 1]):
+        return None  # "50 -1.3%": a minus sign, not a range
     at = link[1]
     unit_again = r.before.forward(toks, at)
     if unit_again is not None and unit_again[1] < len(toks) and unit_before is not None:
@@ -487,6 +594,16 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         found = _noun_before(toks, d.first, c)
     if found is not None:
         d.concept, d.counted = found[0], (found[1], found[2])
+        return
+    # no lexicon noun: keep the noun phrase as written, with a null concept
+    plural = d.value != 1 if d.value is not None else True
+    surface = _subject(toks, d.first, c, r) if d.unit == "percent" else None
+    if surface is None:
+        surface = _surface(toks, j, c, r, plural)
+    if surface is None and link is not None:
+        surface = _surface(toks, link[1], c, r, plural)
+    if surface is not None:
+        d.counted = surface
 
 
 def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, int] | None:
@@ -522,6 +639,51 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
     return head[0], hits[0][1], hits[-1][2]
 
 
+def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool) -> tuple[int, int] | None:
+    """Up to ``surface_words`` words from ``j`` (hyphenated words count as one), ending at a stop
+    word or punctuation; in a head-last language with plural endings, at the first word whose
+    number agrees with the count."""
+    if c.surface_words <= 0:
+        return None
+    agree = bool(c.plural_endings) and not c.head_first
+    k = j
+    words = 0
+    first_end = end = None
+    while k < len(toks) and words < c.surface_words:
+        t = toks[k]
+        if t.kind != "word" or t.low in c.stop or t.low in r.starts or t.low in r.months:
+            break
+        last = k
+        while (last + 2 < len(toks) and toks[last + 1].text == "-" and toks[last].attached_to(toks[last + 1])
+               and toks[last + 1].attached_to(toks[last + 2]) and toks[last + 2].kind == "word"):
+            last += 2
+        words += 1
+        k = end = last + 1
+        first_end = first_end or end
+        if agree and any(toks[last].low.endswith(e) and len(toks[last].low) > len(e) + 2
+                         for e in c.plural_endings) == plural:
+            return j, end
+    if agree:
+        end = first_end
+    if end is None:
+        return None
+    return j, end
+
+
+def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[int, int] | None:
+    """"Nvidia advanced 8%": the words before a change verb right before the percentage."""
+    verb = c.change_verbs.backward(toks, first)
+    if verb is None or c.surface_words <= 0:
+        return None
+    end = k = verb[1]
+    while k > 0 and end - k < c.surface_words:
+        t = toks[k - 1]
+        if t.kind != "word" or t.low in c.stop:
+            break
+        k -= 1
+    return (k, end) if k < end else None
+
+
 def _noun_before(toks: Sequence[Token], first: int, c: Concepts) -> tuple[str, int, int] | None:
     k = first - 1
     seen = 0
@@ -543,7 +705,7 @@ def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
     out = list(figures)
     for n in range(len(out) - 1):
         a, b = out[n], out[n + 1]
-        a_end = a.counted_span.end if a.counted_span is not None else a.span.end
+        a_end = max(a.counted_span.end, a.span.end) if a.counted_span is not None else a.span.end
         between = text[a_end : b.span.start].strip().casefold()
         if between not in r.concepts.conjunctions:
             continue

@@ -121,6 +121,13 @@ class Numbers:
         self.one_scales = {k.casefold(): v for k, v in s.one_scales.items()}
         self.scale_abbr = PhraseTable(s.scale_abbreviations, exact=True)
         self.connectors = {c.casefold() for c in s.connectors}
+        self.negative = {w.casefold() for w in s.negative}
+        self.decimal_words = {w.casefold() for w in s.decimal_words}
+        self.denominators = {k.casefold(): v for k, v in s.denominators.items()}
+        self.ambiguous_denominators = {w.casefold() for w in s.ambiguous_denominators}
+        self.fraction_articles = {w.casefold() for w in s.fraction_articles}
+        self.fraction_after = {w.casefold() for w in s.fraction_after}
+        self.added = PhraseTable(s.added_fractions)
 
     # ------------------------------------------------------------------ digits
 
@@ -206,6 +213,8 @@ class Numbers:
         value = r.value
         total_scale = None
         last_scale = math.inf
+        if value is not None and j < len(toks):
+            j, value = self._digit_tail(toks, r, j, value)
         while j < len(toks):
             hit = self._scale_at(toks, j)
             if hit is None:
@@ -222,11 +231,73 @@ class Numbers:
                     and int(toks[j].text) < scale and value is not None):
                 value += int(toks[j].text)
                 j += 1
+        if total_scale is not None and value is not None:
+            # "3 million and a half"
+            added = self.added.forward(toks, j)
+            if added is not None:
+                value += added[0] * last_scale
+                j = added[1]
         if value is not None and not math.isfinite(value):
             return Reading(r.first, j, None, TOO_LARGE, total_scale, r.digits)
         if j == r.after:
             return r
         return Reading(r.first, j, value, r.note, total_scale, r.digits)
+
+    def _digit_tail(self, toks: Sequence[Token], r: Reading, j: int, value: float) -> tuple[int, float]:
+        """Words that finish a number written in digits: "2½", "2 and a half", "1 point 5",
+        "3 hundred and 21"."""
+        tok = toks[j]
+        if tok.kind == "word" and toks[j - 1].attached_to(tok) and 0 < self.words.get(tok.low, 1) < 1:
+            return j + 1, value + self.words[tok.low]
+        added = self.added.forward(toks, j)
+        if added is not None and r.plain is not None:
+            return added[1], value + added[0]
+        if (tok.low in self.decimal_words and r.plain is not None and j + 1 < len(toks)
+                and toks[j + 1].kind == "num" and toks[j + 1].text.isdigit()):
+            return j + 2, float(f"{r.plain}.{toks[j + 1].text}")
+        if tok.low in self.multipliers and r.plain is not None:
+            m = self.multipliers[tok.low]
+            value *= m
+            j += 1
+            if (j + 1 < len(toks) and toks[j].low in self.connectors and toks[j].low.isalpha()
+                    and toks[j + 1].kind == "num" and toks[j + 1].text.isdigit() and int(toks[j + 1].text) < m):
+                value += int(toks[j + 1].text)
+                j += 2
+        return j, value
+
+    def fraction_digits(self, toks: Sequence[Token], j: int) -> tuple[str, int] | None:
+        """The digits after a decimal word: digit words one by one ("zero three" -> "03"), or one
+        number below a hundred ("seventy-one" -> "71"); and the index after them."""
+        digits = ""
+        k = j
+        while k < len(toks) and toks[k].kind == "word" and toks[k].low in self.words:
+            v = self.words[toks[k].low]
+            if v != int(v) or not 0 <= v < 10:
+                break
+            digits += str(int(v))
+            k += 1
+        if digits:
+            return digits, k
+        if j < len(toks) and toks[j].low in self.words:
+            v = self.words[toks[j].low]
+            if v == int(v) and 10 <= v < 100:
+                k = j + 1
+                if (v % 10 == 0 and k + 1 < len(toks) and toks[k].low in self.connectors
+                        and not toks[k].low.isalpha() and 0 < self.words.get(toks[k + 1].low, 0) < 10):
+                    v += self.words[toks[k + 1].low]
+                    k += 2
+                return str(int(v)), k
+        return None
+
+    def fraction_at(self, toks: Sequence[Token], j: int) -> tuple[float, int] | None:
+        """A denominator word at ``j`` ("thirds"): (denominator, index after it); an ambiguous one
+        ("quarters") only with a ``fraction_after`` word after it."""
+        if j >= len(toks) or toks[j].low not in self.denominators:
+            return None
+        if toks[j].low in self.ambiguous_denominators and not (
+                j + 1 < len(toks) and toks[j + 1].low in self.fraction_after):
+            return None
+        return self.denominators[toks[j].low], j + 1
 
     def _scale_at(self, toks: Sequence[Token], j: int) -> tuple[float, int] | None:
         hit = self.scales.forward(toks, j)
@@ -246,6 +317,31 @@ class Numbers:
         while j < len(toks):
             tok = toks[j]
             lw = tok.low
+            if last_kind in ("unit", "teen", "mult", "scale") and self.added:
+                added = self.added.forward(toks, j)
+                if added is not None:
+                    # "one and a half", "три с половиной", "one million and a half"
+                    if last_kind == "scale":
+                        total += added[0] * last_scale
+                    else:
+                        pending += added[0]
+                    last_kind = "frac"
+                    j = end = added[1]
+                    continue
+            if last_kind in ("unit", "teen", "mult") and lw in self.decimal_words:
+                frac = self.fraction_digits(toks, j + 1)
+                if frac is None:
+                    break
+                pending = group + pending + float("0." + frac[0])
+                group = 0.0
+                last_kind = "frac"
+                j = end = frac[1]
+                continue
+            if last_kind in ("unit", "teen", "mult") and total == 0 and self.fraction_at(toks, j) is not None:
+                den, k = self.fraction_at(toks, j) or (1.0, j + 1)
+                return Reading(i, k, (group + pending) / den, None, None, False)
+            if last_kind == "frac" and self._scale_at(toks, j) is None:
+                break
             if tok.kind == "punct" or lw in self.connectors:
                 # a connector only joins when a number word follows ("twenty-five", "hundred and five")
                 if lw in self.connectors and last_kind and j + 1 < len(toks) and self.is_word(toks[j + 1]):

@@ -37,3 +37,12 @@ class Section(BaseModel):
     max_gap: int = 2
     #: how many words before a count to look for its noun when none follows
     look_back: int = 6
+    #: when no lexicon noun is found, the counted phrase keeps up to this many words after the
+    #: number as written (concept null); 0 turns this off
+    surface_words: int = 0
+    #: plural endings of a head-last language: for a count other than one, the surface phrase
+    #: ends at the first word with one ("four different bosses"), for one at the first without
+    plural_endings: list[str] = Field(default_factory=list)
+    #: verbs of change before a percentage ("rose", "fell by", "naik"): the words before them
+    #: say what the percentage is of ("Nvidia advanced 8%") when no noun follows
+    change_verbs: list[Word] = Field(default_factory=list)

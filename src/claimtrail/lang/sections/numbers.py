@@ -43,6 +43,20 @@ class Section(BaseModel):
     scale_abbreviations: dict[Word, float] = Field(default_factory=dict)
     #: tokens that may join number words ("-" in "twenty-five"); "and" only after a multiplier
     connectors: list[Word] = Field(default_factory=list)
+    #: words that make the number after them negative ("minus", "negatif", "минус")
+    negative: list[Word] = Field(default_factory=list)
+    #: words read as a decimal mark between two numbers ("point", "koma", "точка")
+    decimal_words: list[Word] = Field(default_factory=list)
+    #: fraction denominators after a numerator ("two thirds", "dua pertiga", "две трети"): word -> denominator
+    denominators: dict[Word, float] = Field(default_factory=dict)
+    #: words that stand for the numerator one before a denominator ("a third of"); the fraction then
+    #: needs one of ``fraction_after`` right after it, so that "a third term" stays an ordinal
+    #: denominators that are also other nouns ("quarters" of a year): read only before ``fraction_after``
+    ambiguous_denominators: list[Word] = Field(default_factory=list)
+    fraction_articles: list[Word] = Field(default_factory=list)
+    fraction_after: list[Word] = Field(default_factory=list)
+    #: fractions added to the whole number before them ("and a half", "с половиной"): phrase -> value
+    added_fractions: dict[Word, float] = Field(default_factory=dict)
 
     #: hedges before a number ("lebih dari": more_than)
     qualifiers: dict[Word, QualifierName] = Field(default_factory=dict)
