@@ -146,3 +146,29 @@ def test_percentage_of_what_changed() -> None:
     assert [f.counted for f in find(text, rules_for("en"))] == ["carmaker", "copper futures"]
     (fig,) = find("Harga cabai naik 12 persen pekan ini.", rules_for("id"))
     assert fig.counted == "cabai"
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Analysts expect prices to rise 5% to 10% next year.", ("5% to 10%", None, 5.0, 10.0, "percent")),
+    ("en", "Fees range between 1.5 per cent and 2 per cent of assets.",
+     ("between 1.5 per cent and 2 per cent", None, 1.5, 2.0, "percent")),
+    ("en", "The upper limit for adults is between 15kHz and 17kHz.", ("between 15kHz and 17kHz", None, 15.0, 17.0, "kHz")),
+    ("id", "Harga beras diperkirakan naik 10 persen hingga 15 persen.",
+     ("10 persen hingga 15 persen", None, 10.0, 15.0, "percent")),
+    ("id", "Kenaikan tarif antara 5 persen dan 6 persen.", ("antara 5 persen dan 6 persen", None, 5.0, 6.0, "percent")),
+    ("ru", "Рост цен составит от 5% до 10% в год.", ("от 5% до 10%", None, 5.0, 10.0, "percent")),
+])
+def test_range_with_the_unit_on_both_ends(lang: str, text: str, want: tuple[Any, ...]) -> None:
+    assert want in _values(text, lang)
+
+
+def test_unit_on_both_ends_of_a_change_is_two_figures() -> None:
+    # a fall is not a range, and different units do not make one
+    got = _values("Growth will slow from 4.8 percent to 4.7 percent, while 5 kg to 9 km is nonsense.", "en")
+    assert [g[1] for g in got] == [4.8, 4.7, 5.0, 9.0]
+    assert all(g[2] is None for g in got)
+
+
+def test_at_before_a_percentage_is_not_a_clock_time() -> None:
+    text = "Unemployment stood at 5% in May, and the meeting is at 10."
+    assert _values(text, "en") == [("5%", 5.0, None, None, "percent")]

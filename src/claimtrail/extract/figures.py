@@ -417,8 +417,8 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
         return True  # "Oct. 31"
     if prev is not None and (prev.low in r.months or _code_cue(toks, f, r)):
         return True
-    if prev is not None and prev.low in r.time_before and _clock_like(rd):
-        return True
+    if prev is not None and prev.low in r.time_before and _clock_like(rd) and r.after.forward(toks, rd.after) is None:
+        return True  # "at 10" is a time; "at 5%" is not
     follow = toks[rd.after] if rd.after < len(toks) else None
     if follow is not None and (follow.low in r.months or follow.low in r.time_after):
         return True
@@ -502,6 +502,15 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
         pair = opener[0]
         if tuple(t.low for t in toks[j : j + len(pair)]) == pair:
             link = (True, j + len(pair))
+    unit_first = r.after.forward(toks, j) if link is None else None
+    if unit_first is not None:
+        # "5% to 10%", "between 5% and 6%": the unit on both ends
+        k = unit_first[1]
+        link = r.range_links.forward(toks, k)
+        if opener is not None and tuple(t.low for t in toks[k : k + len(opener[0])]) == opener[0]:
+            link = (True, k + len(opener[0]))
+        if link is not None:
+            j = k
     if link is None or link[1] >= len(toks):
         return None
     hyphen = toks[j].text in "-–"
@@ -514,6 +523,10 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     second = _reading_at(toks, at, r)
     if not isinstance(second, Reading) or second.value is None or first.value is None:
         return None
+    if unit_first is not None:
+        unit_second = r.after.forward(toks, second.after)
+        if unit_second is None or unit_second[0] != unit_first[0]:
+            return None
     if _not_a_figure(toks, second, r) and not hyphen:
         return None
     low, high = first.value, second.value
@@ -523,7 +536,7 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
         if r.after.forward(toks, second.after) is None:
             return False  # "2-1": a score
     if not low < high:
-        return False if hyphen else None
+        return False if hyphen and unit_first is None else None
     d.low, d.high, d.value, d.after = low, high, None, second.after
     return True
 
