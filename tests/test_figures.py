@@ -172,3 +172,27 @@ def test_unit_on_both_ends_of_a_change_is_two_figures() -> None:
 def test_at_before_a_percentage_is_not_a_clock_time() -> None:
     text = "Unemployment stood at 5% in May, and the meeting is at 10."
     assert _values(text, "en") == [("5%", 5.0, None, None, "percent")]
+
+
+def _hedges(text: str, lang: str) -> list[tuple[float | None, str]]:
+    return [(f.value, f.qualifier) for f in find(text, rules_for(lang))]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Losses exceeded $3 billion in the quarter.", [(3e9, "more_than")]),
+    ("en", "Only firms with greater than or equal to 50 staff and less than 250 staff qualify.",
+     [(50.0, "at_least"), (250.0, "less_than")]),
+    ("en", "Patients aged >= 65 were tested.", [(65.0, "at_least")]),
+    ("en", "Ten or more people were hurt in the blast.", [(10.0, "at_least")]),
+    ("id", "Nilai ujian lebih dari sama dengan 75 dinyatakan lulus.", [(75.0, "at_least")]),
+    ("id", "Korban tewas mencapai 10 orang atau lebih.", [(10.0, "at_least")]),
+    ("ru", "Погибли 10 человек и более.", [(10.0, "at_least")]),
+    ("ru", "Ущерб превысил 5 млн рублей.", [(5e6, "more_than")]),
+])
+def test_comparison_hedges(lang: str, text: str, want: list[tuple[float, str]]) -> None:
+    assert _hedges(text, lang) == want
+
+
+def test_more_after_a_percentage_is_not_a_hedge_in_indonesian() -> None:
+    # "lebih tinggi" compares; it is not "atau lebih"
+    assert _hedges("Harga naik 5 persen lebih tinggi dari tahun lalu.", "id") == [(5.0, "exact")]

@@ -84,6 +84,7 @@ class Concepts:
 class Rules:
     numbers: Numbers
     qualifiers: PhraseTable[Qualifier]
+    qualifiers_after: PhraseTable[Qualifier]
     range_links: PhraseTable[bool]
     range_pairs: PhraseTable[tuple[str, ...]]
     months: frozenset[str]
@@ -145,6 +146,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         starts=starts,
         trigger=_trigger(starts),
         qualifiers=PhraseTable(n.qualifiers),
+        qualifiers_after=PhraseTable(n.qualifiers_after),
         range_links=PhraseTable({w: True for w in n.range_links}),
         range_pairs=PhraseTable({k: phrase_key(v) for k, v in n.range_pairs.items()}),
         months=_fold(n.months),
@@ -574,6 +576,9 @@ def _qualify(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     hit = r.qualifiers.backward(toks, k)
     if hit is not None:
         d.qualifier, d.first = hit
+    after = r.qualifiers_after.forward(toks, d.after) if d.low is None and d.qualifier == "exact" else None
+    if after is not None:
+        d.qualifier, d.after = after  # "10 or more people", "10 orang atau lebih"
 
 
 def _age_or_inverted(toks: Sequence[Token], d: _Draft, rd: Reading, r: Rules) -> None:
@@ -607,6 +612,9 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         found = _noun_before(toks, d.first, c)
     if found is not None:
         d.concept, d.counted = found[0], (found[1], found[2])
+        late = r.qualifiers_after.forward(toks, found[2]) if d.qualifier == "exact" and d.low is None else None
+        if late is not None:
+            d.qualifier = late[0]  # "10 orang atau lebih", "10 человек и более"
         return
     # no lexicon noun: keep the noun phrase as written, with a null concept
     plural = d.value != 1 if d.value is not None else True

@@ -60,6 +60,8 @@ class Section(BaseModel):
 
     #: hedges before a number ("lebih dari": more_than)
     qualifiers: dict[Word, QualifierName] = Field(default_factory=dict)
+    #: hedges right after a number ("or more": at_least, "atau lebih", "и более")
+    qualifiers_after: dict[Word, QualifierName] = Field(default_factory=dict)
     #: words between two numbers that make a range ("hingga", "to", "-")
     range_links: list[Word] = Field(default_factory=list)
     #: an opening word and the link it needs ("between": "and", "от": "до")
