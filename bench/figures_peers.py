@@ -11,7 +11,9 @@ percentage, USD -> dollar, year -> year or "year of age", km -> kilometre, ...);
 agrees with a gold noun unit ("people", "worker", "first-team player") when our concept or the
 singular of the last word of our counted phrase is that noun or its head (last word, singular),
 and with a gold unit "-"/"count" when
-it has no unit. Counted accuracy: over value-matched gold quantities that count
+it has no unit. A gold rate "X per Y" ("dollar per barrel") matches our unit X with Y as our counted noun
+(round 4: rates keep the amount's unit and count the "per" noun).
+Counted accuracy: over value-matched gold quantities that count
 something (gold unit a noun, not a measure, currency, percentage or time) or are a
 percentage with a referred concept, the share where what we say is counted matches:
 for counts our concept/counted head equals the gold noun or its head, for percentages a word of our
@@ -137,7 +139,12 @@ def _unit_ok(gold_unit: str, f: Figure) -> bool:
         if g in ("-", "count", "% -"):
             return True
         return _noun_ok(g, f)
-    return g in UNIT_NAMES.get(f.unit, {f.unit.casefold()})
+    names = UNIT_NAMES.get(f.unit, {f.unit.casefold()})
+    if " per " in g and f.counted:
+        # a rate: our unit is the amount's, the "per" noun is our counted phrase ("$58 per barrel")
+        amount, per = g.split(" per ", 1)
+        return amount in names and _noun_ok(per, f)
+    return g in names
 
 
 def _table(rows: list[list[str]], head: list[str]) -> str:

@@ -196,3 +196,19 @@ def test_comparison_hedges(lang: str, text: str, want: list[tuple[float, str]]) 
 def test_more_after_a_percentage_is_not_a_hedge_in_indonesian() -> None:
     # "lebih tinggi" compares; it is not "atau lebih"
     assert _hedges("Harga naik 5 persen lebih tinggi dari tahun lalu.", "id") == [(5.0, "exact")]
+
+
+@pytest.mark.parametrize(("lang", "text", "unit", "counted"), [
+    ("en", "Brent crude traded at $58.24 per barrel on Monday.", "USD", "barrel"),
+    ("en", "Spot gold was marginally higher at $1,271.2 an ounce.", "USD", "ounce"),
+    ("id", "Harga cabai rawit mencapai Rp 10.000 per kilogram.", "IDR", "kilogram"),
+    ("ru", "Нефть марки Brent стоила 58 долларов за баррель.", "USD", "баррель"),
+])
+def test_rate_keeps_the_amount_unit_and_counts_the_per_noun(lang: str, text: str, unit: str, counted: str) -> None:
+    (f,) = find(text, rules_for(lang))
+    assert (f.unit, f.counted) == (unit, counted)
+
+
+def test_money_without_a_rate_word_counts_nothing() -> None:
+    (f,) = find("Министерство потратило 5 млн рублей на строительство.", rules_for("ru"))
+    assert f.counted is None

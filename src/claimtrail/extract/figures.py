@@ -86,6 +86,7 @@ class Rules:
     qualifiers: PhraseTable[Qualifier]
     qualifiers_after: PhraseTable[Qualifier]
     range_links: PhraseTable[bool]
+    rate_words: PhraseTable[bool]
     range_pairs: PhraseTable[tuple[str, ...]]
     months: frozenset[str]
     year_cues: frozenset[str]
@@ -148,6 +149,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         qualifiers=PhraseTable(n.qualifiers),
         qualifiers_after=PhraseTable(n.qualifiers_after),
         range_links=PhraseTable({w: True for w in n.range_links}),
+        rate_words=PhraseTable({w: True for w in n.rate_words}),
         range_pairs=PhraseTable({k: phrase_key(v) for k, v in n.range_pairs.items()}),
         months=_fold(n.months),
         year_cues=_fold(n.year_cues),
@@ -278,6 +280,8 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
     _qualify(toks, d, r)
     if d.unit in ("count", "percent"):
         _count(toks, d, r)
+    else:
+        _rate(toks, d, r)
     if d.unit == "count" and d.concept is None and d.low is None:
         _age_or_inverted(toks, d, reading, r)
     if year_like and reading.scale is None and (
@@ -625,6 +629,24 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         surface = _surface(toks, link[1], c, r, plural)
     if surface is not None:
         d.counted = surface
+
+
+def _rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
+    """An amount per something ("$58.24 per barrel", "Rp 10.000 per kilogram", "50 рублей за литр"): the unit
+    stays the amount's, and the noun after the rate word is what the amount is counted against."""
+    hit = r.rate_words.forward(toks, d.after)
+    if hit is None or hit[1] >= len(toks):
+        return
+    k = hit[1]
+    found = _noun_phrase(toks, k, r.concepts)
+    if found is not None and found[1] == k:
+        d.concept, d.counted = found[0], (found[1], found[2])
+        return
+    unit = r.after.forward(toks, k)
+    if unit is not None:
+        d.counted = (k, unit[1])  # "per kg"
+    elif toks[k].kind == "word" and toks[k].low not in r.concepts.stop and toks[k].text[:1].islower():
+        d.counted = (k, k + 1)
 
 
 def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, int] | None:

@@ -64,6 +64,8 @@ class Section(BaseModel):
     qualifiers_after: dict[Word, QualifierName] = Field(default_factory=dict)
     #: words between two numbers that make a range ("hingga", "to", "-")
     range_links: list[Word] = Field(default_factory=list)
+    #: words between an amount and the noun it is a rate of ("$58 per barrel", "Rp 10.000 per kg", "за баррель")
+    rate_words: list[Word] = Field(default_factory=list)
     #: an opening word and the link it needs ("between": "and", "от": "до")
     range_pairs: dict[Word, Word] = Field(default_factory=dict)
 
