@@ -105,3 +105,15 @@ def test_tokens_keep_offsets() -> None:
     text = "Sekitar 10 ribu warga"
     assert [t.text for t in tokenize(text)] == ["Sekitar", "10", "ribu", "warga"]
     assert all(text[t.start : t.end] == t.text for t in tokenize(text))
+
+
+def test_a_sentence_final_stop_is_not_part_of_a_scale_word() -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    a = analyse(Article("t", "The takeover exceeded $3 billion. Regulators approved it.", language="en"))
+    assert [f.span.of(a.article.text) for f in a.figures] == ["exceeded $3 billion"]
+    ru = "В городе осталось 7,5 тыс. человек, сообщили власти."
+    b = analyse(Article("r", ru, language="ru"))
+    assert [f.span.of(ru) for f in b.figures] == ["7,5 тыс."]
+    assert b.figures[0].value == 7500

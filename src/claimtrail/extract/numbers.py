@@ -455,7 +455,11 @@ def _place(v: float) -> float:
 
 
 def _absorb_dot(toks: Sequence[Token], k: int) -> int:
-    """Take the full stop of an abbreviation ("тыс.", "jt.") into the number."""
+    """Take the full stop of an abbreviation ("тыс.", "jt.") into the number, unless it ends
+    the sentence ("exceeded $3 billion." keeps its stop out): a stop counts as the
+    abbreviation's only when a number or a lower-case word follows it."""
     if 0 < k < len(toks) and toks[k].text == "." and toks[k - 1].attached_to(toks[k]) and toks[k - 1].kind == "word":
-        return k + 1
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and (nxt.kind == "num" or nxt.text[:1].islower()):
+            return k + 1
     return k
