@@ -6,7 +6,7 @@ or the phrase it was resolved from, shares a word with the gold source tokens, w
 compared by stem: see ``_same_stem``).
 
 PolNeAR test split: see ``polnear``.
-Run: PYTHONPATH=src python bench/quotes_peers.py
+Run: PYTHONPATH=src python bench/quotes_peers.py [--misses marks|reported|mixed]
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ def _speaker_words(words: str, lex: Lexicon) -> set[str]:
     return out
 
 
-def polnear(limit: int | None = None) -> dict[str, dict[str, float]]:
+def polnear(limit: int | None = None, misses: str | None = None) -> dict[str, dict[str, float]]:
     """PolNeAR test split: one annotator per article (the first .ann file by name).
 
     Gold: every attribution relation (E line) with a Content; discontinuous spans are the
@@ -149,6 +149,8 @@ def polnear(limit: int | None = None) -> dict[str, dict[str, float]]:
     leading and "between" words ignored). PolNeAR sources are spans as written, so a gold
     "he" matches a pronoun we resolved (our resolved_from keeps "he said"), and a gold
     "The newspaper" misses our "The Post".
+    ``misses``: a group name; each found gold of that group whose speaker is counted wrong
+    is printed (article, gold source, our speaker and the phrase it came from, content).
     """
     folder = PEERS / "polnear" / "data" / "test"
     lex = lexicon_for("en")
@@ -186,6 +188,10 @@ def polnear(limit: int | None = None) -> dict[str, dict[str, float]]:
                 said = _speaker_words(f"{sp.name} {sp.resolved_from or ''}", lex)
                 if said & _speaker_words(g.source, lex):
                     spk_ok[g.group] += 1
+                    continue
+            if misses == g.group:
+                ours = f"{sp.name!r} from {sp.resolved_from!r}" if sp is not None else "None"
+                print(f"MISS {name}\tgold={g.source!r}\tours={ours}\t{g.text[:110]!r}")
     out: dict[str, dict[str, float]] = {}
     for grp, kind in (("marks", "direct"), ("reported", "indirect")):
         recall = found[grp] / max(gold_n[grp], 1)
@@ -205,8 +211,9 @@ def main() -> int:
     if not (PEERS / "adaq").is_dir() and not (PEERS / "polnear").is_dir():
         print("../shared/peers is not present", file=sys.stderr)
         return 1
+    misses = sys.argv[sys.argv.index("--misses") + 1] if "--misses" in sys.argv[:-1] else None
     if (PEERS / "polnear").is_dir():
-        for group, row in polnear().items():
+        for group, row in polnear(misses=misses).items():
             print("PolNeAR test", group, row)
     if (PEERS / "adaq").is_dir():
         print("ADAQ ru:", adaq("ru"))

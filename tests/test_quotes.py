@@ -437,3 +437,37 @@ def test_dash_parenthetical_and_abbreviation_in_the_speaker_phrase() -> None:
     assert toll.speaker is not None and toll.speaker.name.casefold() == "the governor"
     fuel = _by_start(text, qs, "Fuel prices will keep falling")
     assert fuel.speaker is not None and fuel.speaker.name == "Tom Reed"
+
+
+def test_verb_before_the_opening_mark_with_an_adverb_or_an_object() -> None:
+    text = (
+        "The county debated the bridge repairs for three hours on Tuesday.\n\n"
+        "Spokeswoman Dana Whitfield wrote: \"The contractor has missed every deadline we set last spring.\"\n\n"
+        "A resident at the back of the hall asked her: \"Who will pay for the detour signs on Mill Road?\"\n\n"
+        "Whitfield responded calmly: \"The county will cover the signs until the work is finished.\""
+    )
+    direct = [q for q in quotes(text, "en") if q.kind == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in direct] == [
+        "Dana Whitfield", "A resident", "Dana Whitfield"]
+
+
+def test_quote_opening_a_paragraph_after_a_colon_cue() -> None:
+    text = (
+        "The school board released its decision late on Friday. Board secretary Omar Castellanos wrote:\n\n"
+        "\"Classes will resume in the east wing once the heating system has been inspected.\""
+    )
+    (q,) = [q for q in quotes(text, "en") if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.name == "Omar Castellanos"
+
+
+def test_name_and_outlet_list_without_a_verb() -> None:
+    text = (
+        "What the critics said about the premiere.\n\n"
+        "Lena Fairbanks, The Harbor Ledger: \"A patient film that rewards anyone willing to sit with it.\"\n\n"
+        "Tomas Reyes, film critic: \"The second hour drags, but the final scene is worth the wait.\"\n\n"
+        "Also worth noting: \"the soundtrack was recorded in a single night\" in a rented church."
+    )
+    direct = [q for q in quotes(text, "en") if q.kind == "direct"]
+    assert [(q.speaker.name, q.speaker.role) if q.speaker else None for q in direct[:2]] == [
+        ("Lena Fairbanks", "The Harbor Ledger"), ("Tomas Reyes", "film critic")]
+    assert all(q.speaker is None or q.speaker.name != "Also" for q in direct[2:])

@@ -49,3 +49,20 @@ def test_organisation_is_an_org_entity() -> None:
     t = read("the Ministry of Health", "en", r)
     assert t is not None and "Ministry" in t.name
     assert [e.label for e in r.entities.values()] == ["ORG"]
+
+
+def test_pronoun_cue_with_no_earlier_speaker_takes_the_subject_of_the_paragraph_before() -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    text = (
+        "Harbor fishermen protested the new quota on Monday.\n\n"
+        "Marta E. Kowal, who has fished the bay for thirty years, sold her second boat in June.\n\n"
+        "\"I cannot feed a crew on what the quota leaves us,\" she said.\n\n"
+        "Tempo of the talks slowed after that. \"We will meet again next month,\" he said."
+    )
+    qs = [q for q in analyse(Article(id="t", text=text, language="en")).quotes if q.kind == "direct"]
+    assert qs[0].speaker is not None and qs[0].speaker.name == "Marta E. Kowal"
+    assert qs[0].speaker.resolved_from == "said she"
+    # a capitalised word alone opening a sentence is no subject
+    assert qs[1].speaker is not None and qs[1].speaker.name == "Marta E. Kowal"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -58,6 +58,7 @@ class Cues:
     min_words_uncued: int
     after: re.Pattern[str] | None  # a speech verb right after a closing mark
     verb: re.Pattern[str] | None  # any reporting verb, anywhere
+    before: re.Pattern[str] | None  # a verb right before an opening mark
     deny: re.Pattern[str] | None
     complement: re.Pattern[str] | None
     according: re.Pattern[str] | None
@@ -104,6 +105,7 @@ def cues_for(language: str | None) -> Cues:
         min_words_uncued=first("min_words_uncued"),
         after=words(after, encl_group),
         verb=words(verbs),
+        before=words(_alt(allof("before_verbs") + allof("report_verbs") + allof("deny_verbs"))),
         deny=words(_alt(allof("deny_verbs"))),
         complement=re.compile(rf"[\s,:]*(?:{_alt(allof('complementisers'))})(?!\w)[\s,:]*", re.I)
         if allof("complementisers")
@@ -286,6 +288,10 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
         i = bisect_right(line_starts, pos) - 1
         return lines[i] if i >= 0 and lines[i].end >= pos else Span(pos, pos)
 
+    def line_before(pos: int) -> Span | None:
+        i = bisect_right(line_starts, pos) - 2
+        return lines[i] if i >= 0 else None
+
     cands: list[Candidate] = []
     direct = list(pair_marks(text, lines, cues.double_open, cues.double_close))
     spans = [s for s, _ in direct]
@@ -298,7 +304,8 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
         if len(content) < cues.min_chars or sum(1 for _ in _WORDS.finditer(content)) < 2:
             continue
         line = line_at(raw.end)
-        cand: Candidate = _direct_speaker(text, span, raw.end + (1 if closed else 0), line, cues, lex, sentence_at)
+        cand: Candidate = _direct_speaker(text, span, raw.end + (1 if closed else 0), line, cues, lex, sentence_at,
+                                          line_before(raw.start))
         if cand.follow and len(_WORDS.findall(content)) < cues.min_words_uncued:
             continue
         cands.append(cand)
@@ -350,7 +357,7 @@ def _stance(cues: Cues, verb: str) -> Stance:
 
 
 def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, lex: Lexicon,
-                    sentence_at: Any) -> Candidate:
+                    sentence_at: Any, prev: Span | None = None) -> Candidate:
     limit = min(line.end, after + AFTER_WINDOW)
     if cues.after is not None:
         # verb first: '," kata Konashenkov', '," tambahnya', '», — заявил прокурор', '" said X'
@@ -399,16 +406,64 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         pm = pms[-1] if pms else None
         if pm is not None and not _WORDS.search(text, pm.end(), span.start - 1):
             return Candidate("direct", span, None, pm.group(), Span(pm.start(), pm.end()), follow=True)
-    if cues.verb is not None and begin < span.start - 1:
+    if cues.before is not None and begin < span.start - 1:
         before = text[begin : span.start - 1]
-        ms = list(cues.verb.finditer(before))
-        if ms and not _WORDS.search(before, ms[-1].end()):
+        ms = list(cues.before.finditer(before))
+        if ms and _cue_tail(before, ms[-1].end(), lex):
             m = ms[-1]
             before_phrase = _phrase_before(text, begin, begin + m.start(), lex, cues.subordinators)
             if before_phrase:
                 return Candidate("direct", span, read_phrase(text, before_phrase, lex), m.group(),
                                  Span(begin + m.start(), begin + m.end()), _stance(cues, m.group()))
+    if not _WORDS.search(text, line.start, span.start - 1):
+        # a quote that opens its paragraph after one that ends in 'X wrote:'
+        if prev is not None and text[prev.start : prev.end].rstrip().endswith(":") and cues.before is not None:
+            ms = list(cues.before.finditer(text, prev.start, prev.end))
+            if ms and _cue_tail(text[: prev.end], ms[-1].end(), lex):
+                m = ms[-1]
+                sent = sentence_at(m.start())
+                start = max(prev.start, sent.start if sent.end >= m.start() else prev.start)
+                before_phrase = _phrase_before(text, start, m.start(), lex, cues.subordinators)
+                if before_phrase:
+                    return Candidate("direct", span, read_phrase(text, before_phrase, lex), m.group(),
+                                     Span(m.start(), m.end()), _stance(cues, m.group()))
+    else:
+        listed = _listed_speaker(text, line.start, span.start - 1, lex)
+        if listed is not None:
+            return Candidate("direct", span, listed, None, None)
     return Candidate("direct", span, None, None, None, follow=True)
+
+
+def _cue_tail(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether the words between a verb ending at ``end`` and the opening mark leave it the
+    quote's cue: none ("Merrill wrote:"), or one lower-case word that is not a name
+    ("Clinton responded awkwardly:", "a woman asked her:") before a colon or a comma."""
+    rest = text[end:].rstrip()
+    words = _WORDS.findall(rest)
+    if not words:
+        return True
+    return len(words) == 1 and words[0][:1].islower() and rest.endswith((":", ",")) and words[0] not in lex.stop_words
+
+
+def _listed_speaker(text: str, start: int, end: int, lex: Lexicon) -> Mention | None:
+    """'Chris Cillizza, The Washington Post: "...': a paragraph that opens with a short
+    name phrase and a colon, no verb, then the quote; the name is the speaker."""
+    head = text[start:end].rstrip()
+    if not head.endswith(":") or ":" in head[:-1] or len(head) > 100:
+        return None
+    toks = tokens(text, start, start + len(head) - 1)
+    words = [t for t in toks if t.text not in ",;:()"]
+    if not words or len(words) > 8 or not capitalised(words[0]):
+        return None
+    commas = [i for i, t in enumerate(toks) if t.text == ","]
+    named = toks[: commas[0]] if commas else toks
+    mention = read_phrase(text, named, lex)
+    if mention is None or mention.name is None or mention.name_span is None or mention.refers_back:
+        return None
+    if not all(capitalised(t) or t.key in lex.particles for t in named):
+        return None
+    described = " ".join(t.text for t in toks[commas[0] + 1 :]) if commas else ""
+    return replace(mention, role=mention.role or described or None)
 
 
 def _colon_quotes(text: str, lines: list[Span], cues: Cues, lex: Lexicon, quoted: Quoted) -> list[Candidate]:

@@ -352,6 +352,12 @@ def _org_run(words: list[Token], lex: Lexicon) -> list[Token]:
     return words
 
 
+#: how far back a pronoun's speaker is looked for among sentence subjects
+SUBJECT_WINDOW = 600
+#: where a sentence starts: after a line break or a full stop, before a capital letter
+_SENTENCE_START = re.compile(r"(?:\n|[.!?][\"”’]?[ \t]+)\s*(?=[^\W\d_])")
+
+
 @dataclass
 class Resolver:
     """Speakers in text order: resolves references back and links surnames.
@@ -365,15 +371,25 @@ class Resolver:
     named: list[Speaker] = field(default_factory=list)
     entities: dict[tuple[int, int], Entity] = field(default_factory=dict)
     _names: NameIndex | None = None
+    last_at: int = 0  # where the last speaker phrase read ends
+    _lower: frozenset[str] | None = None
 
     def resolve(self, mention: Mention | None, cue: str | None = None) -> Speaker | None:
         if mention is None:
             if cue and self.lex.enclitic is not None and self.lex.enclitic.search(cue):
                 return self._back(None, cue, person=True)
             return None
+        floor, self.last_at = self.last_at, max(self.last_at, mention.span.end if mention.span else 0)
         if mention.refers_back:
             said = mention.text if cue is None or mention.text.casefold() in cue.casefold() else f"{cue} {mention.text}"
             group = any(w in self.lex.group_pronouns for w in mention.text.casefold().split())
+            if not group and mention.role is None and mention.span is not None:
+                # "Moore launched his film last week. '...,' he said": a person who is the
+                # subject of a sentence after the last speaker phrase
+                subject = self.subject_before(mention.span.start, floor)
+                if subject is not None:
+                    self.named.append(Speaker(subject[0], None, subject[1]))
+                    return Speaker(subject[0], None, subject[1], said)
             return self._back(mention.role, said, person=not group)
         if mention.head is not None:
             found = self._by_head(mention.head)
@@ -400,6 +416,59 @@ class Resolver:
             key = (mention.name_span.start, mention.name_span.end)
             self.entities.setdefault(key, Entity(mention.name_span, label, name))  # type: ignore[arg-type]
         return self._remember(speaker)
+
+    def subject_before(self, pos: int, floor: int) -> tuple[str, str | None] | None:
+        """The person named first in the last sentence that starts with a name, between
+        ``floor`` and ``pos``, in the cue's paragraph or the one before it (at most
+        :data:`SUBJECT_WINDOW` characters back); the name in full when a surname was
+        written in full earlier. A name of one word alone is not taken."""
+        if not self.text:
+            return None
+        lo = max(floor, pos - SUBJECT_WINDOW, 0)
+        # no further back than the paragraph before the cue's own
+        own = self.text.rfind("\n", lo, pos)
+        end = own
+        while end > lo and self.text[end - 1].isspace():
+            end -= 1
+        before = self.text.rfind("\n", lo, end) if own >= 0 else -1
+        lo = max(lo, before + 1) if before >= 0 else lo
+        starts = [m.end() for m in _SENTENCE_START.finditer(self.text, lo, pos)]
+        if lo == 0 or self.text[lo - 1] == "\n":
+            starts.insert(0, lo)
+        skip = self.lex.leading | self.lex.stop_words | self.lex.pronouns | self.lex.demonstratives
+        for st in reversed(starts):
+            lead: list[Token] = []
+            for t in tokens(self.text, st, min(pos, st + 120)):
+                k = t.key
+                if _capitalised(t) or k in self.lex.titles or k in self.lex.ranks or k in self.lex.particles:
+                    lead.append(t)
+                    initial = len(t.text.rstrip(".")) == 1  # "Carolyn B. Maloney"
+                    titled = k in self.lex.ranks or k in self.lex.honorifics
+                    if t.text.endswith((".", "!", "?")) and not initial and not titled:
+                        break
+                    continue
+                break
+            while lead and lead[0].key in self.lex.leading:
+                lead = lead[1:]  # "Even Mike Pence"
+            if not lead or lead[0].key in skip or lead[0].key in self.lex.indefinites or len(lead) > 8:
+                continue
+            if lead[0].key in self._lower_words() and lead[0].key not in self.lex.titles:
+                continue  # "Although Shenefield ...", "Among them": a word also written in lower case
+            mention = read_phrase(self.text, lead, self.lex)
+            if mention is None or mention.name is None or mention.name_span is None or mention.refers_back:
+                continue
+            if not self._person(mention.name) or mention.name.casefold() in skip:
+                continue
+            name, role = self._full(mention.name, mention.name_span)
+            if len(name.split()) < 2:
+                continue  # one capitalised word is no sure name ("Diduga", "Tempo")
+            return name, mention.role or role
+        return None
+
+    def _lower_words(self) -> frozenset[str]:
+        if self._lower is None:
+            self._lower = frozenset(t.key for t in tokens(self.text, 0, len(self.text)) if t.text[:1].islower())
+        return self._lower
 
     def _remember(self, s: Speaker) -> Speaker:
         self.named.append(s)

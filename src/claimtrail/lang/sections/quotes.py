@@ -28,6 +28,9 @@ class Section(BaseModel):
     min_words_uncued: int = 4
     #: verbs that stand after a closing quotation mark ("kata", "said", "заявил")
     after_verbs: list[Regex] = Field(default_factory=list)
+    #: verbs that cue a quotation opening right after them, besides ``report_verbs``
+    #: ('Merrill wrote: "...', 'Clinton responded, "...')
+    before_verbs: list[Regex] = Field(default_factory=list)
     #: reporting verbs with a content clause ("mengatakan", "said", "заявил")
     report_verbs: list[Regex] = Field(default_factory=list)
     #: verbs that deny or reject the content; also reporting verbs
