@@ -31,10 +31,11 @@ class Token:
     text: str
     start: int
     end: int
+    #: the folded form words are compared by ("Mayjen." -> "mayjen")
+    key: str = field(init=False, compare=False, repr=False)
 
-    @property
-    def key(self) -> str:
-        return self.text.casefold().strip(".")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", self.text.casefold().strip("."))
 
 
 @dataclass(frozen=True)
@@ -333,7 +334,19 @@ def _run(words: list[Token], i: int, lex: Lexicon) -> list[Token]:
 
 def is_org_word(key: str, lex: Lexicon) -> bool:
     """An organisation word, inflected forms included ("комитета" for "комитет")."""
-    return key in lex.org_words or any(len(w) >= 6 and key.startswith(w) for w in lex.org_words)
+    if key in lex.org_words:
+        return True
+    return any(key[:n] in stems for n, stems in _org_stems(lex.org_words) if len(key) > n)
+
+
+@lru_cache(maxsize=16)
+def _org_stems(words: frozenset[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Organisation words of six letters or more, by length, for prefix look-ups."""
+    by_len: dict[int, set[str]] = {}
+    for w in words:
+        if len(w) >= 6:
+            by_len.setdefault(len(w), set()).add(w)
+    return tuple((n, frozenset(ws)) for n, ws in sorted(by_len.items()))
 
 
 def _org_head(words: list[Token], lex: Lexicon) -> bool:
