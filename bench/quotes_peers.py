@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimtrail.analyzer import analyse
-from claimtrail.extract.speakers import Lexicon, lexicon_for
+from claimtrail.extract.speakers import Lexicon, lexicon_for, same_stem
 from claimtrail.model import Article
 
 PEERS = Path(__file__).resolve().parents[1] / ".." / "shared" / "peers"
@@ -29,13 +29,7 @@ def _same_stem(a: str, b: str) -> bool:
     """Russian inflection changes a word's ending: two words match when they share a stem
     that leaves at most two letters of ending on the shorter one, and at least three
     letters ("папа"/"папы", "Путин"/"Путина", "министр"/"министра")."""
-    if a == b:
-        return True
-    short = min(len(a), len(b))
-    common = 0
-    while common < short and a[common] == b[common]:
-        common += 1
-    return common >= max(3, short - 2)
+    return same_stem(a, b, least=3)
 
 
 def adaq(lang: str = "ru") -> dict[str, float]:

@@ -535,7 +535,7 @@ class Resolver:
         """The last named speaker whose name holds the organisation word ``head``
         ("Russia's defence ministry" for "the ministry"), inflection allowed."""
         for s in reversed(self.named):
-            if s.resolved_from is None and any(_same_stem(head, w.casefold()) for w in s.name.split()):
+            if s.resolved_from is None and any(same_stem(head, w.casefold()) for w in s.name.split()):
                 return s
         return None
 
@@ -583,7 +583,7 @@ class Resolver:
         index = self._index()
         runs = index.by_word.get(key) or []
         if not runs and self.lex.inflected_names:
-            runs = next((index.by_word[k] for k in index.by_prefix.get(key[:3], []) if _same_stem(key, k)), [])
+            runs = next((index.by_word[k] for k in index.by_prefix.get(key[:3], []) if same_stem(key, k)), [])
         i = bisect_right(runs, pos, key=lambda r: r[0]) - 1
         while i >= 0 and runs[i][1][-1].end > pos:
             i -= 1
@@ -595,7 +595,7 @@ class Resolver:
             if mention is None or mention.name is None:
                 continue
             words = [p for w in mention.name.casefold().split() for p in (w, *w.split("-"))]
-            same = _same_stem if self.lex.inflected_names else str.__eq__
+            same = same_stem if self.lex.inflected_names else str.__eq__
             if len(words) >= 2 and any(same(key, w) for w in words) and self._person(mention.name):
                 return mention.name, mention.role
         return None
@@ -607,15 +607,16 @@ class Resolver:
         return None
 
 
-def _same_stem(a: str, b: str) -> bool:
-    """Two words that differ only in a short ending ("министерство", "министерства")."""
+def same_stem(a: str, b: str, least: int = 4) -> bool:
+    """Two words that differ only in an ending of at most two letters on the shorter one,
+    sharing at least ``least`` letters ("министерство", "министерства")."""
     if a == b:
         return True
     short = min(len(a), len(b))
     common = 0
     while common < short and a[common] == b[common]:
         common += 1
-    return common >= max(4, short - 2)
+    return common >= max(least, short - 2)
 
 
 @dataclass
