@@ -471,3 +471,19 @@ def test_name_and_outlet_list_without_a_verb() -> None:
     assert [(q.speaker.name, q.speaker.role) if q.speaker else None for q in direct[:2]] == [
         ("Lena Fairbanks", "The Harbor Ledger"), ("Tomas Reyes", "film critic")]
     assert all(q.speaker is None or q.speaker.name != "Also" for q in direct[2:])
+
+
+def test_attribution_after_the_clause_with_an_adjunct_and_no_comma() -> None:
+    # wire copy with the commas lost: the tail "in a statement ..." is no reported clause
+    text = (
+        "Flooding closed two bridges in the north of the province on Monday. "
+        "Three villages along the river were evacuated overnight the regional emergency office "
+        "said in a statement posted on its website. "
+        "The governor said on Monday that more rain was expected."
+    )
+    qs = quotes(text, "en")
+    first = _by_content(text, qs, "Three villages")
+    assert first.speaker is not None and first.speaker.name.endswith("regional emergency office")
+    assert not any(content(text, q).startswith("in a statement") for q in qs)
+    last = [q for q in qs if "more rain" in content(text, q)]
+    assert len(last) == 1 and last[0].speaker is not None and last[0].speaker.name == "The governor"

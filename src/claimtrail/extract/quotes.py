@@ -648,7 +648,12 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
             continue  # '"Not me," said X': the words in marks are X's (here too short to be a quote)
         stance = _stance(cues, m.group())
         rest = [t for t in tokens(text, m.end(), sent.end) if _WORDS.search(t.text)]
-        trailing = len(rest) <= 6 and text[sent.start : m.start()].rstrip().endswith((",", "—", "–"))
+        # "..., the ministry said." / "... the ministry said in a statement.": a short tail
+        # after the verb that opens with a stop word and has no complementiser is no clause
+        adjunct = (bool(rest) and len(rest) <= 8 and is_stop(rest[0], lex) and cues.complement is not None
+                   and not any(cues.complement.fullmatch(t.text) for t in rest))
+        short = len(rest) <= 6 or adjunct
+        trailing = adjunct or (short and text[sent.start : m.start()].rstrip().endswith((",", "—", "–")))
         # the content follows: "X mengatakan bahwa ...", "X said the ...", "X denied reports that ..."
         clause = _object_end(text, m.end(), sent.end, cues)
         span = None if trailing else _content(text, clause, sent.end, cues, quoted)
@@ -663,7 +668,7 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                      Span(m.start(), m.end()), stance))
                 return out
         # the content comes first: "... , сообщил X." / "... the ministry said on Sunday."
-        if len(rest) <= 6:
+        if short:
             before = text[sent.start : m.start()].rstrip()
             if before.endswith((",", "—", "–")):
                 cut = sent.start + len(before.rstrip(",—– "))
