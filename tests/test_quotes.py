@@ -487,3 +487,20 @@ def test_attribution_after_the_clause_with_an_adjunct_and_no_comma() -> None:
     assert not any(content(text, q).startswith("in a statement") for q in qs)
     last = [q for q in qs if "more rain" in content(text, q)]
     assert len(last) == 1 and last[0].speaker is not None and last[0].speaker.name == "The governor"
+
+
+def test_two_reports_joined_by_while() -> None:
+    text = (
+        "The health ministry said that 40 patients were treated in the capital while the Red Crescent "
+        "said that 12 more were taken to hospitals outside the city. "
+        "The mayor said the main road stayed closed while repair crews worked through the night."
+    )
+    qs = quotes(text, "en")
+    ministry = _by_content(text, qs, "40 patients")
+    assert content(text, ministry) == "40 patients were treated in the capital"
+    assert ministry.speaker is not None and ministry.speaker.name.endswith("health ministry")
+    crescent = _by_content(text, qs, "12 more")
+    assert crescent.speaker is not None and crescent.speaker.name.endswith("Red Crescent")
+    # "while" opening a clause without a reporting verb stays inside the report
+    mayor = _by_content(text, qs, "the main road")
+    assert content(text, mayor).endswith("through the night")

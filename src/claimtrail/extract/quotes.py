@@ -67,6 +67,7 @@ class Cues:
     subordinators: frozenset[str]
     passive: re.Pattern[str] | None  # an auxiliary that makes the verb after it passive
     participle: re.Pattern[str] | None  # ", adding that ...": more words of the same speaker
+    joiner: re.Pattern[str] | None  # "X said A, while Y said B": a second report joined on
     needs_complementiser: re.Pattern[str] | None  # "meminta maaf" is no report, "meminta agar ..." is
     credit: re.Pattern[str] | None  # ", seperti dilansir TASS": an outlet credit after the content
     determiners: frozenset[str]
@@ -116,6 +117,7 @@ def cues_for(language: str | None) -> Cues:
         subordinators=frozenset(w.casefold() for p in allof("subordinators") for w in p.split("|")),
         passive=re.compile(rf"(?:{_alt(allof('passive'))})", re.I) if allof("passive") else None,
         participle=words(_alt(allof("participles"))),
+        joiner=words(_alt(allof("joiners"))),
         needs_complementiser=words(_alt(allof("needs_complementiser"))),
         credit=words(_alt(allof("credits"))),
         determiners=lex.demonstratives | lex.indefinites,
@@ -664,9 +666,9 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         if span is not None:
             subject = _phrase_before(text, sent.start, m.start(), lex, cues.subordinators)
             if subject and not quoted.overlaps(Span(subject[0].start, subject[-1].end)):
-                out.append(Candidate("indirect", span, read_phrase(text, subject, lex), m.group(),
-                                     Span(m.start(), m.end()), stance))
-                return out
+                first = Candidate("indirect", span, read_phrase(text, subject, lex), m.group(),
+                                  Span(m.start(), m.end()), stance)
+                return [first, *_joined(text, first, sent, cues, lex, quoted, used)]
         # the content comes first: "... , сообщил X." / "... the ministry said on Sunday."
         if short:
             before = text[sent.start : m.start()].rstrip()
@@ -684,6 +686,27 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                      Span(m.start(), m.end()), stance))
                 return out
     return out
+
+
+def _joined(text: str, first: Candidate, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
+            used: frozenset[int]) -> list[Candidate]:
+    """A second report joined to ``first`` ("X said A, while Y said B"): ``first`` is cut
+    before the joiner and the second report returned, else nothing."""
+    if cues.joiner is None:
+        return []
+    for jm in cues.joiner.finditer(text, first.span.start, first.span.end):
+        if quoted.at(jm.start()):
+            continue
+        second = _verb_reports(text, Span(jm.end(), sent.end), cues, lex, quoted, used)
+        if not second or second[0].span.start < jm.end():
+            continue
+        cut = _strip(text, Span(first.span.start, jm.start()))
+        cut = Span(cut.start, cut.start + len(cut.of(text).rstrip(",;— ")))
+        if len(cut) < cues.min_chars:
+            return []
+        first.span = cut
+        return second
+    return []
 
 
 def _object_end(text: str, verb_end: int, end: int, cues: Cues) -> int:
