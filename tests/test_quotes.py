@@ -504,3 +504,15 @@ def test_two_reports_joined_by_while() -> None:
     # "while" opening a clause without a reporting verb stays inside the report
     mayor = _by_content(text, qs, "the main road")
     assert content(text, mayor).endswith("through the night")
+
+
+def test_russian_back_reference_with_a_date_before_the_verb() -> None:
+    text = (
+        "Новый мост через реку откроют для движения автомобилей уже в конце следующего месяца.\n"
+        "Об этом во вторник сообщили представители городской администрации.\n\n"
+        "Об этом мосте в городе говорят давно, а строили его почти пять лет подряд."
+    )
+    qs = quotes(text, "ru")
+    bridge = _by_content(text, qs, "Новый мост")
+    assert bridge.speaker is not None and bridge.speaker.name.startswith("представители")
+    assert len(qs) == 1
