@@ -516,3 +516,17 @@ def test_russian_back_reference_with_a_date_before_the_verb() -> None:
     bridge = _by_content(text, qs, "Новый мост")
     assert bridge.speaker is not None and bridge.speaker.name.startswith("представители")
     assert len(qs) == 1
+
+
+def test_a_report_after_a_closed_quote_is_not_its_attribution() -> None:
+    text = (
+        "The council voted on the budget late on Thursday. "
+        "\"We cannot keep the libraries open on this money,\" said councillor Ann Brody.\n\n"
+        "\"The budget is balanced for the first time in a decade.\" Mayor Paul Okafor said that the "
+        "vote was a turning point for the city."
+    )
+    qs = quotes(text, "en")
+    balanced = _by_content(text, qs, "The budget is balanced")
+    assert balanced.speaker is None or "Okafor" not in balanced.speaker.name
+    turning = _by_content(text, qs, "the vote was a turning point")
+    assert turning.speaker is not None and turning.speaker.name.endswith("Paul Okafor")

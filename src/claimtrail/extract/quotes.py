@@ -385,6 +385,8 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         # speaker first: '" Lane said', '" the source said', '" Mr. Rove said', '" WHO said in a statement'
         stop = _clause_end(text, at, limit, lex)
         found = cues.after.search(text, at, stop)
+        if found and cues.complement is not None and cues.complement.match(text, found.end(), stop):
+            found = None  # '"...." Donald Trump said that ...': a report of its own, not this quote's cue
         between = tokens(text, at, found.start()) if found else []
         commas = [t for t in between if t.text == ","]
         if found and commas and len(between) <= 24:
