@@ -530,3 +530,14 @@ def test_a_report_after_a_closed_quote_is_not_its_attribution() -> None:
     assert balanced.speaker is None or "Okafor" not in balanced.speaker.name
     turning = _by_content(text, qs, "the vote was a turning point")
     assert turning.speaker is not None and turning.speaker.name.endswith("Paul Okafor")
+
+
+def test_participle_with_its_own_subject() -> None:
+    text = (
+        "Senator Ruth Ambrose spoke first at the hearing on Tuesday.\n\n"
+        "The company disputed the findings on Wednesday, with spokeswoman Dana Whitfield saying, "
+        "\"Our plant has met every federal standard for twenty years.\""
+    )
+    qs = [q for q in quotes(text, "en") if q.kind == "direct"]
+    plant = _by_content(text, qs, "Our plant")
+    assert plant.speaker is not None and plant.speaker.name == "Dana Whitfield"

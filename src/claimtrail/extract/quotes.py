@@ -68,6 +68,7 @@ class Cues:
     passive: re.Pattern[str] | None  # an auxiliary that makes the verb after it passive
     participle: re.Pattern[str] | None  # ", adding that ...": more words of the same speaker
     joiner: re.Pattern[str] | None  # "X said A, while Y said B": a second report joined on
+    participle_subject: re.Pattern[str] | None  # ", with spokesman X saying,": the participle's own subject
     needs_complementiser: re.Pattern[str] | None  # "meminta maaf" is no report, "meminta agar ..." is
     credit: re.Pattern[str] | None  # ", seperti dilansir TASS": an outlet credit after the content
     determiners: frozenset[str]
@@ -118,6 +119,7 @@ def cues_for(language: str | None) -> Cues:
         passive=re.compile(rf"(?:{_alt(allof('passive'))})", re.I) if allof("passive") else None,
         participle=words(_alt(allof("participles"))),
         joiner=words(_alt(allof("joiners"))),
+        participle_subject=words(_alt(allof("participle_subjects"))),
         needs_complementiser=words(_alt(allof("needs_complementiser"))),
         credit=words(_alt(allof("credits"))),
         determiners=lex.demonstratives | lex.indefinites,
@@ -409,6 +411,9 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         pms = list(cues.participle.finditer(text, begin, span.start - 1))
         pm = pms[-1] if pms else None
         if pm is not None and not _WORDS.search(text, pm.end(), span.start - 1):
+            own = _participle_subject(text, begin, pm.start(), cues, lex)
+            if own is not None:
+                return Candidate("direct", span, own, pm.group(), Span(pm.start(), pm.end()))
             return Candidate("direct", span, None, pm.group(), Span(pm.start(), pm.end()), follow=True)
     if cues.before is not None and begin < span.start - 1:
         before = text[begin : span.start - 1]
@@ -436,6 +441,21 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         if listed is not None:
             return Candidate("direct", span, listed, None, None)
     return Candidate("direct", span, None, None, None, follow=True)
+
+
+def _participle_subject(text: str, begin: int, end: int, cues: Cues, lex: Lexicon) -> Mention | None:
+    """The participle's own subject (", with spokesman Glen Caplin saying,"): a named
+    phrase of at most six words between a ``participle_subjects`` word and ``end``."""
+    if cues.participle_subject is None:
+        return None
+    ms = list(cues.participle_subject.finditer(text, max(begin, end - 80), end))
+    if not ms:
+        return None
+    toks = tokens(text, ms[-1].end(), end)
+    if not toks or len(toks) > 6 or any(t.text in ",;:" for t in toks):
+        return None
+    mention = read_phrase(text, toks, lex)
+    return mention if mention is not None and mention.name_span is not None else None
 
 
 def _cue_tail(text: str, end: int, lex: Lexicon) -> bool:
