@@ -280,9 +280,16 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
         if orgs and orgs[0] - len(run) <= 3:
             return words[: orgs[0] + 1]
         run = []
-    if run:
-        after = words[len(run)] if len(run) < len(words) else None
-        if len(run) == 1 and after is not None and after.key in lex.titles and after.start - run[-1].end <= 1:
+    if run and len(run) == 1:
+        # the title after the word, past up to two lower-case modifiers ("Republican
+        # presidential nominee Donald Trump")
+        j = len(run)
+        while j < len(words) and j - len(run) < 2 and words[j].key not in lex.titles and words[j].text.islower():
+            j += 1
+        after = words[j] if j < len(words) else None
+        if after is not None and after.key in lex.titles and (
+                (j == len(run) and after.start - run[-1].end <= 1)
+                or (j > len(run) and any(len(_run(words, i, lex)) >= 2 for i in range(j + 1, len(words))))):
             # "Foreign Minister Helena Varga", "Museum director Clara Jensen": a title phrase
             # ("Peter Salama Executive Director", "Karim, warga RT 13": a name)
             if _capitalised(after) or any(len(_run(words, i, lex)) >= 2 for i in range(2, len(words))):
