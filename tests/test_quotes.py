@@ -541,3 +541,17 @@ def test_participle_with_its_own_subject() -> None:
     qs = [q for q in quotes(text, "en") if q.kind == "direct"]
     plant = _by_content(text, qs, "Our plant")
     assert plant.speaker is not None and plant.speaker.name == "Dana Whitfield"
+
+
+def test_told_takes_the_speaker_before_it_not_the_listener() -> None:
+    text = (
+        "The zoning rules were written for a much smaller town, Helen Marsh, a planner who drafted them, "
+        "told The Valley Courier on Friday. "
+        "Permit requests doubled in the past two years, the county clerk told reporters."
+    )
+    qs = quotes(text, "en")
+    rules = _by_content(text, qs, "The zoning rules")
+    assert content(text, rules) == "The zoning rules were written for a much smaller town"
+    assert rules.speaker is not None and rules.speaker.name == "Helen Marsh"
+    permits = _by_content(text, qs, "Permit requests")
+    assert permits.speaker is not None and permits.speaker.name.endswith("county clerk")

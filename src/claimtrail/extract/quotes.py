@@ -68,6 +68,7 @@ class Cues:
     passive: re.Pattern[str] | None  # an auxiliary that makes the verb after it passive
     participle: re.Pattern[str] | None  # ", adding that ...": more words of the same speaker
     joiner: re.Pattern[str] | None  # "X said A, while Y said B": a second report joined on
+    listener: re.Pattern[str] | None  # "told": the words after it are the listener
     participle_subject: re.Pattern[str] | None  # ", with spokesman X saying,": the participle's own subject
     needs_complementiser: re.Pattern[str] | None  # "meminta maaf" is no report, "meminta agar ..." is
     credit: re.Pattern[str] | None  # ", seperti dilansir TASS": an outlet credit after the content
@@ -119,6 +120,7 @@ def cues_for(language: str | None) -> Cues:
         passive=re.compile(rf"(?:{_alt(allof('passive'))})", re.I) if allof("passive") else None,
         participle=words(_alt(allof("participles"))),
         joiner=words(_alt(allof("joiners"))),
+        listener=words(_alt(allof("listener_verbs"))),
         participle_subject=words(_alt(allof("participle_subjects"))),
         needs_complementiser=words(_alt(allof("needs_complementiser"))),
         credit=words(_alt(allof("credits"))),
@@ -697,8 +699,12 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
             if before.endswith((",", "—", "–")):
                 cut = sent.start + len(before.rstrip(",—– "))
                 phrase = _phrase_after(text, m.end(), sent.end, lex)
+                if cues.listener is not None and cues.listener.fullmatch(m.group()):
+                    # "..., Mark Heller, a former aide, told The Post": the speaker is before
+                    cut, phrase = _speaker_before_comma(text, sent.start, cut, lex)
                 span = _content(text, sent.start, cut, cues, quoted)
-            elif rest and not (is_stop(rest[0], lex) or rest[0].text[:1].isupper()):
+            elif rest and not (is_stop(rest[0], lex) or rest[0].text[:1].isupper()
+                               or _listener_object(text, m, sent.end, cues)):
                 continue  # "... 375 orang milisi mengaku menyerah": the verb has its own complement
             else:
                 phrase = _np_back(text, sent.start, m.start(), lex)
@@ -729,6 +735,33 @@ def _joined(text: str, first: Candidate, sent: Span, cues: Cues, lex: Lexicon, q
         first.span = cut
         return second
     return []
+
+
+def _listener_object(text: str, verb: re.Match[str], end: int, cues: Cues) -> bool:
+    """Whether a listener verb ends the sentence with its object ("... the clerk told reporters.")."""
+    if cues.listener is None or cues.objects is None or not cues.listener.fullmatch(verb.group()):
+        return False
+    obj = cues.objects.match(text, verb.end(), end)
+    return obj is not None and not _WORDS.search(text, obj.end(), end)
+
+
+def _speaker_before_comma(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, list[Token]]:
+    """The speaker phrase that ends at ``end`` after a comma ("..., Mark Heller" or "...,
+    Mark Heller, a former aide to the governor") and where the content before it ends."""
+    toks = tokens(text, start, end)
+    commas = [i for i, t in enumerate(toks) if t.text == ","]
+    if not commas:
+        return end, []
+    last = commas[-1]
+    first = last
+    if (len(commas) > 1 and last + 1 < len(toks)
+            and (toks[last + 1].key in lex.indefinites or toks[last + 1].key in lex.demonstratives)
+            and last - commas[-2] <= 6):
+        first = commas[-2]  # a name, then its description
+    phrase = toks[first + 1 :]
+    if not phrase or len(phrase) > 14:
+        return end, []
+    return toks[first].start, phrase
 
 
 def _object_end(text: str, verb_end: int, end: int, cues: Cues) -> int:
