@@ -555,3 +555,16 @@ def test_told_takes_the_speaker_before_it_not_the_listener() -> None:
     assert rules.speaker is not None and rules.speaker.name == "Helen Marsh"
     permits = _by_content(text, qs, "Permit requests")
     assert permits.speaker is not None and permits.speaker.name.endswith("county clerk")
+
+
+def test_trailing_attribution_then_adding_without_commas() -> None:
+    text = (
+        "Two ferries were cancelled because of high winds on the northern route the port authority said "
+        "adding that services would resume once the storm had passed."
+    )
+    qs = quotes(text, "en")
+    ferries = _by_content(text, qs, "Two ferries were cancelled")
+    assert ferries.speaker is not None and ferries.speaker.name.endswith("port authority")
+    assert "adding" not in content(text, ferries)
+    resume = _by_content(text, qs, "services would resume")
+    assert resume.speaker is not None and resume.speaker.name == ferries.speaker.name

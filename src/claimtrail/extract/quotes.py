@@ -565,7 +565,9 @@ def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
         # "X said ..., adding that ...": a second report of the same speaker
         first = out[-1]
         for pm in cues.participle.finditer(text, first.span.start, sent.end):
-            if quoted.at(pm.start()) or not text[first.span.start : pm.start()].rstrip().endswith(","):
+            right_after = first.cue_span is not None and not _WORDS.search(text, first.cue_span.end, pm.start())
+            if quoted.at(pm.start()) or not (
+                    right_after or text[first.span.start : pm.start()].rstrip().endswith(",")):
                 continue
             second = _content(text, pm.end(), sent.end, cues, quoted)
             if second is None:
@@ -678,8 +680,10 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         # after the verb that opens with a stop word and has no complementiser is no clause
         adjunct = (bool(rest) and len(rest) <= 8 and is_stop(rest[0], lex) and cues.complement is not None
                    and not any(cues.complement.fullmatch(t.text) for t in rest))
-        short = len(rest) <= 6 or adjunct
-        trailing = adjunct or (short and text[sent.start : m.start()].rstrip().endswith((",", "—", "–")))
+        # "... the ministry said adding that ...": the verb ends the first report
+        participial = bool(rest) and cues.participle is not None and cues.participle.fullmatch(rest[0].text) is not None
+        short = len(rest) <= 6 or adjunct or participial
+        trailing = adjunct or participial or (short and text[sent.start : m.start()].rstrip().endswith((",", "—", "–")))
         # the content follows: "X mengatakan bahwa ...", "X said the ...", "X denied reports that ..."
         clause = _object_end(text, m.end(), sent.end, cues)
         span = None if trailing else _content(text, clause, sent.end, cues, quoted)
@@ -703,7 +707,7 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                     # "..., Mark Heller, a former aide, told The Post": the speaker is before
                     cut, phrase = _speaker_before_comma(text, sent.start, cut, lex)
                 span = _content(text, sent.start, cut, cues, quoted)
-            elif rest and not (is_stop(rest[0], lex) or rest[0].text[:1].isupper()
+            elif rest and not (participial or is_stop(rest[0], lex) or rest[0].text[:1].isupper()
                                or _listener_object(text, m, sent.end, cues)):
                 continue  # "... 375 orang milisi mengaku menyerah": the verb has its own complement
             else:
