@@ -471,3 +471,100 @@ def test_name_and_outlet_list_without_a_verb() -> None:
     assert [(q.speaker.name, q.speaker.role) if q.speaker else None for q in direct[:2]] == [
         ("Lena Fairbanks", "The Harbor Ledger"), ("Tomas Reyes", "film critic")]
     assert all(q.speaker is None or q.speaker.name != "Also" for q in direct[2:])
+
+
+def test_attribution_after_the_clause_with_an_adjunct_and_no_comma() -> None:
+    # wire copy with the commas lost: the tail "in a statement ..." is no reported clause
+    text = (
+        "Flooding closed two bridges in the north of the province on Monday. "
+        "Three villages along the river were evacuated overnight the regional emergency office "
+        "said in a statement posted on its website. "
+        "The governor said on Monday that more rain was expected."
+    )
+    qs = quotes(text, "en")
+    first = _by_content(text, qs, "Three villages")
+    assert first.speaker is not None and first.speaker.name.endswith("regional emergency office")
+    assert not any(content(text, q).startswith("in a statement") for q in qs)
+    last = [q for q in qs if "more rain" in content(text, q)]
+    assert len(last) == 1 and last[0].speaker is not None and last[0].speaker.name == "The governor"
+
+
+def test_two_reports_joined_by_while() -> None:
+    text = (
+        "The health ministry said that 40 patients were treated in the capital while the Red Crescent "
+        "said that 12 more were taken to hospitals outside the city. "
+        "The mayor said the main road stayed closed while repair crews worked through the night."
+    )
+    qs = quotes(text, "en")
+    ministry = _by_content(text, qs, "40 patients")
+    assert content(text, ministry) == "40 patients were treated in the capital"
+    assert ministry.speaker is not None and ministry.speaker.name.endswith("health ministry")
+    crescent = _by_content(text, qs, "12 more")
+    assert crescent.speaker is not None and crescent.speaker.name.endswith("Red Crescent")
+    # "while" opening a clause without a reporting verb stays inside the report
+    mayor = _by_content(text, qs, "the main road")
+    assert content(text, mayor).endswith("through the night")
+
+
+def test_russian_back_reference_with_a_date_before_the_verb() -> None:
+    text = (
+        "Новый мост через реку откроют для движения автомобилей уже в конце следующего месяца.\n"
+        "Об этом во вторник сообщили представители городской администрации.\n\n"
+        "Об этом мосте в городе говорят давно, а строили его почти пять лет подряд."
+    )
+    qs = quotes(text, "ru")
+    bridge = _by_content(text, qs, "Новый мост")
+    assert bridge.speaker is not None and bridge.speaker.name.startswith("представители")
+    assert len(qs) == 1
+
+
+def test_a_report_after_a_closed_quote_is_not_its_attribution() -> None:
+    text = (
+        "The council voted on the budget late on Thursday. "
+        "\"We cannot keep the libraries open on this money,\" said councillor Ann Brody.\n\n"
+        "\"The budget is balanced for the first time in a decade.\" Mayor Paul Okafor said that the "
+        "vote was a turning point for the city."
+    )
+    qs = quotes(text, "en")
+    balanced = _by_content(text, qs, "The budget is balanced")
+    assert balanced.speaker is None or "Okafor" not in balanced.speaker.name
+    turning = _by_content(text, qs, "the vote was a turning point")
+    assert turning.speaker is not None and turning.speaker.name.endswith("Paul Okafor")
+
+
+def test_participle_with_its_own_subject() -> None:
+    text = (
+        "Senator Ruth Ambrose spoke first at the hearing on Tuesday.\n\n"
+        "The company disputed the findings on Wednesday, with spokeswoman Dana Whitfield saying, "
+        "\"Our plant has met every federal standard for twenty years.\""
+    )
+    qs = [q for q in quotes(text, "en") if q.kind == "direct"]
+    plant = _by_content(text, qs, "Our plant")
+    assert plant.speaker is not None and plant.speaker.name == "Dana Whitfield"
+
+
+def test_told_takes_the_speaker_before_it_not_the_listener() -> None:
+    text = (
+        "The zoning rules were written for a much smaller town, Helen Marsh, a planner who drafted them, "
+        "told The Valley Courier on Friday. "
+        "Permit requests doubled in the past two years, the county clerk told reporters."
+    )
+    qs = quotes(text, "en")
+    rules = _by_content(text, qs, "The zoning rules")
+    assert content(text, rules) == "The zoning rules were written for a much smaller town"
+    assert rules.speaker is not None and rules.speaker.name == "Helen Marsh"
+    permits = _by_content(text, qs, "Permit requests")
+    assert permits.speaker is not None and permits.speaker.name.endswith("county clerk")
+
+
+def test_trailing_attribution_then_adding_without_commas() -> None:
+    text = (
+        "Two ferries were cancelled because of high winds on the northern route the port authority said "
+        "adding that services would resume once the storm had passed."
+    )
+    qs = quotes(text, "en")
+    ferries = _by_content(text, qs, "Two ferries were cancelled")
+    assert ferries.speaker is not None and ferries.speaker.name.endswith("port authority")
+    assert "adding" not in content(text, ferries)
+    resume = _by_content(text, qs, "services would resume")
+    assert resume.speaker is not None and resume.speaker.name == ferries.speaker.name

@@ -66,3 +66,32 @@ def test_pronoun_cue_with_no_earlier_speaker_takes_the_subject_of_the_paragraph_
     assert qs[0].speaker.resolved_from == "said she"
     # a capitalised word alone opening a sentence is no subject
     assert qs[1].speaker is not None and qs[1].speaker.name == "Marta E. Kowal"
+
+
+def test_the_statement_said_is_the_issuer_named_before() -> None:
+    from claimtrail.analyzer import analyse as _analyse
+    from claimtrail.model import Article as _Article
+
+    text = (
+        "The Harbour Authority said in a notice on Friday that the eastern pier would stay shut until "
+        "the end of March. Repairs to the crane rails were expected to take at least six weeks the "
+        "statement said. Local fishermen said the closure would cost them most of the spring season."
+    )
+    qs = list(_analyse(_Article(id="t", text=text, language="en")).quotes)
+    rails = [q for q in qs if q.span.of(text).startswith("Repairs to the crane rails")]
+    assert len(rails) == 1 and rails[0].speaker is not None
+    assert rails[0].speaker.name == "Harbour Authority"
+
+
+def test_name_after_a_capitalised_word_and_lower_case_title_words() -> None:
+    from claimtrail.analyzer import analyse as _analyse
+    from claimtrail.model import Article as _Article
+
+    text = (
+        "Green mayoral candidate Priya Natarajan said that the tram line would be finished by 2028. "
+        "Liberal Senator Tom Hale said that the budget left no room for it."
+    )
+    qs = list(_analyse(_Article(id="t", text=text, language="en")).quotes)
+    names = [(q.speaker.name, q.speaker.role) if q.speaker else None for q in qs]
+    assert names[0] == ("Priya Natarajan", "Green mayoral candidate")
+    assert names[1] is not None and names[1][0] == "Tom Hale"

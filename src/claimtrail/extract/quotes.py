@@ -67,6 +67,9 @@ class Cues:
     subordinators: frozenset[str]
     passive: re.Pattern[str] | None  # an auxiliary that makes the verb after it passive
     participle: re.Pattern[str] | None  # ", adding that ...": more words of the same speaker
+    joiner: re.Pattern[str] | None  # "X said A, while Y said B": a second report joined on
+    listener: re.Pattern[str] | None  # "told": the words after it are the listener
+    participle_subject: re.Pattern[str] | None  # ", with spokesman X saying,": the participle's own subject
     needs_complementiser: re.Pattern[str] | None  # "meminta maaf" is no report, "meminta agar ..." is
     credit: re.Pattern[str] | None  # ", seperti dilansir TASS": an outlet credit after the content
     determiners: frozenset[str]
@@ -116,6 +119,9 @@ def cues_for(language: str | None) -> Cues:
         subordinators=frozenset(w.casefold() for p in allof("subordinators") for w in p.split("|")),
         passive=re.compile(rf"(?:{_alt(allof('passive'))})", re.I) if allof("passive") else None,
         participle=words(_alt(allof("participles"))),
+        joiner=words(_alt(allof("joiners"))),
+        listener=words(_alt(allof("listener_verbs"))),
+        participle_subject=words(_alt(allof("participle_subjects"))),
         needs_complementiser=words(_alt(allof("needs_complementiser"))),
         credit=words(_alt(allof("credits"))),
         determiners=lex.demonstratives | lex.indefinites,
@@ -383,6 +389,8 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         # speaker first: '" Lane said', '" the source said', '" Mr. Rove said', '" WHO said in a statement'
         stop = _clause_end(text, at, limit, lex)
         found = cues.after.search(text, at, stop)
+        if found and cues.complement is not None and cues.complement.match(text, found.end(), stop):
+            found = None  # '"...." Donald Trump said that ...': a report of its own, not this quote's cue
         between = tokens(text, at, found.start()) if found else []
         commas = [t for t in between if t.text == ","]
         if found and commas and len(between) <= 24:
@@ -405,6 +413,9 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         pms = list(cues.participle.finditer(text, begin, span.start - 1))
         pm = pms[-1] if pms else None
         if pm is not None and not _WORDS.search(text, pm.end(), span.start - 1):
+            own = _participle_subject(text, begin, pm.start(), cues, lex)
+            if own is not None:
+                return Candidate("direct", span, own, pm.group(), Span(pm.start(), pm.end()))
             return Candidate("direct", span, None, pm.group(), Span(pm.start(), pm.end()), follow=True)
     if cues.before is not None and begin < span.start - 1:
         before = text[begin : span.start - 1]
@@ -432,6 +443,21 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         if listed is not None:
             return Candidate("direct", span, listed, None, None)
     return Candidate("direct", span, None, None, None, follow=True)
+
+
+def _participle_subject(text: str, begin: int, end: int, cues: Cues, lex: Lexicon) -> Mention | None:
+    """The participle's own subject (", with spokesman Glen Caplin saying,"): a named
+    phrase of at most six words between a ``participle_subjects`` word and ``end``."""
+    if cues.participle_subject is None:
+        return None
+    ms = list(cues.participle_subject.finditer(text, max(begin, end - 80), end))
+    if not ms:
+        return None
+    toks = tokens(text, ms[-1].end(), end)
+    if not toks or len(toks) > 6 or any(t.text in ",;:" for t in toks):
+        return None
+    mention = read_phrase(text, toks, lex)
+    return mention if mention is not None and mention.name_span is not None else None
 
 
 def _cue_tail(text: str, end: int, lex: Lexicon) -> bool:
@@ -539,7 +565,9 @@ def _reported(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
         # "X said ..., adding that ...": a second report of the same speaker
         first = out[-1]
         for pm in cues.participle.finditer(text, first.span.start, sent.end):
-            if quoted.at(pm.start()) or not text[first.span.start : pm.start()].rstrip().endswith(","):
+            right_after = first.cue_span is not None and not _WORDS.search(text, first.cue_span.end, pm.start())
+            if quoted.at(pm.start()) or not (
+                    right_after or text[first.span.start : pm.start()].rstrip().endswith(",")):
                 continue
             second = _content(text, pm.end(), sent.end, cues, quoted)
             if second is None:
@@ -648,7 +676,14 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
             continue  # '"Not me," said X': the words in marks are X's (here too short to be a quote)
         stance = _stance(cues, m.group())
         rest = [t for t in tokens(text, m.end(), sent.end) if _WORDS.search(t.text)]
-        trailing = len(rest) <= 6 and text[sent.start : m.start()].rstrip().endswith((",", "—", "–"))
+        # "..., the ministry said." / "... the ministry said in a statement.": a short tail
+        # after the verb that opens with a stop word and has no complementiser is no clause
+        adjunct = (bool(rest) and len(rest) <= 8 and is_stop(rest[0], lex) and cues.complement is not None
+                   and not any(cues.complement.fullmatch(t.text) for t in rest))
+        # "... the ministry said adding that ...": the verb ends the first report
+        participial = bool(rest) and cues.participle is not None and cues.participle.fullmatch(rest[0].text) is not None
+        short = len(rest) <= 6 or adjunct or participial
+        trailing = adjunct or participial or (short and text[sent.start : m.start()].rstrip().endswith((",", "—", "–")))
         # the content follows: "X mengatakan bahwa ...", "X said the ...", "X denied reports that ..."
         clause = _object_end(text, m.end(), sent.end, cues)
         span = None if trailing else _content(text, clause, sent.end, cues, quoted)
@@ -659,17 +694,21 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         if span is not None:
             subject = _phrase_before(text, sent.start, m.start(), lex, cues.subordinators)
             if subject and not quoted.overlaps(Span(subject[0].start, subject[-1].end)):
-                out.append(Candidate("indirect", span, read_phrase(text, subject, lex), m.group(),
-                                     Span(m.start(), m.end()), stance))
-                return out
+                first = Candidate("indirect", span, read_phrase(text, subject, lex), m.group(),
+                                  Span(m.start(), m.end()), stance)
+                return [first, *_joined(text, first, sent, cues, lex, quoted, used)]
         # the content comes first: "... , сообщил X." / "... the ministry said on Sunday."
-        if len(rest) <= 6:
+        if short:
             before = text[sent.start : m.start()].rstrip()
             if before.endswith((",", "—", "–")):
                 cut = sent.start + len(before.rstrip(",—– "))
                 phrase = _phrase_after(text, m.end(), sent.end, lex)
+                if cues.listener is not None and cues.listener.fullmatch(m.group()):
+                    # "..., Mark Heller, a former aide, told The Post": the speaker is before
+                    cut, phrase = _speaker_before_comma(text, sent.start, cut, lex)
                 span = _content(text, sent.start, cut, cues, quoted)
-            elif rest and not (is_stop(rest[0], lex) or rest[0].text[:1].isupper()):
+            elif rest and not (participial or is_stop(rest[0], lex) or rest[0].text[:1].isupper()
+                               or _listener_object(text, m, sent.end, cues)):
                 continue  # "... 375 orang milisi mengaku menyerah": the verb has its own complement
             else:
                 phrase = _np_back(text, sent.start, m.start(), lex)
@@ -679,6 +718,54 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                      Span(m.start(), m.end()), stance))
                 return out
     return out
+
+
+def _joined(text: str, first: Candidate, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
+            used: frozenset[int]) -> list[Candidate]:
+    """A second report joined to ``first`` ("X said A, while Y said B"): ``first`` is cut
+    before the joiner and the second report returned, else nothing."""
+    if cues.joiner is None:
+        return []
+    for jm in cues.joiner.finditer(text, first.span.start, first.span.end):
+        if quoted.at(jm.start()):
+            continue
+        second = _verb_reports(text, Span(jm.end(), sent.end), cues, lex, quoted, used)
+        if not second or second[0].span.start < jm.end():
+            continue
+        cut = _strip(text, Span(first.span.start, jm.start()))
+        cut = Span(cut.start, cut.start + len(cut.of(text).rstrip(",;— ")))
+        if len(cut) < cues.min_chars:
+            return []
+        first.span = cut
+        return second
+    return []
+
+
+def _listener_object(text: str, verb: re.Match[str], end: int, cues: Cues) -> bool:
+    """Whether a listener verb ends the sentence with its object ("... the clerk told reporters.")."""
+    if cues.listener is None or cues.objects is None or not cues.listener.fullmatch(verb.group()):
+        return False
+    obj = cues.objects.match(text, verb.end(), end)
+    return obj is not None and not _WORDS.search(text, obj.end(), end)
+
+
+def _speaker_before_comma(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, list[Token]]:
+    """The speaker phrase that ends at ``end`` after a comma ("..., Mark Heller" or "...,
+    Mark Heller, a former aide to the governor") and where the content before it ends."""
+    toks = tokens(text, start, end)
+    commas = [i for i, t in enumerate(toks) if t.text == ","]
+    if not commas:
+        return end, []
+    last = commas[-1]
+    first = last
+    if (len(commas) > 1 and last + 1 < len(toks)
+            and (toks[last + 1].key in lex.indefinites or toks[last + 1].key in lex.demonstratives)
+            and last - commas[-2] <= 6):
+        first = commas[-2]  # a name, then its description
+    phrase = toks[first + 1 :]
+    if not phrase or len(phrase) > 14:
+        return end, []
+    return toks[first].start, phrase
 
 
 def _object_end(text: str, verb_end: int, end: int, cues: Cues) -> int:

@@ -57,6 +57,7 @@ class Lexicon:
     between: frozenset[str]
     source_nouns: re.Pattern[str] | None
     inflected_names: bool  # names change their ending ("Вэнсом" for "Вэнс")
+    documents: frozenset[str] = frozenset()  # "the statement said": its issuer, named before
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -93,6 +94,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         leading=_first_words(allof("leading")),
         between=_first_words(allof("between")),
         inflected_names=any(s.inflected_names for s in sections),
+        documents=_words(allof("documents")),
         source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,
     )
 
@@ -144,6 +146,8 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
     phrase = span.of(text)
     if len(toks) == 1 and toks[0].key in lex.pronouns:
         return Mention(phrase, span, refers_back=True)
+    if len(toks) == 2 and toks[0].key in lex.demonstratives and toks[1].key in lex.documents:
+        return Mention(phrase, span, refers_back=True)  # "the statement said"
     if lex.source_nouns is not None:
         m = lex.source_nouns.match(phrase)
         if m and m.end() < len(phrase):
@@ -276,9 +280,16 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
         if orgs and orgs[0] - len(run) <= 3:
             return words[: orgs[0] + 1]
         run = []
-    if run:
-        after = words[len(run)] if len(run) < len(words) else None
-        if len(run) == 1 and after is not None and after.key in lex.titles and after.start - run[-1].end <= 1:
+    if run and len(run) == 1:
+        # the title after the word, past up to two lower-case modifiers ("Republican
+        # presidential nominee Donald Trump")
+        j = len(run)
+        while j < len(words) and j - len(run) < 2 and words[j].key not in lex.titles and words[j].text.islower():
+            j += 1
+        after = words[j] if j < len(words) else None
+        if after is not None and after.key in lex.titles and (
+                (j == len(run) and after.start - run[-1].end <= 1)
+                or (j > len(run) and any(len(_run(words, i, lex)) >= 2 for i in range(j + 1, len(words))))):
             # "Foreign Minister Helena Varga", "Museum director Clara Jensen": a title phrase
             # ("Peter Salama Executive Director", "Karim, warga RT 13": a name)
             if _capitalised(after) or any(len(_run(words, i, lex)) >= 2 for i in range(2, len(words))):
@@ -395,7 +406,8 @@ class Resolver:
         floor, self.last_at = self.last_at, max(self.last_at, mention.span.end if mention.span else 0)
         if mention.refers_back:
             said = mention.text if cue is None or mention.text.casefold() in cue.casefold() else f"{cue} {mention.text}"
-            group = any(w in self.lex.group_pronouns for w in mention.text.casefold().split())
+            group = any(w in self.lex.group_pronouns or w in self.lex.documents
+                        for w in mention.text.casefold().split())
             if not group and mention.role is None and mention.span is not None:
                 # "Moore launched his film last week. '...,' he said": a person who is the
                 # subject of a sentence after the last speaker phrase

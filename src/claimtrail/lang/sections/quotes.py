@@ -62,6 +62,15 @@ class Section(BaseModel):
     #: participles that report more words of the same speaker (", adding that ...",
     #: ", saying ...", ", добавив, что ...")
     participles: list[Regex] = Field(default_factory=list)
+    #: words that give a participle its own subject (", with spokesman Glen Caplin saying,"):
+    #: the words between them and the participle name the speaker
+    participle_subjects: list[Regex] = Field(default_factory=list)
+    #: reporting verbs whose object is the listener, not the speaker ("told"): in "...,
+    #: X, a former aide, told The Washington Post" the speaker is before the verb
+    listener_verbs: list[Regex] = Field(default_factory=list)
+    #: words that join a second report with its own speaker and verb to the first one
+    #: ("X said A, while Y said B"): the first clause ends before them
+    joiners: list[Regex] = Field(default_factory=list)
 
     @field_validator("min_chars", "min_words_uncued")
     @classmethod

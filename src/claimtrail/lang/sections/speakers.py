@@ -49,5 +49,8 @@ class Section(BaseModel):
     between: list[Word] = Field(default_factory=list)
     #: phrases before a speaker that name the channel, not the speaker ("keterangan dari")
     source_nouns: list[Regex] = Field(default_factory=list)
+    #: documents that speak for whoever issued them ("statement", "press release"): "the
+    #: statement said" is the last speaker, an organisation too, as "it said" is
+    documents: list[Word] = Field(default_factory=list)
     #: names are inflected ("Вэнсом" is "Вэнс"): a surname links to a full name by stem
     inflected_names: bool = False
