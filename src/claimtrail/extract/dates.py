@@ -12,7 +12,7 @@ left out, because only outside knowledge could date them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -117,32 +117,11 @@ def _alternation(names: Iterable[str]) -> str:
     return "|".join(re.escape(n) for n in ordered) or "(?!)"
 
 
-def _groups(src: str) -> list[tuple[int, int]]:
-    """(open, close) of every group of a regular expression's source."""
-    out: list[tuple[int, int]] = []
-    stack: list[int] = []
-    i, in_class = 0, False
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            stack.append(i)
-        elif c == ")" and stack:
-            out.append((stack.pop(), i))
-        i += 1
-    return out
-
-
-def _top_level_alternation(src: str, lo: int = 0, hi: int | None = None) -> bool:
-    """Whether ``src[lo:hi]`` holds a ``|`` outside every group and character class."""
+def _structural(src: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, str]]:
+    """The characters of a regular expression's source that shape it: those outside
+    escapes and character classes, with their positions."""
     hi = len(src) if hi is None else hi
-    depth, i, in_class = 0, lo, False
+    i, in_class = lo, False
     while i < hi:
         c = src[i]
         if c == "\\":
@@ -152,13 +131,33 @@ def _top_level_alternation(src: str, lo: int = 0, hi: int | None = None) -> bool
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
+        else:
+            yield i, c
+        i += 1
+
+
+def _groups(src: str) -> list[tuple[int, int]]:
+    """(open, close) of every group of a regular expression's source."""
+    out: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i, c in _structural(src):
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            out.append((stack.pop(), i))
+    return out
+
+
+def _top_level_alternation(src: str, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether ``src[lo:hi]`` holds a ``|`` outside every group and character class."""
+    depth = 0
+    for _, c in _structural(src, lo, hi):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
             return True
-        i += 1
     return False
 
 
