@@ -7,7 +7,7 @@ from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[1] / "src" / "claimtrail"
 BASE = {"model", "errors", "pipeline", "lang", "outlets", "__init__", "__main__"}
-ORDER = ["ingest", "normalise", "extract", "link", "analyzer", "store", "serve", "batch"]
+ORDER = ["ingest", "normalise", "extract", "link", "analyzer", "store", "batch", "serve"]
 
 
 def _layer(module: str) -> str:
