@@ -26,16 +26,27 @@ _EDGE = "\"'“”‘’«»„.!?…"
 _POSSESSIVE = ("'s", "’s")
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    #: the folded form words are compared by ("Mayjen." -> "mayjen")
-    key: str = field(init=False, compare=False, repr=False)
+    """A word or punctuation mark of a text with its offsets; ``key`` is the folded form
+    words are compared by ("Mayjen." -> "mayjen"). A plain slotted class: texts are
+    tokenised whole for the name index, and a dataclass costs twice as much to build."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "key", self.text.casefold().strip("."))
+    __slots__ = ("end", "key", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.key = text.casefold().strip(".")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end) == (other.text, other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 @dataclass(frozen=True)
@@ -663,12 +674,19 @@ def _name_index(text: str, lex: Lexicon) -> NameIndex:
                     out.by_word.setdefault(key, []).append(entry)
         run.clear()
 
+    particles = lex.particles
     for t in toks:
-        word = t.text.rstrip(".!?")
-        ends = word != t.text and len(word) > 1
+        text = t.text
+        word = text.rstrip(".!?")
+        ends = word != text and len(word) > 1
         tok = Token(word, t.start, t.start + len(word)) if ends else t
-        named = (_is_name_token(tok, lex) and not is_org_word(tok.key, lex) and tok.key not in function) or (
-            bool(run) and tok.key in lex.particles)
+        first = word.lstrip(_EDGE)[:1]
+        if not first.isupper():
+            # most words: not capitalised, so a name only as a particle inside a run
+            named = bool(run) and tok.key in particles
+        else:
+            named = (_is_name_token(tok, lex) and not is_org_word(tok.key, lex) and tok.key not in function) or (
+                bool(run) and tok.key in particles)
         if named and not (run and tok.start - run[-1].end > 1):
             run.append(tok)
         else:

@@ -13,8 +13,12 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 from claimtrail.lang import available_languages, load_pack
 from claimtrail.lang.sections.meta import Section as Meta
 
-#: characters of body text looked at; more adds time, not accuracy
+#: characters of body text looked at when the first look is not clear; more adds time, not accuracy
 SAMPLE = 1000
+#: characters of the first look: most texts are told on this many
+FIRST_LOOK = 300
+#: the first look decides when no other candidate has more confidence than this
+CLEAR_RUNNER_UP = 0.05
 #: below this confidence the text is reported as undetermined
 MIN_CONFIDENCE = 0.30
 
@@ -37,11 +41,31 @@ def _detector() -> LanguageDetector:
 
 
 def identify(text: str) -> tuple[str, float]:
-    """``(code, confidence)`` for ``text``; ``("xx", 0.0)`` when nothing fits."""
-    sample = text[:SAMPLE]
+    """``(code, confidence)`` for ``text``; ``("xx", 0.0)`` when nothing fits.
+
+    A first look at the opening characters decides when it is clear (a language with a pack
+    and no runner-up with any weight); otherwise, as for Indonesian against Malay, the longer
+    sample decides. Over the
+    IndoSum, FA-KES and NEREL corpora this gives the same calls as always reading the long
+    sample in about half the time (bench/RESULTS.md, speed)."""
+    if len(text) > FIRST_LOOK:
+        first = _confidences(text[:FIRST_LOOK])
+        if (first and first[0][0] in _packed() and first[0][1] >= MIN_CONFIDENCE
+                and (len(first) < 2 or first[1][1] <= CLEAR_RUNNER_UP)):
+            return first[0]
+    values = _confidences(text[:SAMPLE])
+    if not values or values[0][1] < MIN_CONFIDENCE:
+        return "xx", values[0][1] if values else 0.0
+    return values[0]
+
+
+@lru_cache(maxsize=1)
+def _packed() -> frozenset[str]:
+    return frozenset(available_languages())
+
+
+def _confidences(sample: str) -> list[tuple[str, float]]:
     if not any(c.isalpha() for c in sample):
-        return "xx", 0.0
-    values = _detector().compute_language_confidence_values(sample)
-    if not values or values[0].value < MIN_CONFIDENCE:
-        return "xx", values[0].value if values else 0.0
-    return _candidates()[values[0].language], values[0].value
+        return []
+    codes = _candidates()
+    return [(codes[v.language], v.value) for v in _detector().compute_language_confidence_values(sample)]
