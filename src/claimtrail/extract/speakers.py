@@ -656,13 +656,13 @@ def _name_index(text: str, lex: Lexicon) -> NameIndex:
     """The :class:`NameIndex` of ``text``, in one pass over it."""
     out = NameIndex()
     run: list[Token] = []
-    toks = tokens(text, 0, len(text))
     # a word also written in lower case is no name ("Menurut Daryono" at a sentence start)
-    lower = {t.key for t in toks if t.text[:1].islower()}
+    lower = {w.casefold().strip(".") for w in _TOKEN.findall(text) if w[:1].islower()}
     function = lex.stop_words | lex.leading | lex.between | lower
+    particles = lex.particles
 
     def close() -> None:
-        while run and run[-1].key in lex.particles:
+        while run and run[-1].key in particles:
             run.pop()
         if 2 <= len(run) <= 4:
             entry = (run[0].start, list(run))
@@ -674,17 +674,22 @@ def _name_index(text: str, lex: Lexicon) -> NameIndex:
                     out.by_word.setdefault(key, []).append(entry)
         run.clear()
 
-    particles = lex.particles
-    for t in toks:
-        text = t.text
-        word = text.rstrip(".!?")
-        ends = word != text and len(word) > 1
-        tok = Token(word, t.start, t.start + len(word)) if ends else t
-        first = word.lstrip(_EDGE)[:1]
-        if not first.isupper():
-            # most words: not capitalised, so a name only as a particle inside a run
-            named = bool(run) and tok.key in particles
+    for m in _TOKEN.finditer(text):
+        text_ = m.group()
+        word = text_.rstrip(".!?")
+        ends = word != text_ and len(word) > 1
+        if not ends:
+            word = text_
+        if not word.lstrip(_EDGE)[:1].isupper():
+            # most words: not capitalised, so a name word only as a particle inside a run
+            if run and word.casefold().strip(".") in particles:
+                named, tok = True, Token(word, m.start(), m.start() + len(word))
+            else:
+                if run:
+                    close()
+                continue
         else:
+            tok = Token(word, m.start(), m.start() + len(word))
             named = (_is_name_token(tok, lex) and not is_org_word(tok.key, lex) and tok.key not in function) or (
                 bool(run) and tok.key in particles)
         if named and not (run and tok.start - run[-1].end > 1):
