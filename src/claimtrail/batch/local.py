@@ -114,6 +114,7 @@ def process(jobs: Iterable[Job], ledger: Ledger, workers: int | None = None,
         return
     limit = max(in_flight or workers * 4, workers)
     ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["claimtrail.batch.local"])  # workers start with the modules imported
     pending: deque[Future[_Result] | _Result] = deque()
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(str(ledger.path),))
     try:

@@ -43,9 +43,12 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_Redirects())
 
 
-def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_FETCH_BYTES,
+def fetch(url: str, *, timeout: float | None = None, max_bytes: int | None = None,
           accept: str = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5") -> Fetched:
-    """GET ``url``; raises :class:`InputError` naming it on any failure."""
+    """GET ``url``; raises :class:`InputError` naming it on any failure. ``timeout`` (seconds,
+    for connecting and for each read) and ``max_bytes`` default to the module's limits."""
+    timeout = TIMEOUT_S if timeout is None else timeout
+    max_bytes = MAX_FETCH_BYTES if max_bytes is None else max_bytes
     if not is_url(url):
         raise InputError(url, "not an http(s) URL")
     req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": accept})

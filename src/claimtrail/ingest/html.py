@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import trafilatura
+from trafilatura.settings import use_config
 
 from claimtrail.errors import InputError
 from claimtrail.ingest.encoding import decode, repair_text
@@ -30,6 +31,12 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MAX_HTML_BYTES = 8 * 1024 * 1024
 #: pages shorter than this after extraction hold no article (a gallery, an index page)
 MIN_TEXT_CHARS = 40
+
+# trafilatura falls back to a cruder whole-page extraction when its main pass finds fewer than
+# MIN_EXTRACTED_SIZE (250) characters; that fallback joins the headline, byline and paragraphs into
+# one line, which loses the dateline and the paragraph structure of a short wire story
+_CONFIG = use_config()
+_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_TEXT_CHARS))
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
@@ -117,7 +124,7 @@ def page_article(page: Page) -> Article:
     html, encoding, repairs = decode_page(page.data, where, page.charset)
     try:
         doc = trafilatura.bare_extraction(html, url=page.url, with_metadata=True, include_comments=False,
-                                          include_tables=False)
+                                          include_tables=False, config=_CONFIG)
     except (ValueError, TypeError, RecursionError) as e:  # trafilatura's own parse failures
         raise InputError(where, f"cannot parse the page as HTML ({e})") from None
     if doc is None or isinstance(doc, dict):
