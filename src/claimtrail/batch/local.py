@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -56,6 +57,8 @@ _known: Ledger | None = None
 
 def _init_worker(db: str) -> None:
     global _known
+    # Ctrl-C is the parent's to handle: it stops handing out jobs and keeps what is stored
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _known = Ledger(db, readonly=True)
 
 

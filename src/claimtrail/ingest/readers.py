@@ -172,6 +172,7 @@ def read_jobs(paths: Iterable[str], skipped: Counter[str] | None = None) -> Iter
 
 _TEXT_TYPES = frozenset({"text/plain"})
 _PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml"})
 
 
 def fetch_job(url: str) -> Job:
@@ -182,6 +183,8 @@ def fetch_job(url: str) -> Job:
             return Page(got.data, url, url=got.final_url, charset=got.charset)
         if got.content_type in _TEXT_TYPES:
             return article_from_bytes(got.data, url, doc_id=got.final_url, url=got.final_url)
+        if got.content_type in _FEED_TYPES:
+            return InputError(url, f"a feed ({got.content_type}), not a page: use claimtrail watch {url}")
         return InputError(url, f"not a web page or text (content type {got.content_type})")
     except InputError as e:
         return e
