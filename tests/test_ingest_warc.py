@@ -126,3 +126,14 @@ def test_read_paths_takes_warc_and_html_files(tmp_path: Path) -> None:
     (tmp_path / "b.htm").write_bytes(PAGES[1][1])
     got = list(read_paths([str(tmp_path / "a.warc"), str(tmp_path / "b.htm")]))
     assert [a.url for a in got if isinstance(a, Article)] == [PAGES[0][0], None]
+
+
+def test_a_50_mb_page_in_an_archive_is_refused_and_the_next_record_is_read() -> None:
+    huge = PAGES[0][1].replace(b"</article>", b"<p>" + b"lorem ipsum " * 4_400_000 + b"</p></article>")
+    assert len(huge) > 50_000_000
+    data = warc_of([PAGES[1], ("https://wartacontoh.example/huge", huge), PAGES[2]])
+    items = list(read_warc_stream(io.BytesIO(data), "big.warc.gz"))
+    assert [type(i).__name__ for i in items] == ["Article", "InputError", "Article"]
+    assert isinstance(items[1], InputError)
+    assert items[1].where.startswith("big.warc.gz:")
+    assert "https://wartacontoh.example/huge: page too large (5" in items[1].problem
