@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ def test_main_text_title_author_date_site_and_canonical_url() -> None:
     html = page(BEKASI, title="Banjir rendam 3.000 rumah di Bekasi",
                 canonical="https://wartacontoh.example/berita/2024/02/banjir-bekasi")
     art = page_article(Page(html.encode(), "pages/bekasi.html"))
+    assert art.page_sha256 == hashlib.sha256(html.encode()).hexdigest()
     assert art.title == "Banjir rendam 3.000 rumah di Bekasi"
     assert art.author == "Rina Puspita"
     assert art.site_name == "Warta Contoh"

@@ -67,6 +67,7 @@ class Article:
     site_name: str | None = None  # the page's site name (og:site_name, else its host)
     author: str | None = None  # the page's byline
     fetched_url: str | None = None  # the URL the page was fetched from, when ``url`` is its canonical URL
+    page_sha256: str | None = None  # SHA-256 of the page's bytes: ties the extracted text to that page version
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,7 @@ def analysis_record(a: Analysis) -> dict[str, Any]:
         "fetched_url": art.fetched_url,
         "site_name": art.site_name,
         "author": art.author,
+        "page_sha256": art.page_sha256,
         "encoding": art.encoding,
         "repairs": [asdict(r) for r in art.repairs],
         "length": len(art.text),
@@ -268,6 +270,7 @@ def analysis_from_record(rec: dict[str, Any], text: str) -> Analysis:
         site_name=rec.get("site_name"),
         author=rec.get("author"),
         fetched_url=rec.get("fetched_url"),
+        page_sha256=rec.get("page_sha256"),
     )
     return Analysis(
         article=article,

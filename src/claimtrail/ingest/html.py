@@ -5,7 +5,8 @@ WARC record ``file:offset``, or a URL). :func:`page_article` decodes it (the HTT
 charset, then the page's ``<meta charset>``, then detection), hands it to trafilatura for
 the main text, title, author, date, site name and canonical URL, and returns an
 :class:`~claimtrail.model.Article` whose text is the extracted main text: every span of
-the analysis points into it, and ``origin``/``url`` lead back to the page.
+the analysis points into it, and ``origin`` (file, ``file:offset`` or URL), ``url``,
+``fetched_url`` and ``page_sha256`` (of the page's bytes) lead back to the very page.
 
 Extraction is kept out of the readers' loop on purpose: a page is cheap to move to a
 worker process and costly to extract, so the local pool extracts in its workers.
@@ -14,6 +15,7 @@ worker process and costly to extract, so the local pool extracts in its workers.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,4 +157,5 @@ def page_article(page: Page) -> Article:
         site_name=_clean(doc.sitename),
         author=_clean(doc.author),
         fetched_url=page.url,
+        page_sha256=hashlib.sha256(page.data).hexdigest(),
     )
