@@ -116,8 +116,12 @@ def process(jobs: Iterable[Job], ledger: Ledger, workers: int | None = None,
             yield _store(_pre(job, ledger) or _work(job, ledger), ledger)
         return
     limit = max(in_flight or workers * 4, workers)
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["claimtrail.batch.local"])  # workers start with the modules imported
+    # forkserver: workers start from a clean process that has the pipeline's modules imported
+    # (forking the parent would copy its threads and open database); spawn where it is missing
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
+        multiprocessing.set_forkserver_preload(["claimtrail.batch.local"])
     pending: deque[Future[_Result] | _Result] = deque()
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(str(ledger.path),))
     try:
