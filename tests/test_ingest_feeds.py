@@ -56,7 +56,7 @@ def test_watch_fetches_new_items_once_and_goes_on_past_a_bad_feed(
     routes = {
         "/berita/banjir": Route(page(BEKASI, title="Banjir rendam 3.000 rumah di Bekasi").encode()),
         "/en/port": Route(page(PORT, title="Port traffic up 8%", site="Port News", lang="en").encode()),
-        "/ru/metro": Route(page(MOSCOW, title="Метро", site="Город", lang="ru").encode()),
+        "/ru/metro": Route(page(MOSCOW, title="Метро", site="Город", lang="ru", published=None).encode()),
         "/broken.xml": Route(b"<html><body>Situs sedang dalam perbaikan</body></html>"),
     }
     with serve(routes) as site:
@@ -89,3 +89,8 @@ def test_watch_fetches_new_items_once_and_goes_on_past_a_bad_feed(
         assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 3
     assert rows == {"warta-1": "added", "warta-2": "failed", "warta-3": "added",
                     "tag:portnews.example,2024:traffic": "added"}
+    # the metro page has no date of its own, and its text names none with a year: the feed's date is used
+    with sqlite3.connect(db) as conn:
+        dates = dict(conn.execute("SELECT url, published || ' ' || published_from FROM articles").fetchall())
+    assert dates[site.url("/ru/metro")] == "2024-02-03 feed"
+    assert dates[site.url("/berita/banjir")] == "2024-02-03 page"

@@ -119,3 +119,13 @@ def test_a_50_mb_page_is_refused_and_the_run_goes_on(tmp_path: Path, capsys: pyt
     db = tmp_path / "l.db"
     assert main(["ingest", str(folder), "--db", str(db), "--quiet", "--workers", "1"]) == 1
     assert "2 new, 0 already stored, 1 failed" in capsys.readouterr().err
+
+
+def test_the_page_date_comes_from_its_markup_not_from_the_copyright_footer() -> None:
+    plain = page(BEKASI, title="Banjir rendam 3.000 rumah di Bekasi", published=None)  # footer: "Hak cipta 2024"
+    assert page_article(Page(plain.encode(), "p.html")).published is None
+    timed = plain.replace('<div class="byline">',
+                          '<div class="byline"><time datetime="2024-02-05T09:00:00+07:00">5 Februari 2024</time>')
+    assert page_article(Page(timed.encode(), "p.html")).published == "2024-02-05"
+    by_url = Page(plain.encode(), "p.html", url="https://wartacontoh.example/2024/02/07/banjir-bekasi")
+    assert page_article(by_url).published == "2024-02-07"

@@ -63,7 +63,7 @@ class Article:
     encoding: str = "utf-8"
     repairs: tuple[Repair, ...] = ()
     # a web page's own metadata (ingest/html.py); None for plain text and JSON Lines
-    published_origin: str = "input"  # where ``published`` came from: "input" (the record) or "page"
+    published_origin: str = "input"  # where ``published`` came from: "input" (the record), "page" or "feed"
     site_name: str | None = None  # the page's site name (og:site_name, else its host)
     author: str | None = None  # the page's byline
     fetched_url: str | None = None  # the URL the page was fetched from, when ``url`` is its canonical URL
@@ -261,8 +261,8 @@ def analysis_from_record(rec: dict[str, Any], text: str) -> Analysis:
         text=text,
         url=rec.get("url"),
         title=rec.get("title"),
-        published=rec.get("published") if rec.get("published_from") in ("input", "page") else None,
-        published_origin="page" if rec.get("published_from") == "page" else "input",
+        published=rec.get("published") if rec.get("published_from") in ("input", "page", "feed") else None,
+        published_origin=rec["published_from"] if rec.get("published_from") in ("page", "feed") else "input",
         language=rec.get("language") if rec.get("language_note") == "given in the input" else None,
         origin=rec.get("origin"),
         encoding=rec.get("encoding", "utf-8"),

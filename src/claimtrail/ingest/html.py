@@ -39,6 +39,10 @@ MIN_TEXT_CHARS = 40
 # one line, which loses the dateline and the paragraph structure of a short wire story
 _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_TEXT_CHARS))
+# htmldate's extensive search reads any date-like text of the page, down to the footer's
+# "(c) 2024", which it turns into 2024-01-01: the page's date comes from its metadata and URL
+# only, and the analysis finds datelines in the text itself
+_CONFIG.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
@@ -52,6 +56,7 @@ class Page:
     where: str  # file path, ``file.warc.gz:offset`` or the URL fetched
     url: str | None = None  # the URL the page was fetched from (WARC target URI, final URL)
     charset: str | None = None  # from the HTTP Content-Type header, when there was one
+    published: str | None = None  # the date a feed gives the item: used when the page has none
 
 
 def read_html_file(path: Path) -> Page | InputError:
@@ -142,14 +147,16 @@ def page_article(page: Page) -> Article:
         raise InputError(where, f"no article text in the page ({len(text)} characters extracted)")
     text, fixed = repair_text(text)
     url = _clean(doc.url) or page.url
-    published = _clean(doc.date)
+    published, origin = _clean(doc.date), "page"
+    if published is None and page.published:
+        published, origin = page.published, "feed"
     return Article(
         id=url or where,
         text=text,
         url=url,
         title=title,
         published=published,
-        published_origin="page" if published else "input",
+        published_origin=origin if published else "input",
         language=None,
         origin=where,
         encoding=encoding,
