@@ -69,3 +69,22 @@ def test_a_refused_connection_names_the_url() -> None:
     with pytest.raises(InputError) as e:  # the server is gone: nothing listens on the port
         fetch(url, timeout=2)
     assert e.value.where == url and "cannot fetch" in e.value.problem
+
+
+def test_many_urls_are_fetched_by_the_workers_and_stored_in_order(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kecamatan = ["Jatiasih", "Bantargebang", "Mustikajaya", "Rawalumbu", "Medan Satria"]
+    routes = {f"/berita/{n}": Route(page([BEKASI[0].replace("lima kecamatan", f"Kecamatan {k}"), *BEKASI[1:]],
+                                         title=f"Banjir di {k}").encode())
+              for n, k in enumerate(kecamatan)}
+    with serve(routes) as site:
+        urls = [site.url(f"/berita/{n}") for n in range(len(kecamatan))]
+        urls.insert(3, site.url("/berita/hilang"))
+        db = tmp_path / "l.db"
+        assert main(["ingest", *urls, "--db", str(db), "--quiet", "--workers", "2"]) == 1
+        assert all(site.hits[f"/berita/{n}"] == 1 for n in range(len(kecamatan)))
+    err = capsys.readouterr().err
+    assert f"{site.url('/berita/hilang')}: HTTP 404" in err and "5 new, 0 already stored, 1 failed" in err
+    with sqlite3.connect(db) as conn:
+        origins = [r[0] for r in conn.execute("SELECT origin FROM articles ORDER BY id")]
+    assert origins == [u for u in urls if not u.endswith("hilang")]

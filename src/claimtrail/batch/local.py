@@ -1,9 +1,9 @@
 """The local batch: analyse on every core, store from one process, in input order.
 
-Workers turn jobs (an article, or a web page still to extract) into analyses; the parent
-alone writes to SQLite, one transaction per article, in the order the jobs came in, so
-an interrupted run has stored a prefix of its input (plus nothing half-written) and a
-rerun skips it. At most ``in_flight`` jobs are out at a time: memory stays flat however
+Workers turn jobs (an article, a web page still to extract, a URL still to fetch) into
+analyses; the parent alone writes to SQLite, one transaction per article, in the order
+the jobs came in, so an interrupted run has stored a prefix of its input (plus nothing
+half-written) and a rerun skips it. At most ``in_flight`` jobs are out at a time: memory stays flat however
 long the input is, because the input is read as it is consumed, never listed.
 
 A short input (fewer jobs than it takes to fill the pool) is analysed in the parent:
@@ -25,9 +25,8 @@ from typing import Literal
 
 from claimtrail.analyzer import analyse
 from claimtrail.errors import ClaimtrailError, InputError
-from claimtrail.ingest.html import Page
 from claimtrail.ingest.readers import Job, job_item
-from claimtrail.model import Analysis
+from claimtrail.model import Analysis, Article
 from claimtrail.store.ledger import Ledger
 
 Status = Literal["added", "seen", "failed"]
@@ -100,7 +99,7 @@ def _pre(job: Job, ledger: Ledger) -> _Result | None:
     """What the parent can settle without a worker: an error, or an article already stored."""
     if isinstance(job, InputError):
         return job
-    if not isinstance(job, Page) and ledger.has(job.text):  # a page has no text until it is extracted
+    if isinstance(job, Article) and ledger.has(job.text):  # pages and URLs have no text until a worker's turn
         return _Seen(job.origin or job.id)
     return None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,8 +20,7 @@ from claimtrail.batch.local import Outcome, process
 from claimtrail.errors import ClaimtrailError, InputError
 from claimtrail.ingest.feeds import FeedItem, parse_feed
 from claimtrail.ingest.fetch import fetch, is_url
-from claimtrail.ingest.html import Page
-from claimtrail.ingest.readers import Job, fetch_job
+from claimtrail.ingest.readers import Fetch, Job
 from claimtrail.store.ledger import Ledger
 
 MAX_ATTEMPTS = 3
@@ -104,8 +103,7 @@ def poll(feeds: list[str], ledger: Ledger, workers: int | None = None,
                 taken.add(item.key)
                 order.append((feed, item))
                 report.fetched += 1
-                job = fetch_job(item.link)
-                yield replace(job, published=item.published) if isinstance(job, Page) else job
+                yield Fetch(item.link, item.published)
 
     for outcome in process(jobs(), ledger, workers):
         feed, item = order.popleft()

@@ -5,9 +5,9 @@ naming where the record came from and what is wrong with it, so that a batch can
 the bad record and go on.
 
 :func:`read_jobs` is the lazy form a process pool wants: web pages (``.html`` files, the
-HTML responses of ``.warc``/``.warc.gz`` archives, fetched URLs) come out as unextracted
-:class:`~claimtrail.ingest.html.Page` records, so that extraction runs in the workers.
-:func:`read_paths` extracts them in place.
+HTML responses of ``.warc``/``.warc.gz`` archives) come out as unextracted
+:class:`~claimtrail.ingest.html.Page` records and URLs as :class:`Fetch` records, so that
+fetching and extraction run in the workers. :func:`read_paths` does both in place.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,18 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 MAX_BYTES = 64 * 1024 * 1024
 
 Item = Article | InputError
-#: what a reader hands a batch: an article, a page still to extract, or an error
-Job = Article | Page | InputError
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """A URL still to fetch (in a worker, so that many fetches wait on the network at once)."""
+
+    url: str
+    published: str | None = None  # the date a feed gives the item, for a page that has none
+
+
+#: what a reader hands a batch: an article, a page still to extract, a URL still to fetch, or an error
+Job = Article | Page | Fetch | InputError
 
 
 def article_from_bytes(data: bytes, where: str, doc_id: str | None = None, **meta: Any) -> Article:
@@ -134,7 +145,10 @@ def read_paths(paths: Iterable[str], skipped: Counter[str] | None = None) -> Ite
 
 
 def job_item(job: Job) -> Item:
-    """A job as an item: a page is extracted here, its failure returned as the error."""
+    """A job as an item: a URL is fetched and a page extracted here, a failure returned as the error."""
+    if isinstance(job, Fetch):
+        got = fetch_job(job.url)
+        job = replace(got, published=job.published) if isinstance(got, Page) and job.published else got
     if not isinstance(job, Page):
         return job
     try:
@@ -155,7 +169,7 @@ def read_jobs(paths: Iterable[str], skipped: Counter[str] | None = None) -> Iter
                 yield e
             continue
         if is_url(p):
-            yield fetch_job(p)
+            yield Fetch(p)
             continue
         path = Path(p)
         if path.is_dir():
@@ -175,7 +189,7 @@ _PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml"})
 
 
-def fetch_job(url: str) -> Job:
+def fetch_job(url: str) -> Article | Page | InputError:
     """Fetch one URL: a web page to extract, a plain-text article, or the error."""
     try:
         got = fetch(url)
