@@ -17,7 +17,7 @@ from claimtrail.analyzer import analyse
 from claimtrail.batch.local import default_workers, process
 from claimtrail.batch.watch import parse_interval, poll
 from claimtrail.errors import ClaimtrailError, InputError
-from claimtrail.ingest.readers import Item, Job, read_jobs, read_jsonl_file, read_jsonl_lines, read_paths
+from claimtrail.ingest.readers import Item, Job, job_item, read_jobs, read_jsonl_file, read_jsonl_lines
 from claimtrail.model import analysis_record
 from claimtrail.serve.render import render
 from claimtrail.store.ledger import Ledger
@@ -27,7 +27,7 @@ def _err(msg: str) -> None:
     print(f"claimtrail: {msg}", file=sys.stderr, flush=True)
 
 
-def _items(args: argparse.Namespace) -> Iterator[Item]:
+def _jobs(args: argparse.Namespace, skipped: Counter[str]) -> Iterator[Job]:
     if args.jsonl:
         if args.jsonl == "-":
             yield from read_jsonl_lines(sys.stdin, "stdin")
@@ -37,7 +37,12 @@ def _items(args: argparse.Namespace) -> Iterator[Item]:
                 yield InputError(args.jsonl, "no such file")
                 return
             yield from read_jsonl_file(path)
-    yield from read_paths(args.inputs)
+    yield from read_jobs(args.inputs, skipped)
+
+
+def _items(args: argparse.Namespace) -> Iterator[Item]:
+    for job in _jobs(args, Counter()):
+        yield job_item(job)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -79,19 +84,6 @@ def _progress(enabled: bool) -> Iterator[object]:
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), transient=True) as p:
         yield p
-
-
-def _jobs(args: argparse.Namespace, skipped: Counter[str]) -> Iterator[Job]:
-    if args.jsonl:
-        if args.jsonl == "-":
-            yield from read_jsonl_lines(sys.stdin, "stdin")
-        else:
-            path = Path(args.jsonl)
-            if not path.is_file():
-                yield InputError(args.jsonl, "no such file")
-                return
-            yield from read_jsonl_file(path)
-    yield from read_jobs(args.inputs, skipped)
 
 
 def _skipped_note(skipped: Counter[str]) -> str:
@@ -137,6 +129,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
+    if args.workers is not None and args.workers < 1:
+        _err("watch: --workers must be at least 1")
+        return 2
     every = parse_interval(args.every)
     failed_any = False
     with Ledger(args.db) as ledger:
