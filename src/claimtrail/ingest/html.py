@@ -132,7 +132,7 @@ def page_article(page: Page) -> Article:
     try:
         doc = trafilatura.bare_extraction(html, url=page.url, with_metadata=True, include_comments=False,
                                           include_tables=False, config=_CONFIG)
-    except (ValueError, TypeError, RecursionError) as e:  # trafilatura's own parse failures
+    except Exception as e:  # lxml and trafilatura raise many kinds; a page they choke on is a bad input
         raise InputError(where, f"cannot parse the page as HTML ({e})") from None
     if doc is None or isinstance(doc, dict):
         raise InputError(where, "no main text found in the page")
