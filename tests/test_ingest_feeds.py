@@ -64,8 +64,10 @@ def test_watch_fetches_new_items_once_and_goes_on_past_a_bad_feed(
                                                         ("/hilang", "Hilang", "warta-2")]),
                                         content_type="application/rss+xml")
         site.routes["/atom.xml"] = Route(atom(site.base, "/en/port"), content_type="application/atom+xml")
+        # a second feed lists the same story under an id of its own
+        site.routes["/mirror.xml"] = Route(rss(site.base, [("/berita/banjir", "Banjir", "mirror-77")]))
         db = tmp_path / "watch.db"
-        feeds = [site.url("/rss.xml"), site.url("/broken.xml"), site.url("/atom.xml")]
+        feeds = [site.url("/rss.xml"), site.url("/broken.xml"), site.url("/atom.xml"), site.url("/mirror.xml")]
         assert main(["watch", *feeds, "--db", str(db), "--once"]) == 1
         err = capsys.readouterr().err
         assert f"{site.url('/broken.xml')}: not an RSS or Atom feed" in err
@@ -78,7 +80,7 @@ def test_watch_fetches_new_items_once_and_goes_on_past_a_bad_feed(
                                                         ("/hilang", "Hilang", "warta-2")]))
         assert main(["watch", feeds[0], feeds[2], "--db", str(db), "--once"]) == 1
         assert "fetched 2: 1 new, 0 already stored, 1 failed" in capsys.readouterr().err
-        assert main(["watch", feeds[0], feeds[2], "--db", str(db), "--once"]) == 1
+        assert main(["watch", feeds[0], feeds[2], feeds[3], "--db", str(db), "--once"]) == 1  # the mirror again
         assert main(["watch", feeds[0], feeds[2], "--db", str(db), "--once"]) == 0
         assert "fetched 0: 0 new" in capsys.readouterr().err
         assert site.hits["/berita/banjir"] == 1 and site.hits["/en/port"] == 1 and site.hits["/ru/metro"] == 1

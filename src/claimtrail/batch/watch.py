@@ -1,7 +1,8 @@
 """Watching feeds: poll RSS/Atom feeds, fetch the items not fetched before, store them.
 
 The ledger's ``fetched`` table remembers every item fetched, by its feed id (or link), with
-what came of it, so an item is fetched once: a stored or already-known article is never
+what came of it, so an item is fetched once (a link another feed listed under another id
+counts as fetched too): a stored or already-known article is never
 fetched again; an item whose fetch failed is tried again on later polls, at most
 :data:`MAX_ATTEMPTS` times in all, so that a timeout does not lose it and a dead link is
 not asked for forever.
@@ -41,9 +42,14 @@ class FetchLog:
     def __init__(self, ledger: Ledger) -> None:
         self.conn = ledger.conn
 
-    def wants(self, key: str) -> bool:
-        row = self.conn.execute("SELECT status, attempts FROM fetched WHERE key = ?", (key,)).fetchone()
-        return row is None or (row["status"] == "failed" and int(row["attempts"]) < MAX_ATTEMPTS)
+    def wants(self, item: FeedItem) -> bool:
+        """Whether to fetch the item: not fetched before, under its id or (from another feed,
+        under another id) its link, or failed fewer than MAX_ATTEMPTS times."""
+        row = self.conn.execute("SELECT status, attempts FROM fetched WHERE key = ?", (item.key,)).fetchone()
+        if row is not None:
+            return row["status"] == "failed" and int(row["attempts"]) < MAX_ATTEMPTS
+        done = self.conn.execute("SELECT 1 FROM fetched WHERE link = ? AND status != 'failed'", (item.link,))
+        return done.fetchone() is None
 
     def record(self, feed: str, item: FeedItem, outcome: Outcome) -> None:
         now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -98,9 +104,9 @@ def poll(feeds: list[str], ledger: Ledger, workers: int | None = None,
                 continue
             report.items += len(items)
             for item in items:
-                if item.key in taken or not log.wants(item.key):
+                if item.key in taken or item.link in taken or not log.wants(item):
                     continue
-                taken.add(item.key)
+                taken.update((item.key, item.link))
                 order.append((feed, item))
                 report.fetched += 1
                 yield Fetch(item.link, item.published)

@@ -125,6 +125,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
             at TEXT NOT NULL
         );
+        CREATE INDEX fetched_link ON fetched(link);
         """,
     ),
 ]
