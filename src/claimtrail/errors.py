@@ -15,6 +15,10 @@ class InputError(ClaimtrailError):
         self.where = where
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # picklable, so that worker processes (the local pool, Spark) can hand errors back
+        return (InputError, (self.where, self.problem))
+
 
 class PackError(ClaimtrailError):
     """A language pack or data file that does not validate."""
@@ -24,6 +28,9 @@ class PackError(ClaimtrailError):
         self.file = file
         self.key = key
         self.problem = problem
+
+    def __reduce__(self) -> tuple[type[PackError], tuple[str, str, str]]:
+        return (PackError, (self.file, self.key, self.problem))
 
 
 class PipelineError(ClaimtrailError):

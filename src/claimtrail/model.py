@@ -62,6 +62,12 @@ class Article:
     origin: str | None = None  # file path, URL or "stdin"
     encoding: str = "utf-8"
     repairs: tuple[Repair, ...] = ()
+    # a web page's own metadata (ingest/html.py); None for plain text and JSON Lines
+    published_origin: str = "input"  # where ``published`` came from: "input" (the record), "page" or "feed"
+    site_name: str | None = None  # the page's site name (og:site_name, else its host)
+    author: str | None = None  # the page's byline
+    fetched_url: str | None = None  # the URL the page was fetched from, when ``url`` is its canonical URL
+    page_sha256: str | None = None  # SHA-256 of the page's bytes: ties the extracted text to that page version
 
 
 @dataclass(frozen=True)
@@ -210,6 +216,10 @@ def analysis_record(a: Analysis) -> dict[str, Any]:
         "url": art.url,
         "title": art.title,
         "origin": art.origin,
+        "fetched_url": art.fetched_url,
+        "site_name": art.site_name,
+        "author": art.author,
+        "page_sha256": art.page_sha256,
         "encoding": art.encoding,
         "repairs": [asdict(r) for r in art.repairs],
         "length": len(art.text),
@@ -251,11 +261,16 @@ def analysis_from_record(rec: dict[str, Any], text: str) -> Analysis:
         text=text,
         url=rec.get("url"),
         title=rec.get("title"),
-        published=rec.get("published") if rec.get("published_from") == "input" else None,
+        published=rec.get("published") if rec.get("published_from") in ("input", "page", "feed") else None,
+        published_origin=rec["published_from"] if rec.get("published_from") in ("page", "feed") else "input",
         language=rec.get("language") if rec.get("language_note") == "given in the input" else None,
         origin=rec.get("origin"),
         encoding=rec.get("encoding", "utf-8"),
         repairs=tuple(Repair(**r) for r in rec.get("repairs", [])),
+        site_name=rec.get("site_name"),
+        author=rec.get("author"),
+        fetched_url=rec.get("fetched_url"),
+        page_sha256=rec.get("page_sha256"),
     )
     return Analysis(
         article=article,

@@ -781,5 +781,7 @@ def analyse_dates(text: str, g: Grammar, *, body: Sequence[Span] = (), url: str 
 def dates_stage(a: Analysis) -> dict[str, Any]:
     art = a.article
     result = analyse_dates(art.text, grammar_for(a.language), body=a.body, url=art.url, given=art.published)
-    return {"dates": result.mentions, "published": result.published, "published_from": result.published_from,
+    # a date taken from a web page's own metadata says so ("page"), not "input"
+    published_from = art.published_origin if result.published_from == "input" else result.published_from
+    return {"dates": result.mentions, "published": result.published, "published_from": published_from,
             "published_note": result.published_note}

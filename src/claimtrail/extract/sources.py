@@ -18,7 +18,7 @@ from typing import Any
 from claimtrail.lang import with_fallback
 from claimtrail.lang.sections.sources import Section as Cues
 from claimtrail.model import Analysis, Relation, Source, Span
-from claimtrail.outlets import Outlets, load_outlets
+from claimtrail.outlets import OutletEntry, Outlets, load_outlets
 from claimtrail.pipeline import stage
 
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.id|id|ru|co\.uk|info|tv)\b", re.I)
@@ -72,7 +72,8 @@ def compile_cues(*sections: Cues) -> CompiledCues:
     )
 
 
-def find(text: str, cues: CompiledCues, outlets: Outlets, url: str | None = None) -> list[Source]:
+def find(text: str, cues: CompiledCues, outlets: Outlets, url: str | None = None,
+         site_name: str | None = None) -> list[Source]:
     found: list[Source] = []
     found.extend(_dateline(text, cues, outlets, url))
     found.extend(_copyright(text, cues, outlets))
@@ -81,15 +82,16 @@ def find(text: str, cues: CompiledCues, outlets: Outlets, url: str | None = None
     own = list(_wire(text, cues, outlets))
     for is_own, src in _cued_mentions(text, cues, outlets):
         (own if is_own else found).append(src)
-    return _dedupe(_settle_own(found, own, outlets, url))
+    return _dedupe(_settle_own(found, own, outlets, url, site_name))
 
 
-def _settle_own(found: list[Source], own: list[Source], outlets: Outlets, url: str | None) -> list[Source]:
+def _settle_own(found: list[Source], own: list[Source], outlets: Outlets, url: str | None,
+                site_name: str | None = None) -> list[Source]:
     """Wire datelines and "told X" (``own``) name the article's own outlet when nothing
     else does: the outlet of the URL or of a dateline is the publisher; without one, a
     single outlet so named is; the rest are cited. An outlet the article publishes is not
-    also cited by it."""
-    home = outlets.by_domain(url) if url else None
+    also cited by it. A web page's own site name counts as its URL does."""
+    home = home_outlet(outlets, url, site_name)
     publishers = {s.outlet_key or s.outlet for s in found if s.relation == "publisher"}
     if home is not None:
         publishers.add(home.key)
@@ -99,6 +101,15 @@ def _settle_own(found: list[Source], own: list[Source], outlets: Outlets, url: s
     out = [replace(s, relation="publisher") if (s.outlet_key or s.outlet) in publishers else s for s in own]
     out += [s for s in found if not (s.relation == "cites" and (s.outlet_key or s.outlet) in publishers)]
     return out
+
+
+def home_outlet(outlets: Outlets, url: str | None, site_name: str | None = None) -> OutletEntry | None:
+    """The outlet that publishes the article: the one of its URL's domain, else the one
+    its page names as its site (``og:site_name``)."""
+    home = outlets.by_domain(url) if url else None
+    if home is None and site_name:
+        home = outlets.lookup(site_name)
+    return home
 
 
 def _resolved(name: str, span: Span, relation: Relation, cue: str, outlets: Outlets,
@@ -133,7 +144,7 @@ def _dateline(text: str, cues: CompiledCues, outlets: Outlets, url: str | None) 
             if _NAME.match(tail) and not tail.isupper() and len(tail.split()) <= 4:
                 at = region_start + region.rindex(tail)
                 names = [(tail, Span(at, at + len(tail)))]
-        home = outlets.by_domain(url) if url else None
+        home = home_outlet(outlets, url)
         for name, span in names:
             entry = outlets.lookup(name)
             relation: Relation = "publisher"
@@ -287,4 +298,5 @@ def _dedupe(items: list[Source]) -> list[Source]:
 
 @stage("sources", requires={"language"}, provides={"sources"})
 def sources_stage(a: Analysis) -> dict[str, Any]:
-    return {"sources": tuple(find(a.article.text, cues_for(a.language), load_outlets(), a.article.url))}
+    art = a.article
+    return {"sources": tuple(find(art.text, cues_for(a.language), load_outlets(), art.url, art.site_name))}

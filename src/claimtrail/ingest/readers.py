@@ -3,6 +3,11 @@
 A reader yields, per input record, either an ``Article`` or an :class:`InputError`
 naming where the record came from and what is wrong with it, so that a batch can report
 the bad record and go on.
+
+:func:`read_jobs` is the lazy form a process pool wants: web pages (``.html`` files, the
+HTML responses of ``.warc``/``.warc.gz`` archives) come out as unextracted
+:class:`~claimtrail.ingest.html.Page` records and URLs as :class:`Fetch` records, so that
+fetching and extraction run in the workers. :func:`read_paths` does both in place.
 """
 
 from __future__ import annotations
@@ -10,12 +15,17 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from claimtrail.errors import InputError
 from claimtrail.ingest.encoding import decode
+from claimtrail.ingest.fetch import fetch, is_url
+from claimtrail.ingest.html import HTML_SUFFIXES, Page, page_article, read_html_file
+from claimtrail.ingest.warc import is_warc, read_warc_file
 from claimtrail.model import Article
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -24,6 +34,18 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 MAX_BYTES = 64 * 1024 * 1024
 
 Item = Article | InputError
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """A URL still to fetch (in a worker, so that many fetches wait on the network at once)."""
+
+    url: str
+    published: str | None = None  # the date a feed gives the item, for a page that has none
+
+
+#: what a reader hands a batch: an article, a page still to extract, a URL still to fetch, or an error
+Job = Article | Page | Fetch | InputError
 
 
 def article_from_bytes(data: bytes, where: str, doc_id: str | None = None, **meta: Any) -> Article:
@@ -115,8 +137,29 @@ def read_jsonl_file(path: Path) -> Iterator[Item]:
         yield InputError(str(path), f"cannot read: {e.strerror or e}")
 
 
-def read_paths(paths: Iterable[str]) -> Iterator[Item]:
-    """Files, folders (recursively, text and JSONL files) and ``-`` for stdin."""
+def read_paths(paths: Iterable[str], skipped: Counter[str] | None = None) -> Iterator[Item]:
+    """Files, folders (recursively: text, JSONL, HTML and WARC files), http(s) URLs and
+    ``-`` for stdin, as articles or errors, in order."""
+    for job in read_jobs(paths, skipped):
+        yield job_item(job)
+
+
+def job_item(job: Job) -> Item:
+    """A job as an item: a URL is fetched and a page extracted here, a failure returned as the error."""
+    if isinstance(job, Fetch):
+        got = fetch_job(job.url)
+        job = replace(got, published=job.published) if isinstance(got, Page) and job.published else got
+    if not isinstance(job, Page):
+        return job
+    try:
+        return page_article(job)
+    except InputError as e:
+        return e
+
+
+def read_jobs(paths: Iterable[str], skipped: Counter[str] | None = None) -> Iterator[Job]:
+    """As :func:`read_paths`, leaving pages unextracted; ``skipped`` counts the WARC
+    records that are not HTML responses."""
     for p in paths:
         if p == "-":
             data = sys.stdin.buffer.read()
@@ -125,25 +168,55 @@ def read_paths(paths: Iterable[str]) -> Iterator[Item]:
             except InputError as e:
                 yield e
             continue
+        if is_url(p):
+            yield Fetch(p)
+            continue
         path = Path(p)
         if path.is_dir():
             files = sorted(f for f in path.rglob("*") if f.is_file() and _wanted(f))
             if not files:
-                yield InputError(str(path), "folder holds no .txt or .jsonl files")
+                yield InputError(str(path), "folder holds no .txt, .jsonl, .html or .warc files")
             for f in files:
-                yield from _read_file(f)
+                yield from _read_file(f, skipped)
         elif path.exists():
-            yield from _read_file(path)
+            yield from _read_file(path, skipped)
         else:
             yield InputError(str(path), "no such file or folder")
 
 
+_TEXT_TYPES = frozenset({"text/plain"})
+_PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml"})
+
+
+def fetch_job(url: str) -> Article | Page | InputError:
+    """Fetch one URL: a web page to extract, a plain-text article, or the error."""
+    try:
+        got = fetch(url)
+        if got.content_type in _PAGE_TYPES:
+            return Page(got.data, url, url=got.final_url, charset=got.charset)
+        if got.content_type in _TEXT_TYPES:
+            return article_from_bytes(got.data, url, doc_id=got.final_url, url=got.final_url)
+        if got.content_type in _FEED_TYPES:
+            return InputError(url, f"a feed ({got.content_type}), not a page: use claimtrail watch {url}")
+        return InputError(url, f"not a web page or text (content type {got.content_type})")
+    except InputError as e:
+        return e
+
+
 def _wanted(path: Path) -> bool:
-    return not path.name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
+    if path.name.startswith("."):
+        return False
+    return path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES or is_warc(path)
 
 
-def _read_file(path: Path) -> Iterator[Item]:
-    if path.suffix.lower() in JSONL_SUFFIXES:
+def _read_file(path: Path, skipped: Counter[str] | None = None) -> Iterator[Job]:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
         yield from read_jsonl_file(path)
+    elif suffix in HTML_SUFFIXES:
+        yield read_html_file(path)
+    elif is_warc(path):
+        yield from read_warc_file(path, skipped)
     else:
         yield read_text_file(path)

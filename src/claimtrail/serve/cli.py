@@ -7,14 +7,17 @@ import json
 import signal
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from claimtrail import __version__
 from claimtrail.analyzer import analyse
+from claimtrail.batch.local import default_workers, process
+from claimtrail.batch.watch import parse_interval, poll
 from claimtrail.errors import ClaimtrailError, InputError
-from claimtrail.ingest.readers import Item, read_jsonl_file, read_jsonl_lines, read_paths
+from claimtrail.ingest.readers import Item, Job, job_item, read_jobs, read_jsonl_file, read_jsonl_lines
 from claimtrail.model import analysis_record
 from claimtrail.serve.render import render
 from claimtrail.store.ledger import Ledger
@@ -24,7 +27,7 @@ def _err(msg: str) -> None:
     print(f"claimtrail: {msg}", file=sys.stderr, flush=True)
 
 
-def _items(args: argparse.Namespace) -> Iterator[Item]:
+def _jobs(args: argparse.Namespace, skipped: Counter[str]) -> Iterator[Job]:
     if args.jsonl:
         if args.jsonl == "-":
             yield from read_jsonl_lines(sys.stdin, "stdin")
@@ -34,7 +37,12 @@ def _items(args: argparse.Namespace) -> Iterator[Item]:
                 yield InputError(args.jsonl, "no such file")
                 return
             yield from read_jsonl_file(path)
-    yield from read_paths(args.inputs)
+    yield from read_jobs(args.inputs, skipped)
+
+
+def _items(args: argparse.Namespace) -> Iterator[Item]:
+    for job in _jobs(args, Counter()):
+        yield job_item(job)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -78,32 +86,34 @@ def _progress(enabled: bool) -> Iterator[object]:
         yield p
 
 
+def _skipped_note(skipped: Counter[str]) -> str:
+    if not skipped:
+        return ""
+    parts = ", ".join(f"{n} {why}" for why, n in skipped.most_common())
+    return f"; WARC records skipped: {parts}"
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     if not args.inputs and not args.jsonl:
-        _err("ingest: give PATH... (files, folders, JSONL) or --jsonl IN.jsonl")
+        _err("ingest: give PATH... (files, folders, JSONL, HTML, WARC, URLs) or --jsonl IN.jsonl")
+        return 2
+    if args.workers is not None and args.workers < 1:
+        _err("ingest: --workers must be at least 1")
         return 2
     added = seen = failed = 0
+    skipped: Counter[str] = Counter()
     start = time.perf_counter()
     with Ledger(args.db) as ledger, _progress(sys.stderr.isatty() and not args.quiet) as progress:
         task = progress.add_task("ingesting", total=None) if progress is not None else None  # type: ignore[attr-defined]
         try:
-            for item in _items(args):
-                if isinstance(item, InputError):
+            for outcome in process(_jobs(args, skipped), ledger, args.workers):
+                if outcome.status == "failed":
                     failed += 1
-                    _err(str(item))
-                    ledger.record_failure(item.where, item.problem)
-                elif ledger.has(item.text):
-                    seen += 1
+                    _err(f"{outcome.where}: {outcome.problem}")
+                elif outcome.status == "added":
+                    added += 1
                 else:
-                    try:
-                        _, new = ledger.add(analyse(item))
-                    except ClaimtrailError as e:
-                        failed += 1
-                        _err(f"{item.origin}: {e}")
-                        ledger.record_failure(item.origin or item.id, str(e))
-                    else:
-                        added += int(new)
-                        seen += int(not new)
+                    seen += 1
                 if progress is not None:
                     progress.update(task, advance=1)  # type: ignore[attr-defined]
         except KeyboardInterrupt:
@@ -113,8 +123,30 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     secs = time.perf_counter() - start
     rate = (added + seen) / secs if secs > 0 else 0.0
     print(f"{args.db}: {added} new, {seen} already stored, {failed} failed; "
-          f"{total} articles in the ledger ({secs:.1f} s, {rate:.1f} articles/s)", file=sys.stderr)
+          f"{total} articles in the ledger ({secs:.1f} s, {rate:.1f} articles/s){_skipped_note(skipped)}",
+          file=sys.stderr)
     return 1 if failed else 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    if args.workers is not None and args.workers < 1:
+        _err("watch: --workers must be at least 1")
+        return 2
+    every = parse_interval(args.every)
+    failed_any = False
+    with Ledger(args.db) as ledger:
+        while True:
+            t0 = time.perf_counter()
+            report = poll(args.feeds, ledger, args.workers,
+                          on_outcome=lambda o: _err(f"{o.where}: {o.problem}") if o.status == "failed" else None)
+            secs = time.perf_counter() - t0
+            failed_any = failed_any or report.failed > 0
+            print(f"{args.db}: polled {report.feeds} feeds listing {report.items} items; fetched {report.fetched}: "
+                  f"{report.added} new, {report.seen} already stored, {report.failed} failed "
+                  f"({secs:.1f} s); {ledger.count()} articles in the ledger", file=sys.stderr, flush=True)
+            if args.once:
+                return 1 if failed_any else 0
+            time.sleep(max(0.0, every - secs))
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -151,11 +183,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(fn=cmd_analyze)
 
     p = sub.add_parser("ingest", help="analyse articles into a SQLite ledger")
-    p.add_argument("inputs", nargs="*", metavar="PATH")
+    p.add_argument("inputs", nargs="*", metavar="PATH",
+                   help="text, JSONL, HTML and WARC (.warc, .warc.gz) files, folders, http(s) URLs, - for stdin")
     p.add_argument("--jsonl", metavar="IN.jsonl")
     p.add_argument("--db", default="ledger.db", help="ledger database (default: ledger.db)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help=f"processes analysing in parallel (default: all {default_workers()} cores)")
     p.set_defaults(fn=cmd_ingest)
+
+    p = sub.add_parser("watch", help="poll RSS/Atom feeds and ingest their new items")
+    p.add_argument("feeds", nargs="+", metavar="FEED", help="feed URLs (or feed files)")
+    p.add_argument("--db", default="ledger.db", help="ledger database (default: ledger.db)")
+    p.add_argument("--every", default="15m", help="time between polls: 30s, 15m, 1h (default: 15m)")
+    p.add_argument("--once", action="store_true", help="poll once and exit")
+    p.add_argument("--workers", type=int, metavar="N", help="processes analysing in parallel")
+    p.set_defaults(fn=cmd_watch)
 
     p = sub.add_parser("show", help="print stored ledgers")
     p.add_argument("ids", nargs="*", metavar="ID", help="row id, document id or text-hash prefix")

@@ -112,6 +112,22 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE articles ADD COLUMN published_note TEXT;
         """,
     ),
+    (
+        "feed items fetched by claimtrail watch",
+        """
+        CREATE TABLE fetched (
+            key TEXT PRIMARY KEY,
+            feed TEXT NOT NULL,
+            link TEXT NOT NULL,
+            status TEXT NOT NULL,
+            problem TEXT,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX fetched_link ON fetched(link);
+        """,
+    ),
 ]
 
 
