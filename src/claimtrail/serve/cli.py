@@ -17,6 +17,7 @@ from claimtrail.errors import ClaimtrailError, InputError
 from claimtrail.ingest.readers import Item, read_jsonl_file, read_jsonl_lines, read_paths
 from claimtrail.model import analysis_record
 from claimtrail.serve.render import render
+from claimtrail.serve.web_cli import add_commands as add_web_commands
 from claimtrail.store.ledger import Ledger
 
 
@@ -163,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default="ledger.db")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(fn=cmd_show)
+
+    add_web_commands(sub)  # serve, export, digest
     return ap
 
 

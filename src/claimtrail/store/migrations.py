@@ -112,6 +112,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE articles ADD COLUMN published_note TEXT;
         """,
     ),
+    (
+        "an article's items found by article id (pages, search results, exports)",
+        """
+        CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id);
+        CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+        CREATE INDEX IF NOT EXISTS sources_article ON sources(article_id);
+        CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
+        CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id);
+        """,
+    ),
 ]
 
 
