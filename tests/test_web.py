@@ -165,6 +165,13 @@ def test_bad_filter_values_get_a_message(site: str) -> None:
     assert get(f"{site}/search?q=warga&start=-5").status == 200
 
 
+def test_malformed_parameters_get_a_400_page(site: str) -> None:
+    for path in ("/export/figures.csv?article=abc", "/search?q=%00", "/search?q=a&start=99999999999999999999"):
+        page = get(site + path)
+        assert page.status in (200, 400), path
+        assert page.headers["content-type"].startswith("text/html") and "Traceback" not in page.body
+
+
 def test_unknown_ids_and_paths_get_a_404_page(site: str) -> None:
     for path in ("/article/999999", "/article/no-such-doc", "/article/" + "9" * 40, "/nothing/here",
                  "/export/passwords.txt", "/export/figures.csv?article=424242"):

@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -123,6 +124,11 @@ def create_app(db: str | Path) -> FastAPI:
         if exc.status_code == 404:
             return error(404, "Not found", f"There is no page at {request.url.path}.")
         return error(exc.status_code, "Request not understood", str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> HTMLResponse:
+        where = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors())
+        return error(400, "Request not understood", f"{request.url.path}: {where}")
 
     @app.exception_handler(sqlite3.DatabaseError)
     async def db_error(request: Request, exc: sqlite3.DatabaseError) -> HTMLResponse:
