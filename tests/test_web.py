@@ -216,3 +216,16 @@ def test_the_server_cannot_write_the_ledger(ledger: tuple[Path, dict[str, int]])
     with pytest.raises(sqlite3.OperationalError):
         conn.execute("DELETE FROM articles")
     conn.close()
+
+
+def test_the_publisher_comes_from_the_url_when_the_text_names_none(tmp_path: Path) -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    db = tmp_path / "l.db"
+    text = "Sebanyak 1.200 warga mengungsi setelah tanggul jebol di Karawang, Minggu (5/1/2025)."
+    with Ledger(db) as led:
+        aid, _ = led.add(analyse(Article("k1", text, language="id", url="https://www.antaranews.com/berita/1")))
+    with live_server(db) as site:
+        body = get(f"{site}/article/{aid}").body
+    assert "publisher (by its URL)" in body and "<strong>Antara</strong>" in body

@@ -264,7 +264,9 @@ def search(conn: sqlite3.Connection, f: Filters, limit: int = 20, offset: int = 
         where.append("a.id IN (SELECT s.article_id FROM sources s WHERE s.outlet_key = ? OR s.outlet = ?)")
         args += [f.outlet, f.outlet]
     if f.speaker:
-        where.append("a.id IN (SELECT q.article_id FROM quotes q WHERE q.speaker LIKE ? ESCAPE '\\')")
+        # the names are matched on the speaker index (small), then their quotes looked up by name
+        where.append("a.id IN (SELECT q.article_id FROM quotes q WHERE q.speaker IN "
+                     "(SELECT DISTINCT speaker FROM quotes WHERE speaker LIKE ? ESCAPE '\\'))")
         args.append(f"%{_like(f.speaker)}%")
     if f.concept:
         where.append("a.id IN (SELECT g.article_id FROM figures g WHERE g.concept = ?)")

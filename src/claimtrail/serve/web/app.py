@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimtrail.errors import StoreError
 from claimtrail.model import Analysis
+from claimtrail.outlets import load_outlets
 from claimtrail.serve import export
 from claimtrail.serve.render import figure_line
 from claimtrail.serve.web.highlight import Mark, highlight, inert
@@ -86,7 +88,17 @@ class Reader:
     def __init__(self, db: Path) -> None:
         self.db = db
         self._local = threading.local()
+        self._choices: tuple[float, queries.Choices] | None = None
         queries.open_readonly(db).close()  # fails now, with a message, when the file is not a ledger
+
+    def choices(self, ttl: float = 60.0) -> queries.Choices:
+        """The search form's filter values, read at most once a minute (they scan the articles)."""
+        now = time.monotonic()
+        cached = self._choices
+        if cached is None or now - cached[0] > ttl:
+            cached = (now, queries.choices(self.conn()))
+            self._choices = cached
+        return cached[1]
 
     def conn(self) -> sqlite3.Connection:
         c: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -144,7 +156,7 @@ def create_app(db: str | Path) -> FastAPI:
     def index() -> HTMLResponse:
         c = reader.conn()
         return page("index.html", articles=queries.recent_articles(c), total=queries.article_count(c),
-                    choices=queries.choices(c), f=queries.Filters())
+                    choices=reader.choices(), f=queries.Filters())
 
     @app.get("/article/{ref}", response_class=HTMLResponse)
     def article(ref: str) -> HTMLResponse:
@@ -156,6 +168,8 @@ def create_app(db: str | Path) -> FastAPI:
             return error(404, "No such article", f"The ledger has no article {ref[:200]!r} (give a row id or a "
                          "document id).")
         outlets = queries.article_outlets(c, row_id)
+        if row.url and not any(o.relation == "publisher" for o in outlets):
+            outlets[:0] = _publisher_by_url(row.url)
         return page("article.html", row=row, a=a, body=highlight(a.article.text, marks_of(a)),
                     items=side_ledger(a), outlets=outlets)
 
@@ -167,7 +181,7 @@ def create_app(db: str | Path) -> FastAPI:
                             concept=p.get("concept", ""))
         offset = int(p.get("start", "0")) if p.get("start", "0").isdigit() else 0
         c = reader.conn()
-        ch = queries.choices(c)
+        ch = reader.choices()
         if f.empty():
             return page("search.html", f=f, choices=ch, result=None, message=None)
         try:
@@ -213,6 +227,17 @@ def create_app(db: str | Path) -> FastAPI:
         return StreamingResponse(chunks(), media_type=media, headers=_attachment(name))
 
     return app
+
+
+def _publisher_by_url(url: str) -> list[queries.OutletInfo]:
+    """The outlet whose domain the article's URL is on, when the text names no publisher."""
+    o = load_outlets().by_domain(url) if safe_url(url) else None
+    if o is None:
+        return []
+    rec = load_outlets().record(o.key)
+    return [queries.OutletInfo(name=rec.name, relation="publisher (by its URL)", key=rec.key, owner=rec.owner,
+                               country=rec.country, state_affiliated=rec.state_affiliated,
+                               state_reference=rec.state_reference, mentions=0)]
 
 
 def _attachment(name: str) -> dict[str, str]:
