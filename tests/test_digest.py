@@ -80,7 +80,8 @@ def test_the_digest_is_sent_over_smtp(db: Path, capsys: pytest.CaptureFixture[st
     controller.start()
     try:
         rc = main(["digest", "--db", str(db), "--since", "7d", "--until", "2016-12-14", "--to", "desk@example.org",
-                   "--from", "ledger@example.org", "--smtp", f"127.0.0.1:{port}"])
+                   "--from", "ledger@example.org", "--smtp", f"127.0.0.1:{port}",
+                   "--base-url", "http://127.0.0.1:8000"])
     finally:
         controller.stop()
     assert rc == 0, capsys.readouterr().err
@@ -98,6 +99,8 @@ def test_the_digest_is_sent_over_smtp(db: Path, capsys: pytest.CaptureFixture[st
     assert "«7.796»" in body and "«More than 8,000»" in body and "per pusat rekonsiliasi Rusia" in body
     assert "TASS" in body and "state-affiliated" in body
     assert "How this was computed" in body and "id-aleppo-evakuasi" in body
+    assert '<a href="http://127.0.0.1:8000/article/' in body  # each article links to its page
+    assert '<a href="https://en.wikipedia.org/wiki/TASS">' in body
     assert "id-banjir-bekasi" not in body
     assert "CONTESTED FIGURES" in plain.get_content()
 

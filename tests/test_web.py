@@ -184,6 +184,8 @@ def test_cross_article_pages_are_ready_and_say_what_they_wait_for(site: str) -> 
     for path, table in (("/groups", "figure_groups"), ("/stories", "stories")):
         page = get(site + path)
         assert page.status == 200 and f"no <code>{table}</code> table yet" in page.body
+        missing = get(f"{site}{path}/1")
+        assert missing.status == 404 and f"&#x27;{table}&#x27; table" in missing.body
 
 
 def test_downloads(site: str) -> None:

@@ -47,7 +47,29 @@ def main() -> None:
                 page.wait_for_load_state("networkidle")
                 page.screenshot(path=str(HERE / f"{name}.png"), full_page=name.startswith(("article", "search")))
                 print(f"{name}.png  {path}")
+            # the digest e-mail's HTML part, over the samples with the English report dated by its dateline
+            digest_html = Path(tmp) / "digest.html"
+            digest_html.write_text(digest_of_samples(Path(tmp) / "dated.db"), encoding="utf-8")
+            page.goto(digest_html.as_uri())
+            page.screenshot(path=str(HERE / "digest.png"), full_page=True)
+            print("digest.png  claimtrail digest --since 7d --until 2016-12-14")
             browser.close()
+
+
+def digest_of_samples(db: Path) -> str:
+    from dataclasses import replace
+    from datetime import date
+
+    from claimtrail.analyzer import analyse
+    from claimtrail.ingest.readers import read_paths
+    from claimtrail.serve import digest
+    from claimtrail.store.ledger import Ledger
+
+    with Ledger(db) as led:
+        for item in read_paths([str(ROOT / "samples")]):
+            if not isinstance(item, Exception):
+                led.add(analyse(replace(item, published="2016-12-14") if item.id == "en-aleppo-corridor" else item))
+    return digest.html(digest.build(db, date(2016, 12, 8), date(2016, 12, 14), base_url="http://127.0.0.1:8000"))
 
 
 if __name__ == "__main__":

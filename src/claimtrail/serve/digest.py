@@ -55,7 +55,15 @@ class Digest:
     outlets: list[queries.CitedOutlet]
     contested: list[Contested]
     clusters_ready: bool
+    base_url: str | None = None  # where 'claimtrail serve' runs, for links to the articles
     method: str = METHOD
+
+    @property
+    def name(self) -> str:
+        return Path(self.db).name
+
+    def link(self, article_id: int) -> str | None:
+        return f"{self.base_url.rstrip('/')}/article/{article_id}" if self.base_url else None
 
 
 def _range(f: queries.ConceptFigure) -> tuple[float, float] | None:
@@ -96,7 +104,7 @@ def contested(groups: dict[tuple[str, str], list[queries.ConceptFigure]], most: 
     return out[:most]
 
 
-def build(db: str | Path, start: date, end: date) -> Digest:
+def build(db: str | Path, start: date, end: date, base_url: str | None = None) -> Digest:
     conn = queries.open_readonly(db)
     try:
         s, e = start.isoformat(), end.isoformat()
@@ -104,7 +112,7 @@ def build(db: str | Path, start: date, end: date) -> Digest:
             db=str(db), start=start, end=end, article_count=queries.count_between(conn, s, e),
             articles=queries.articles_between(conn, s, e, limit=50), outlets=queries.cited_outlets(conn, s, e),
             contested=contested(queries.figures_by_concept(conn, s, e)),
-            clusters_ready=queries.has_table(conn, "stories"),
+            clusters_ready=queries.has_table(conn, "stories"), base_url=base_url,
         )
     finally:
         conn.close()
@@ -127,14 +135,15 @@ def subject(d: Digest) -> str:
 
 
 def plain_text(d: Digest) -> str:
-    lines = [subject(d), "", f"Ledger: {d.db}", f"Period: {d.start} to {d.end}: {d.article_count} articles", ""]
+    lines = [subject(d), "", f"Ledger: {d.name}", f"Period: {d.start} to {d.end}: {d.article_count} articles", ""]
     lines.append(f"CONTESTED FIGURES ({len(d.contested)})")
     for c in d.contested:
         lines.append(f"- {c.concept} ({c.unit}): {c.articles} articles disagree")
         for f in c.figures:
             who = f" per {f.attributed_to}" if f.attributed_to else ""
-            lines.append(f"    {figure_value(f)}  «{f.text}»{who}  — {f.title or f'article {f.article_id}'}"
-                         f" ({f.published or 'no date'}, #{f.article_id})")
+            where = f"  {d.link(f.article_id)}" if d.base_url else ""
+            lines.append(f"    {figure_value(f)}  «{f.text}»{who}  — {f.title or f.doc_id}"
+                         f" ({f.published or 'no date'}, #{f.article_id}){where}")
     if not d.contested:
         lines.append("- none: no two articles of the period disagree on a counted concept")
     lines += ["", f"MOST-CITED OUTLETS ({len(d.outlets)})"]
@@ -156,6 +165,8 @@ def plain_text(d: Digest) -> str:
 def html(d: Digest) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     env.filters["value"] = figure_value
+    env.filters["ref_url"] = lambda ref: (ref or "").split(" ")[0] if (ref or "").startswith(("http://", "https://")) \
+        else None
     return env.get_template("digest.html").render(d=d, subject=subject(d), no_clusters=NO_CLUSTERS)
 
 

@@ -68,7 +68,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
     except ValueError:
         raise ClaimtrailError(f"digest: --until must be YYYY-MM-DD, not {args.until!r}") from None
     start = parse_since(args.since, until)
-    d = digest.build(args.db, start, until)
+    d = digest.build(args.db, start, until, base_url=args.base_url)
     msg = digest.message(d, sender=args.sender, to=args.to or "")
     if args.out:
         digest.write(msg, d, args.out)
@@ -109,4 +109,5 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--from", dest="sender", default="claimtrail@localhost", metavar="ADDRESS")
     p.add_argument("--smtp", default="127.0.0.1:25", metavar="HOST:PORT", help="SMTP server (default: 127.0.0.1:25)")
     p.add_argument("--out", metavar="FILE", help="write it instead: .html, .txt, or the whole message (.eml)")
+    p.add_argument("--base-url", help="where 'claimtrail serve' runs: the digest links to its article pages")
     p.set_defaults(fn=cmd_digest)

@@ -481,6 +481,7 @@ class CitedOutlet:
 @dataclass(frozen=True)
 class ConceptFigure:
     article_id: int
+    doc_id: str
     title: str | None
     published: str | None
     text: str
@@ -531,7 +532,7 @@ def figures_by_concept(conn: sqlite3.Connection, start: str, end: str) -> dict[t
     """The figures of the period's articles that have a concept, grouped by (concept, unit)."""
     out: dict[tuple[str, str], list[ConceptFigure]] = {}
     rows = conn.execute(
-        f"""SELECT f.concept, f.article_id, a.title, a.published, f.text, f.value, f.low, f.high, f.qualifier,
+        f"""SELECT f.concept, f.article_id, a.doc_id, a.title, a.published, f.text, f.value, f.low, f.high, f.qualifier,
                    f.unit, f.counted, f.attributed_to
             FROM figures f JOIN articles a ON a.id = f.article_id
             WHERE f.concept IS NOT NULL AND f.article_id IN ({_PERIOD})

@@ -198,6 +198,14 @@ def create_app(db: str | Path) -> FastAPI:
         ready = queries.has_table(reader.conn(), table)
         return page("pending.html", title=title, table=table, what=what, ready=ready)
 
+    @app.get("/groups/{ref}", response_class=HTMLResponse)
+    @app.get("/stories/{ref}", response_class=HTMLResponse)
+    def pending_item(request: Request, ref: str) -> HTMLResponse:
+        key = request.url.path.strip("/").split("/")[0]
+        title, table, _ = PENDING[key]
+        return error(404, f"No such {title.lower().rstrip('s')}",
+                     f"{title} come from the ledger's '{table}' table, which this ledger does not have yet.")
+
     @app.get("/exports", response_class=HTMLResponse)
     def exports() -> HTMLResponse:
         return page("exports.html", formats=EXPORTS)
