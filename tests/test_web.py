@@ -231,3 +231,10 @@ def test_the_publisher_comes_from_the_url_when_the_text_names_none(tmp_path: Pat
     with live_server(db) as site:
         body = get(f"{site}/article/{aid}").body
     assert "publisher (by its URL)" in body and "<strong>Antara</strong>" in body
+
+
+def test_serve_binds_this_machine_only_unless_told() -> None:
+    from claimtrail.serve.cli import build_parser
+
+    args = build_parser().parse_args(["serve", "--db", "x.db"])
+    assert (args.host, args.port) == ("127.0.0.1", 8000)
