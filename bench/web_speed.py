@@ -162,6 +162,7 @@ def main() -> int:
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise RuntimeError("the server did not start") from None
                 time.sleep(0.2)
+        load = os.getloadavg()[0]
         rng = random.Random(11)
         for i in rng.sample(ids, 20):  # warm-up: imports, templates, the page cache
             fetch(f"{base}/article/{i}")
@@ -193,7 +194,8 @@ def main() -> int:
         "the one stated here.",
         "",
         "`claimtrail serve` in its own process; times are complete HTTP responses seen by a client on "
-        "127.0.0.1, in milliseconds.",
+        f"127.0.0.1, in milliseconds. Machine load (1-minute average over 2 cores) when timing began: {load:.1f}; "
+        "other jobs share the machine, and runs under a load of 6-7 measured 2-5x these times.",
         "",
         "| request | n | median | p90 | max |",
         "|---|---|---|---|---|",

@@ -238,3 +238,22 @@ def test_serve_binds_this_machine_only_unless_told() -> None:
 
     args = build_parser().parse_args(["serve", "--db", "x.db"])
     assert (args.host, args.port) == ("127.0.0.1", 8000)
+
+
+def test_any_mix_of_fts_syntax_is_a_result_or_a_message(ledger: tuple[Path, dict[str, int]]) -> None:
+    import random
+
+    rng = random.Random(2016)
+    pieces = ['"', "*", "(", ")", ":", "^", "-", "+", "{", "}", ",", " AND ", " OR ", " NOT ", " NEAR", "NEAR(",
+              "warga", "sipil", "Konashenkov", "title", "text", " ", "'", ";", "\\", "%", "_", "\u202e", "0", "'--"]
+    conn = queries.open_readonly(ledger[0])
+    outcomes = {"results": 0, "message": 0}
+    for _ in range(400):
+        q = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        try:
+            queries.search(conn, queries.Filters(query=q))
+            outcomes["results"] += 1
+        except queries.SearchError as e:
+            assert "not a valid full-text query" in str(e)
+            outcomes["message"] += 1
+    assert outcomes["results"] and outcomes["message"]
