@@ -257,3 +257,13 @@ def test_any_mix_of_fts_syntax_is_a_result_or_a_message(ledger: tuple[Path, dict
             assert "not a valid full-text query" in str(e)
             outcomes["message"] += 1
     assert outcomes["results"] and outcomes["message"]
+
+
+def test_an_empty_ledger_is_served_with_a_hint(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    Ledger(db).close()
+    with live_server(db) as site:
+        home = get(site + "/")
+        assert home.status == 200 and "The ledger is empty" in home.body
+        found = get(site + "/search?q=warga")
+        assert found.status == 200 and "Nothing in the ledger matches" in found.body
