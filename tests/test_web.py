@@ -195,6 +195,21 @@ def test_downloads(site: str) -> None:
     assert get(f"{site}/exports").status == 200
 
 
+def test_an_articles_downloads_hold_only_that_article(ledger: tuple[Path, dict[str, int]], site: str) -> None:
+    import csv
+    import io
+    import json
+
+    aid = ledger[1]["id-aleppo-evakuasi"]
+    rows = list(csv.DictReader(io.StringIO(get(f"{site}/export/quotes.csv?article={aid}").body)))
+    assert rows and {r["article_id"] for r in rows} == {str(aid)}
+    reviews = json.loads(get(f"{site}/export/claimreview.json?article={aid}").body)
+    assert reviews and all(f"/article/{aid}#q" in r["url"] for r in reviews)
+    assert reviews[0]["url"].startswith(site)  # the ClaimReview urls point at this server's pages
+    records = [json.loads(x) for x in get(f"{site}/export/analyses.jsonl?article={aid}").body.splitlines()]
+    assert [r["id"] for r in records] == ["id-aleppo-evakuasi"]
+
+
 def test_a_missing_or_broken_database_is_refused_at_start(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such ledger database"):
         create_app(tmp_path / "missing.db")

@@ -19,7 +19,15 @@
     el.scrollIntoView({ block: "center" });
   }
 
+  function markNav() {
+    var here = location.pathname.split("/")[1];
+    document.querySelectorAll("header.top nav a").forEach(function (a) {
+      if (here && a.getAttribute("href") === "/" + here) a.setAttribute("aria-current", "page");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    markNav();
     document.querySelectorAll(".bp-stub").forEach(function (stub) {
       stub.addEventListener("click", function () { var t = toggle(); if (t) t.checked = true; });
     });
