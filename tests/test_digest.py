@@ -43,6 +43,7 @@ def test_contested_figures_are_those_two_articles_disagree_on(db: Path) -> None:
     # 7,796 evacuated (Indonesian report) cannot hold with "more than 8,000" (English report)
     assert {"7.796", "More than 8,000"} <= texts and civ.articles == 2
     assert "250 ribu" not in texts  # 250,000 fits "more than 8,000": no disagreement
+    assert "Aleppo" in civ.shared_names  # a hint that the two report the same events
     assert [o.name for o in d.outlets][:1] in (["RIA Novosti"], ["TASS"], ["Antara"])
     tass = next(o for o in d.outlets if o.name == "TASS")
     assert tass.state_affiliated and tass.state_reference
@@ -124,3 +125,9 @@ def test_digest_mistakes_get_a_message(db: Path, tmp_path: Path, capsys: pytest.
     assert f"could not send through 127.0.0.1:{port}" in capsys.readouterr().err
     assert main(["digest", "--db", str(tmp_path / "none.db"), "--out", str(tmp_path / "d.html")]) == 1
     assert "no such ledger database" in capsys.readouterr().err
+
+
+def test_proper_names_are_capitalised_words_inside_sentences() -> None:
+    text = ("Warga sipil keluar dari Aleppo timur. Menurut Komite Palang Merah, BEIRUT tenang.\n"
+            "Kota itu sepi, kata Igor Konashenkov.")
+    assert digest.proper_names(text) == {"Aleppo", "Komite", "Palang", "Merah", "Igor", "Konashenkov"}

@@ -10,8 +10,10 @@ digest says so in its text.
 
 from __future__ import annotations
 
+import re
 import smtplib
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -30,7 +32,9 @@ METHOD = (
     "concept is contested when two of the period's articles give figures for it (same concept, same unit) that "
     "cannot both hold. Each figure is read as a range: exact values as themselves, 'about' as within 10 %, "
     "'more than' and 'at least' as open above, 'less than' and 'at most' as open below; two figures disagree when "
-    "their ranges do not overlap. Cited outlets are counted once per article that cites them."
+    "their ranges do not overlap. Beside each concept are the names (words capitalised inside a sentence) that "
+    "two or more of its articles share, a hint that they report the same events; concepts with such names come "
+    "first. Cited outlets are counted once per article that cites them."
 )
 NO_CLUSTERS = "New republication clusters: not available until the ledger has its cross-article 'stories' table."
 
@@ -43,6 +47,7 @@ class Contested:
     figures: list[queries.ConceptFigure]
     low: float
     high: float
+    shared_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,14 +109,45 @@ def contested(groups: dict[tuple[str, str], list[queries.ConceptFigure]], most: 
     return out[:most]
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def proper_names(text: str) -> set[str]:
+    """Words capitalised inside a sentence (not its first word, not all capitals)."""
+    names = set()
+    for sentence in _SENTENCE.split(text):
+        for i, m in enumerate(_WORD.finditer(sentence)):
+            w = m.group()
+            if i > 0 and w[0].isupper() and not w.isupper():
+                names.add(w)
+    return names
+
+
+def with_shared_names(found: list[Contested], texts: dict[int, str], most: int = 6) -> list[Contested]:
+    """Each contested concept with the names two or more of its articles share; those
+    with shared names first (stable otherwise)."""
+    names = {aid: proper_names(t) for aid, t in texts.items()}
+    out = []
+    for c in found:
+        counts = Counter(n for aid in {f.article_id for f in c.figures} for n in names.get(aid, ()))
+        shared = sorted((n for n, k in counts.items() if k >= 2), key=lambda n: (-counts[n], n))[:most]
+        out.append(replace(c, shared_names=tuple(shared)))
+    out.sort(key=lambda c: not c.shared_names)
+    return out
+
+
 def build(db: str | Path, start: date, end: date, base_url: str | None = None) -> Digest:
     conn = queries.open_readonly(db)
     try:
         s, e = start.isoformat(), end.isoformat()
+        found = contested(queries.figures_by_concept(conn, s, e))
+        ids = sorted({f.article_id for c in found for f in c.figures})
+        found = with_shared_names(found, queries.article_texts(conn, ids))
         return Digest(
             db=str(db), start=start, end=end, article_count=queries.count_between(conn, s, e),
             articles=queries.articles_between(conn, s, e, limit=50), outlets=queries.cited_outlets(conn, s, e),
-            contested=contested(queries.figures_by_concept(conn, s, e)),
+            contested=found,
             clusters_ready=queries.has_table(conn, "stories"), base_url=base_url,
         )
     finally:
@@ -138,7 +174,8 @@ def plain_text(d: Digest) -> str:
     lines = [subject(d), "", f"Ledger: {d.name}", f"Period: {d.start} to {d.end}: {d.article_count} articles", ""]
     lines.append(f"CONTESTED FIGURES ({len(d.contested)})")
     for c in d.contested:
-        lines.append(f"- {c.concept} ({c.unit}): {c.articles} articles disagree")
+        shared = f"; they share: {', '.join(c.shared_names)}" if c.shared_names else "; no shared names"
+        lines.append(f"- {c.concept} ({c.unit}): {c.articles} articles disagree{shared}")
         for f in c.figures:
             who = f" per {f.attributed_to}" if f.attributed_to else ""
             where = f"  {d.link(f.article_id)}" if d.base_url else ""

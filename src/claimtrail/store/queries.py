@@ -528,6 +528,16 @@ def cited_outlets(conn: sqlite3.Connection, start: str, end: str, limit: int = 1
                         else bool(r["state_affiliated"]), r["state_reference"], int(r["n"])) for r in rows]
 
 
+def article_texts(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
+    """The texts of these articles (a few at a time: the ids go into the statement)."""
+    out: dict[int, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        q = f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+        out.update((int(r[0]), r[1]) for r in conn.execute(q, chunk))
+    return out
+
+
 def figures_by_concept(conn: sqlite3.Connection, start: str, end: str) -> dict[tuple[str, str], list[ConceptFigure]]:
     """The figures of the period's articles that have a concept, grouped by (concept, unit)."""
     out: dict[tuple[str, str], list[ConceptFigure]] = {}
