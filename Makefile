@@ -1,18 +1,19 @@
 # make run   - set up .venv, analyse the bundled samples into ledger.db, print each ledger
-# make test  - set up .venv and run lint, type checks and the whole test suite
+# make test  - set up .venv and run lint, type checks and the whole test suite (browser tests need
+#              Debian's chromium: installed with apt-get when run as root and /usr/bin/chromium is missing)
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test lint bench clean chromium
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,web,browser]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -23,7 +24,13 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy
 
-test: lint
+# Playwright drives Debian's browser; it never downloads one of its own
+chromium:
+	@test -x /usr/bin/chromium || { test "$$(id -u)" = 0 && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "make: /usr/bin/chromium is missing (apt-get install chromium as root); browser tests will skip"
+
+test: lint chromium
 	$(PY) -m pytest
 
 bench: $(STAMP)

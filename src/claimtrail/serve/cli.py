@@ -20,6 +20,7 @@ from claimtrail.errors import ClaimtrailError, InputError
 from claimtrail.ingest.readers import Item, Job, job_item, read_jobs, read_jsonl_file, read_jsonl_lines
 from claimtrail.model import analysis_record
 from claimtrail.serve.render import render
+from claimtrail.serve.web_cli import add_commands as add_web_commands
 from claimtrail.store.ledger import Ledger
 
 
@@ -206,6 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default="ledger.db")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(fn=cmd_show)
+
+    add_web_commands(sub)  # serve, export, digest
     return ap
 
 

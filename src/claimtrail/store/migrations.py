@@ -128,6 +128,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX fetched_link ON fetched(link);
         """,
     ),
+    (
+        "an article's items found by article id (pages, search results, exports); articles by language",
+        """
+        CREATE INDEX IF NOT EXISTS articles_language ON articles(language);
+        CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id);
+        CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+        CREATE INDEX IF NOT EXISTS sources_article ON sources(article_id);
+        CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
+        CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id);
+        """,
+    ),
 ]
 
 
