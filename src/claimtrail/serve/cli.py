@@ -16,6 +16,7 @@ from claimtrail.analyzer import analyse
 from claimtrail.errors import ClaimtrailError, InputError
 from claimtrail.ingest.readers import Item, read_jsonl_file, read_jsonl_lines, read_paths
 from claimtrail.model import analysis_record
+from claimtrail.serve import corpus_view
 from claimtrail.serve.render import render
 from claimtrail.store.ledger import Ledger
 
@@ -163,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default="ledger.db")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(fn=cmd_show)
+
+    corpus_view.add_commands(sub)  # stories, figures
     return ap
 
 
