@@ -197,12 +197,21 @@ def _event_at(text: str, sentence: Span, fig: Span, others: list[Span], language
     return best[1] if best else None
 
 
-def _nearest_place(mentions: list[PlaceMention], fig: Span) -> str | None:
+def _nearest_place(text: str, mentions: list[PlaceMention], fig: Span) -> str | None:
+    """The nearest place to the figure: a city or region before a country, and a place in the
+    sentence before its dateline ("BEIRUT, Dec 16 - ... in Aleppo": where the reporter is)."""
     kinds = load_places().kinds
+    mentions = [m for m in mentions if not _dateline(text, m)] or mentions
     specific = [m for m in mentions if kinds.get(m.key) != COUNTRY] or mentions
     if not specific:
         return None
     return min(specific, key=lambda m: min(abs(m.start - fig.end), abs(fig.start - m.end))).key
+
+
+def _dateline(text: str, m: PlaceMention) -> bool:
+    word = text[m.start : m.end]
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return word.isupper() and len(word) > 3 and not text[line_start : m.start].strip()
 
 
 def dominant_place(a: Analysis) -> str | None:
@@ -247,7 +256,7 @@ def figure_keys(a: Analysis) -> list[FigureKey]:
         if f.concept is None or not a.in_body(f.span) or (f.value is None and (f.low is None or f.high is None)):
             continue
         sent = _sentence_of(a, f.span)
-        place = _nearest_place(places.find(text, sent.start, sent.end), f.span)
+        place = _nearest_place(text, places.find(text, sent.start, sent.end), f.span)
         place_from: str | None = "sentence" if place else None
         if place is None or places.kinds.get(place) == COUNTRY:
             if not article_place_done:
