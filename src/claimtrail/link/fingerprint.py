@@ -29,6 +29,10 @@ WEIGHTS = {"fig": 3.0, "name": 2.0, "date": 1.0, "outlet": 1.0, "place": 1.0}
 MIN_COUNT = 10
 MIN_SCORE = 0.6
 MIN_SHARED_FIGURES = 2
+#: the shared items must weigh at least this much (two figures and a date or a name)
+MIN_SHARED_WEIGHT = 7.0
+#: an item held by more stored articles than this is not evidence ("fig percent 10")
+MAX_ARTICLES_PER_ITEM = 50
 
 
 @lru_cache(maxsize=1)
@@ -104,11 +108,17 @@ class Link:
     @property
     def linked(self) -> bool:
         figs = sum(1 for i in self.shared if kind(i) == "fig")
-        return self.score >= MIN_SCORE and figs >= MIN_SHARED_FIGURES
+        anchors = sum(1 for i in self.shared if kind(i) in ("date", "name"))
+        return (self.score >= MIN_SCORE and figs >= MIN_SHARED_FIGURES and anchors >= 1
+                and weight(set(self.shared)) >= MIN_SHARED_WEIGHT)
 
 
-def compare(a: set[str], b: set[str]) -> Link:
-    """The weight of the shared items over the weight of the smaller fingerprint."""
+def compare(a: set[str], b: set[str], common: frozenset[str] = frozenset()) -> Link:
+    """The weight of the shared items over the weight of the smaller fingerprint; items in
+    ``common`` (held by too many articles to tell them apart) count on neither side. Linked
+    when the score is at least ``MIN_SCORE`` with at least two shared figures and a shared
+    date or name, weighing ``MIN_SHARED_WEIGHT`` together."""
+    a, b = a - common, b - common
     shared = a & b
     small = min(weight(a), weight(b))
     score = weight(shared) / small if small else 0.0

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimtrail.link.figure_groups import WINDOW_DAYS, FigureKey, agreement, figure_keys
-from claimtrail.link.fingerprint import compare, items, kind
+from claimtrail.link.fingerprint import MAX_ARTICLES_PER_ITEM, compare, items, kind
 from claimtrail.link.minhash import BANDS, PARAMS, SIG_BYTES, band_keys, jaccard, signature
 from claimtrail.link.places import load_places
 from claimtrail.link.republish import Member, judge, origin
@@ -89,9 +89,15 @@ def _index_fingerprint(conn: sqlite3.Connection, aid: int, a: Analysis) -> None:
             GROUP BY f.article_id HAVING COUNT(*) >= 2""",
         (*figs, aid, a.language),
     ).fetchall()
+    if not cands:
+        return
+    fp_marks = ",".join("?" * len(fp))
+    common = frozenset(str(r[0]) for r in conn.execute(
+        f"SELECT item FROM fingerprints WHERE item IN ({fp_marks}) GROUP BY item HAVING COUNT(*) > ?",
+        (*fp, MAX_ARTICLES_PER_ITEM)))
     for (cid,) in cands:
         other = {r[0] for r in conn.execute("SELECT item FROM fingerprints WHERE article_id = ?", (cid,))}
-        link = compare(fp, other)
+        link = compare(fp, other, common)
         if link.linked:
             _link(conn, aid, int(cid), "translation", link.score, {"shared": list(link.shared)})
 
