@@ -127,3 +127,26 @@ def test_an_unreadable_index_is_rebuilt(tmp_path: Path, caplog: pytest.LogCaptur
         assert "unreadable" in caplog.text
         copy = _add(ledger, "copy", COPY, "2016-12-16")
         assert [a.article_id for a in stories(ledger.conn)[0].articles] == [origin, copy]
+
+
+def test_a_ledger_stored_before_the_links_is_linked_when_opened(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "ledger.db"
+    with Ledger(db) as ledger:
+        _add(ledger, "origin", ORIGIN, "2016-12-15")
+        _add(ledger, "copy", COPY, "2016-12-16")
+    conn = sqlite3.connect(db)
+    for table in ("corpus_meta", "minhash", "lsh_bands", "fingerprints", "story_links", "story_members",
+                  "figure_keys", "figure_groups"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.commit()
+    conn.close()
+    with caplog.at_level(logging.WARNING, logger="claimtrail.store"):
+        assert main(["stories", "--db", str(db), "--format", "csv"]) == 0
+    assert "linking the 2 articles stored before cross-article links" in caplog.text
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("story,article,doc_id") and len(lines) == 3
+    assert main(["stories", "--db", str(tmp_path / "missing.db")]) == 1
+    assert "no such ledger database" in capsys.readouterr().err
+    assert not (tmp_path / "missing.db").exists()

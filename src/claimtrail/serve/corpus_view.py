@@ -9,8 +9,9 @@ import io
 import json
 from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 
-from claimtrail.errors import InputError
+from claimtrail.errors import InputError, StoreError
 from claimtrail.store.corpus import Group, Story, groups, stories
 from claimtrail.store.ledger import Ledger
 
@@ -101,8 +102,16 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
     return buf.getvalue().rstrip("\n")
 
 
+def _open(db: str) -> Ledger:
+    """The ledger, opened for writing so that one stored before the cross-article tables
+    existed gets them filled in first; a missing file is an error, not a new ledger."""
+    if not Path(db).is_file():
+        raise StoreError(f"{db}: no such ledger database")
+    return Ledger(db)
+
+
 def cmd_stories(args: argparse.Namespace) -> int:
-    with Ledger(args.db, readonly=True) as ledger:
+    with _open(args.db) as ledger:
         print(render_stories(stories(ledger.conn), args.format))
     return 0
 
@@ -113,7 +122,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
             date.fromisoformat(args.since)
         except ValueError:
             raise InputError("--since", f"{args.since!r} is not a date (give YYYY-MM-DD)") from None
-    with Ledger(args.db, readonly=True) as ledger:
+    with _open(args.db) as ledger:
         gs = groups(ledger.conn, args.concept, args.place, args.since, min_articles=args.min_articles)
         print(render_groups(gs, args.format))
     return 0

@@ -206,24 +206,45 @@ def index_problem(conn: sqlite3.Connection) -> str | None:
 
 
 def ensure_index(conn: sqlite3.Connection, where: str) -> bool:
-    """Rebuild the LSH index when it does not match the stored articles; True when rebuilt."""
+    """Bring the cross-article tables in line with the stored articles; True when work was
+    done. A ledger stored before these tables existed has every article linked now (each
+    re-analysed from its stored text, since the stored record keeps no sentences); an index
+    that does not match is rebuilt."""
     problem = index_problem(conn)
     if problem is None:
         return False
-    empty = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
-    if not empty:
-        log.warning("%s: the near-duplicate index is %s; rebuilding it from the stored articles", where, problem)
+    n_articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     conn.execute("BEGIN IMMEDIATE")
     try:
-        if problem.startswith("unreadable"):
-            reset_index(conn)
-        rebuild_index(conn)
+        if problem == "not built yet" and n_articles:
+            log.warning("%s: linking the %d articles stored before cross-article links", where, n_articles)
+            backfill(conn)
+        elif n_articles:
+            log.warning("%s: the near-duplicate index is %s; rebuilding it from the stored articles", where, problem)
+            if problem.startswith("unreadable"):
+                reset_index(conn)
+            rebuild_index(conn)
+        conn.execute("INSERT OR REPLACE INTO corpus_meta(key, value) VALUES ('params', ?)", (PARAMS,))
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    return not empty
+    return bool(n_articles)
+
+
+def backfill(conn: sqlite3.Connection) -> int:
+    """Add every stored article to the cross-article tables, in storage order (inside the
+    caller's transaction)."""
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import analysis_from_record
+
+    n = 0
+    for aid, text, record in conn.execute("SELECT id, text, record FROM articles ORDER BY id").fetchall():
+        stored = analysis_from_record(json.loads(record), text)
+        update(conn, int(aid), analyse(stored.article))
+        n += 1
+    return n
 
 
 def rebuild_index(conn: sqlite3.Connection) -> int:
