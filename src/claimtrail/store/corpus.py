@@ -235,14 +235,28 @@ def ensure_index(conn: sqlite3.Connection, where: str) -> bool:
 
 def backfill(conn: sqlite3.Connection) -> int:
     """Add every stored article to the cross-article tables, in storage order (inside the
-    caller's transaction)."""
+    caller's transaction). Each is analysed again from its stored text and input metadata;
+    one that no longer analyses is indexed for copies from its whole text and joins no
+    figure group, with a warning."""
     from claimtrail.analyzer import analyse
-    from claimtrail.model import analysis_from_record
+    from claimtrail.errors import ClaimtrailError
+    from claimtrail.model import Article
 
     n = 0
-    for aid, text, record in conn.execute("SELECT id, text, record FROM articles ORDER BY id").fetchall():
-        stored = analysis_from_record(json.loads(record), text)
-        update(conn, int(aid), analyse(stored.article))
+    rows = conn.execute(
+        """SELECT id, doc_id, text, url, title, published, published_from, language, language_note, origin
+           FROM articles ORDER BY id""").fetchall()
+    for aid, doc, text, url, title, published, published_from, language, language_note, origin_ in rows:
+        article = Article(
+            id=doc, text=text, url=url, title=title, origin=origin_,
+            published=published if published_from == "input" else None,
+            language=language if language_note == "given in the input" else None,
+        )
+        try:
+            update(conn, int(aid), analyse(article))
+        except ClaimtrailError as e:
+            log.warning("article %s (%s): %s; indexed for copies only", aid, doc, e)
+            _index_copy(conn, int(aid), text)
         n += 1
     return n
 
