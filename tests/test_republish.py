@@ -137,8 +137,8 @@ def test_a_ledger_stored_before_the_links_is_linked_when_opened(
         _add(ledger, "origin", ORIGIN, "2016-12-15")
         _add(ledger, "copy", COPY, "2016-12-16")
     conn = sqlite3.connect(db)
-    for table in ("corpus_meta", "minhash", "lsh_bands", "fingerprints", "story_links", "story_members",
-                  "figure_keys", "figure_groups"):
+    for table in ("corpus_meta", "minhash", "lsh_bands", "fingerprints", "fingerprint_counts", "story_links",
+                  "story_members", "figure_keys", "figure_groups"):
         conn.execute(f"DELETE FROM {table}")
     conn.commit()
     conn.close()

@@ -6,6 +6,7 @@ words, case as written for the first letter (a place name is capitalised), any c
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,6 +53,11 @@ class PlaceMention:
     key: str
 
 
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+# the start of a word with a capital letter in it: the only places a name can begin
+_CAPITAL = re.compile(r"(?<![\w'’-])(?=[\w'’-]*[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ])\w")
+
+
 class Places:
     """Finds listed places in text and names them by key."""
 
@@ -62,16 +68,37 @@ class Places:
         self._by_name: dict[str, str] = {}
         for p in data.places:
             for name in [p.name, *p.aliases]:
-                self._by_name[name.casefold()] = p.key
-        alts = sorted(self._by_name, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alts) + r")(?!\w)", re.IGNORECASE)
+                self._by_name[" ".join(_TOKEN.findall(name.casefold()))] = p.key
+        self._longest = max((k.count(" ") + 1 for k in self._by_name), default=1)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        """Listed names as whole words, the longest first; a mention starts with a word that
+        has a capital letter ("Aleppo", "al-Bab"), so "turkey" the bird does not count."""
+        stop = len(text) if end is None else end
         out = []
-        for m in self._pattern.finditer(text, start, len(text) if end is None else end):
-            if not m.group(0)[:1].isupper():
-                continue
-            out.append(PlaceMention(m.start(), m.end(), self._by_name[m.group(0).casefold()]))
+        pos = start
+        while (m := _CAPITAL.search(text, pos, stop)) is not None:
+            toks = list(itertools.islice(_TOKEN.finditer(text, m.start(), stop), self._longest))
+            found = False
+            for n in range(len(toks), 0, -1):
+                run = toks[:n]
+                if any(not text[a.end() : b.start()].isspace() for a, b in itertools.pairwise(run)):
+                    continue
+                key = self._by_name.get(" ".join(t.group(0).casefold() for t in run))
+                if key is not None:
+                    out.append(PlaceMention(run[0].start(), run[-1].end(), key))
+                    pos, found = run[-1].end(), True
+                    break
+            if not found and toks:
+                # a hyphenated compound: "Aleppo-based", "Beirut-Damascus highway", "pro-Damascus"
+                at = toks[0].start()
+                for part in toks[0].group(0).split("-"):
+                    key = self._by_name.get(part.casefold())
+                    if key is not None and part[:1].isupper():
+                        out.append(PlaceMention(at, at + len(part), key))
+                    at += len(part) + 1
+            if not found:
+                pos = toks[0].end() if toks else stop
         return out
 
     def name(self, key: str) -> str:

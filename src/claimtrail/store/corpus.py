@@ -5,7 +5,7 @@ process queries what earlier ones stored:
 
 - ``minhash`` (one signature per article) and ``lsh_bands`` (its band keys): the LSH index
   a new article is checked against for near-duplicates;
-- ``fingerprints``: language-free items (figures, dates, outlets, places, names) for
+- ``fingerprints`` and ``fingerprint_counts``: language-free items (figures, dates, outlets, places, names) for
   translated copies;
 - ``story_links`` (pairs, how they were linked and on what evidence) and
   ``story_members`` (each linked article's story, named by its lowest row id);
@@ -78,8 +78,18 @@ def _index_copy(conn: sqlite3.Connection, aid: int, text: str) -> None:
 
 def _index_fingerprint(conn: sqlite3.Connection, aid: int, a: Analysis) -> None:
     fp = items(a)
+    if not fp:
+        return
     conn.executemany("INSERT OR IGNORE INTO fingerprints(item, article_id) VALUES (?,?)", [(i, aid) for i in fp])
-    figs = [i for i in fp if kind(i) == "fig"]
+    conn.executemany(
+        """INSERT INTO fingerprint_counts(item, articles) VALUES (?, 1)
+           ON CONFLICT(item) DO UPDATE SET articles = articles + 1""", [(i,) for i in fp])
+    # items held by many articles are no evidence, and would make every lookup scan them
+    marks = ",".join("?" * len(fp))
+    common = frozenset(str(r[0]) for r in conn.execute(
+        f"SELECT item FROM fingerprint_counts WHERE item IN ({marks}) AND articles > ?",
+        (*fp, MAX_ARTICLES_PER_ITEM)))
+    figs = [i for i in fp if kind(i) == "fig" and i not in common]
     if len(figs) < 2:
         return
     marks = ",".join("?" * len(figs))
@@ -89,12 +99,6 @@ def _index_fingerprint(conn: sqlite3.Connection, aid: int, a: Analysis) -> None:
             GROUP BY f.article_id HAVING COUNT(*) >= 2""",
         (*figs, aid, a.language),
     ).fetchall()
-    if not cands:
-        return
-    fp_marks = ",".join("?" * len(fp))
-    common = frozenset(str(r[0]) for r in conn.execute(
-        f"SELECT item FROM fingerprints WHERE item IN ({fp_marks}) GROUP BY item HAVING COUNT(*) > ?",
-        (*fp, MAX_ARTICLES_PER_ITEM)))
     for (cid,) in cands:
         other = {r[0] for r in conn.execute("SELECT item FROM fingerprints WHERE article_id = ?", (cid,))}
         link = compare(fp, other, common)

@@ -132,6 +132,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             PRIMARY KEY (item, article_id)
         ) WITHOUT ROWID;
         CREATE INDEX fingerprints_article ON fingerprints(article_id);
+        CREATE TABLE fingerprint_counts (item TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE story_links (
             a INTEGER NOT NULL, b INTEGER NOT NULL,
             kind TEXT NOT NULL,
