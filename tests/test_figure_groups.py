@@ -106,3 +106,13 @@ def test_the_figures_command_prints_tables_csv_and_json(tmp_path: Path, capsys: 
     assert capsys.readouterr().out.strip() == "0 figure groups"
     assert main(["figures", "--db", str(db), "--since", "December"]) == 1
     assert "--since" in capsys.readouterr().err
+
+
+def test_places_are_found_in_three_scripts_and_only_when_capitalised() -> None:
+    from claimtrail.link.places import load_places
+
+    text = ("Aleppo-based activists said shelling hit al-Bab and Deir ez-Zor; из Алеппо и Дейр-эз-Зора; "
+            "warga Suriah di Aleppo. We ate turkey in Jakarta.")
+    found = [(text[m.start : m.end], m.key) for m in load_places().find(text)]
+    assert found == [("Aleppo", "aleppo"), ("al-Bab", "al_bab"), ("Deir ez-Zor", "deir_ez_zor"),
+                     ("Алеппо", "aleppo"), ("Suriah", "syria"), ("Aleppo", "aleppo"), ("Jakarta", "jakarta")]
