@@ -80,6 +80,9 @@ def test_reports_in_three_languages_form_consistent_and_inconsistent_groups(tmp_
     assert {f.text for f in g.figures} >= {"More than 7,000", "Lebih dari 7.000", "7796"}
     assert g.consistent and g.low == 7796 and g.high == 7796
     assert {f.claimant for f in g.figures if f.article_id == idn} == {"Komite Internasional Palang Merah"}
+    # the translation repeats the origin's figure: both rows carry the same story
+    assert {f.story for f in g.figures if f.article_id in (en, idn)} == {en}
+    assert {f.story for f in g.figures if f.article_id == ru} == {None}
     [t] = [g for g in trapped if g.event == "trapped"]
     assert {f.article_id for f in t.figures} == {en, idn, low, high}
     # 25,000 and 50,000 on one day cannot both be right; the 25,000-37,500 range holds one
@@ -103,7 +106,7 @@ def test_the_figures_command_prints_tables_csv_and_json(tmp_path: Path, capsys: 
     first = json.loads(capsys.readouterr().out.splitlines()[0])
     assert first["concept"] == "civilian" and first["consistent"] is True
     assert main(["figures", "--db", str(db), "--since", "2017-01-01"]) == 0
-    assert capsys.readouterr().out.strip() == "0 figure groups"
+    assert capsys.readouterr().out.strip().startswith("0 figure groups")
     assert main(["figures", "--db", str(db), "--since", "December"]) == 1
     assert "--since" in capsys.readouterr().err
 

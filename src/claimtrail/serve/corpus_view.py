@@ -58,12 +58,13 @@ def render_stories(ss: list[Story], fmt: str) -> str:
     return "\n".join(parts)
 
 
-FIGURE_COLUMNS = ["group", "concept", "event", "place", "article", "doc_id", "day", "value", "qualifier", "text",
-                  "claimant", "outlet"]
+FIGURE_COLUMNS = ["group", "concept", "event", "place", "article", "doc_id", "story", "day", "value", "qualifier",
+                  "text", "claimant", "outlet"]
 
 
 def _figure_rows(gs: list[Group]) -> list[list[str]]:
-    return [[str(g.id), g.concept, g.event or "", g.place, str(f.article_id), f.doc_id, f.day or "",
+    return [[str(g.id), g.concept, g.event or "", g.place, str(f.article_id), f.doc_id,
+             "" if f.story is None else str(f.story), f.day or "",
              figure_value(f.value, f.low, f.high, "exact"), f.qualifier, f.text, f.claimant or "", f.outlet or ""]
             for g in gs for f in g.figures]
 
@@ -87,10 +88,11 @@ def render_groups(gs: list[Group], fmt: str) -> str:
         days = g.first_day if g.first_day == g.last_day else f"{g.first_day}..{g.last_day}"
         parts.append(f"group {g.id}: {g.concept} {g.event or '(no event)'} in {g.place}, {days}, "
                      f"{g.articles} articles: {_verdict(g)}")
-        cols = ["article", "doc_id", "day", "value", "qualifier", "text", "claimant", "outlet"]
+        cols = FIGURE_COLUMNS[4:]
         parts.append(_table(cols, [r[4:] for r in _figure_rows([g])]))
         parts.append("")
-    parts.append(f"{len(gs)} figure groups")
+    parts.append(f"{len(gs)} figure groups (articles with the same story number are copies or translations of "
+                 "one another: they repeat a figure, they do not confirm it)")
     return "\n".join(parts)
 
 

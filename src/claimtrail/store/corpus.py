@@ -365,6 +365,7 @@ class GroupFigure:
     place_from: str | None
     claimant: str | None
     outlet: str | None
+    story: int | None  # the story the article belongs to: copies repeat, they do not confirm
 
 
 @dataclass(frozen=True)
@@ -407,12 +408,12 @@ def groups(conn: sqlite3.Connection, concept: str | None = None, place: str | No
         f"""SELECT id, concept, unit, event, place, first_day, last_day, articles, consistent, low, high, spread,
             relative_spread FROM figure_groups WHERE {' AND '.join(where)} ORDER BY first_day, id""", args
     ).fetchall():
-        figs = [GroupFigure(int(f[0]), f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12])
+        figs = [GroupFigure(int(f[0]), *f[1:])
                 for f in conn.execute(
                     """SELECT k.article_id, a.doc_id, k.text, k.value, k.low, k.high, k.qualifier, k.event, k.day,
-                       k.day_from, k.place_from, k.claimant, k.outlet FROM figure_keys k
-                       JOIN articles a ON a.id = k.article_id WHERE k.group_id = ? ORDER BY k.day, k.article_id,
-                       k.start""", (r[0],))]
+                       k.day_from, k.place_from, k.claimant, k.outlet, m.story FROM figure_keys k
+                       JOIN articles a ON a.id = k.article_id LEFT JOIN story_members m ON m.article_id = k.article_id
+                       WHERE k.group_id = ? ORDER BY k.day, k.article_id, k.start""", (r[0],))]
         out.append(Group(int(r[0]), r[1], r[2], r[3], load_places().name(r[4]), r[5], r[6], int(r[7]), bool(r[8]),
                          r[9], r[10], float(r[11] or 0), float(r[12] or 0), figs))
     return out

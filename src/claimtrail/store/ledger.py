@@ -49,6 +49,7 @@ class Ledger:
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB: the LSH band index is written at random
                 migrate(self.conn)
                 corpus.ensure_index(self.conn, str(self.path))
             else:
