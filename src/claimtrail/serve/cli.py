@@ -19,6 +19,7 @@ from claimtrail.batch.watch import parse_interval, poll
 from claimtrail.errors import ClaimtrailError, InputError
 from claimtrail.ingest.readers import Item, Job, job_item, read_jobs, read_jsonl_file, read_jsonl_lines
 from claimtrail.model import analysis_record
+from claimtrail.serve import corpus_view
 from claimtrail.serve.render import render
 from claimtrail.serve.web_cli import add_commands as add_web_commands
 from claimtrail.store.ledger import Ledger
@@ -209,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(fn=cmd_show)
 
     add_web_commands(sub)  # serve, export, digest
+    corpus_view.add_commands(sub)  # stories, figures
     return ap
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from claimtrail.errors import StoreError
 from claimtrail.model import Analysis, analysis_from_record, analysis_record
 from claimtrail.outlets import load_outlets
+from claimtrail.store import corpus
 from claimtrail.store.migrations import migrate
 
 
@@ -48,7 +49,9 @@ class Ledger:
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB: the LSH band index is written at random
                 migrate(self.conn)
+                corpus.ensure_index(self.conn, str(self.path))
             else:
                 self.conn.execute("SELECT 1 FROM articles LIMIT 1")
         except sqlite3.DatabaseError as e:
@@ -90,6 +93,7 @@ class Ledger:
             )
             aid = int(cur.lastrowid or 0)
             self._items(aid, a)
+            corpus.update(c, aid, a)  # copies, translations and figure groups across articles
             c.execute("COMMIT")
         except BaseException:
             # an interrupt may land after COMMIT went through: then there is nothing to undo

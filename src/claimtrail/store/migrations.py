@@ -139,6 +139,59 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id);
         """,
     ),
+    (
+        "cross-article links: LSH index, fingerprints, stories, figure groups",
+        """
+        CREATE TABLE corpus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE minhash (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            shingles INTEGER NOT NULL,
+            sig BLOB
+        );
+        CREATE TABLE lsh_bands (
+            band INTEGER NOT NULL,
+            article_id INTEGER NOT NULL,
+            PRIMARY KEY (band, article_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE fingerprints (
+            item TEXT NOT NULL,
+            article_id INTEGER NOT NULL,
+            PRIMARY KEY (item, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX fingerprints_article ON fingerprints(article_id);
+        CREATE TABLE fingerprint_counts (item TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE story_links (
+            a INTEGER NOT NULL, b INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            score REAL NOT NULL,
+            evidence TEXT NOT NULL,
+            PRIMARY KEY (a, b)
+        );
+        CREATE INDEX story_links_b ON story_links(b);
+        CREATE TABLE story_members (article_id INTEGER PRIMARY KEY, story INTEGER NOT NULL);
+        CREATE INDEX story_members_story ON story_members(story);
+        CREATE TABLE figure_groups (
+            id INTEGER PRIMARY KEY,
+            concept TEXT NOT NULL, unit TEXT NOT NULL, event TEXT, place TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            first_day TEXT, last_day TEXT,
+            figures INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0,
+            consistent INTEGER, low REAL, high REAL, spread REAL, relative_spread REAL
+        );
+        CREATE INDEX figure_groups_key ON figure_groups(concept, unit, place, anchor);
+        CREATE TABLE figure_keys (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value REAL, low REAL, high REAL, qualifier TEXT NOT NULL, unit TEXT NOT NULL,
+            concept TEXT NOT NULL, event TEXT, place TEXT, place_from TEXT, day TEXT, day_from TEXT,
+            claimant TEXT, outlet TEXT,
+            group_id INTEGER REFERENCES figure_groups(id)
+        );
+        CREATE INDEX figure_keys_group ON figure_keys(group_id);
+        CREATE INDEX figure_keys_article ON figure_keys(article_id);
+        """,
+    ),
 ]
 
 
