@@ -1,4 +1,5 @@
-# make run   - set up .venv, analyse the bundled samples into ledger.db, print each ledger
+# make run   - set up .venv, analyse the bundled samples into ledger.db, print each ledger, the stories
+#              (copies and translations) and the figure groups across them
 # make test  - set up .venv and run lint, type checks and the whole test suite (browser tests need
 #              Debian's chromium: installed with apt-get when run as root and /usr/bin/chromium is missing)
 PYTHON ?= python3
@@ -19,6 +20,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/claimtrail ingest samples --db ledger.db
 	$(VENV)/bin/claimtrail show --all --db ledger.db
+	$(VENV)/bin/claimtrail stories --db ledger.db
+	$(VENV)/bin/claimtrail figures --db ledger.db
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench

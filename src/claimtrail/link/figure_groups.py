@@ -13,7 +13,8 @@ Each hedge implies an interval: exact ``[v, v]``, approx ``[0.9v, 1.1v]``, more_
 ``(v, inf)``, at_least ``[v, inf)``, less_than ``[0, v)``, at_most ``[0, v]``, a range
 ``[low, high]`` (widened by 10% when approximate). A group is consistent when the intervals
 of all its figures intersect: "more than 7,000" and "7,796" agree; "25,000" and "37,500"
-do not.
+do not. A figure someone denies is kept in its group and marked, but it takes no part in
+the agreement: it is not a claim of that value.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ class FigureKey:
     day_from: str | None  # "sentence" or "published"
     claimant: str | None
     outlet: str | None
+    #: "deny" for a figure inside a denial ("menolak laporan bahwa 250 ribu warga sipil
+    #: terkurung"): shown in its group, but it is the figure denied, not one claimed
+    stance: str = "assert"
 
     @property
     def groupable(self) -> bool:
@@ -136,7 +140,7 @@ def agreement(members: Iterable[tuple[float | None, float | None, float | None, 
     top = max((abs(p) for p in points), default=0.0)
     common = intersect(ivs) if ivs else None
     return Agreement(
-        consistent=common is not None,
+        consistent=common is not None or not ivs,  # no stated values: nothing disagrees
         low=common.low if common else None,
         high=None if common is None or math.isinf(common.high) else common.high,
         spread=spread,
@@ -208,16 +212,23 @@ def _nearest_place(text: str, mentions: list[PlaceMention], fig: Span) -> str | 
     return min(specific, key=lambda m: min(abs(m.start - fig.end), abs(fig.start - m.end))).key
 
 
+_DATELINE_END = re.compile(r"\s*(?:\(|,|-|--|—|–)")
+
+
 def _dateline(text: str, m: PlaceMention) -> bool:
-    word = text[m.start : m.end]
+    """A place opening a line and followed by a comma, a dash or a bracket: the dateline
+    ("BEIRUT (Reuters) -", "Moskow, Warta Contoh --", "МОСКВА, 13 декабря"), where the
+    reporter is rather than where the figures are."""
     line_start = text.rfind("\n", 0, m.start) + 1
-    return word.isupper() and len(word) > 3 and not text[line_start : m.start].strip()
+    return not text[line_start : m.start].strip() and _DATELINE_END.match(text, m.end) is not None
 
 
 def dominant_place(a: Analysis) -> str | None:
     """The listed place the article's own text names most (cities before countries)."""
     places = load_places()
-    mentions = [m for s in a.body for m in places.find(a.article.text, s.start, s.end)]
+    text = a.article.text
+    mentions = [m for s in a.body for m in places.find(text, s.start, s.end)]
+    mentions = [m for m in mentions if not _dateline(text, m)] or mentions
     if not mentions:
         return None
     kinds = places.kinds
@@ -275,8 +286,17 @@ def figure_keys(a: Analysis) -> list[FigureKey]:
             qualifier=f.qualifier, unit=f.unit, concept=f.concept,
             event=_event_at(text, sent, f.span, spans, a.language),
             place=place, place_from=place_from, day=day, day_from=day_from, claimant=f.attributed_to, outlet=outlet,
+            stance=_stance(a, f.span),
         ))
     return out
+
+
+def _stance(a: Analysis, span: Span) -> str:
+    """The stance of the quote the figure stands in ("deny" when it is what someone denies)."""
+    for q in a.quotes:
+        if q.span.contains(span):
+            return q.stance
+    return "assert"
 
 
 def _day(a: Analysis, sent: Span, f: Figure) -> str | None:

@@ -65,7 +65,8 @@ FIGURE_COLUMNS = ["group", "concept", "event", "place", "article", "doc_id", "st
 def _figure_rows(gs: list[Group]) -> list[list[str]]:
     return [[str(g.id), g.concept, g.event or "", g.place, str(f.article_id), f.doc_id,
              "" if f.story is None else str(f.story), f.day or "",
-             figure_value(f.value, f.low, f.high, "exact"), f.qualifier, f.text, f.claimant or "", f.outlet or ""]
+             figure_value(f.value, f.low, f.high, "exact"),
+             f.qualifier + (" (denied)" if f.stance == "deny" else ""), f.text, f.claimant or "", f.outlet or ""]
             for g in gs for f in g.figures]
 
 

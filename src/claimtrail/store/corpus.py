@@ -131,10 +131,10 @@ def _index_figures(conn: sqlite3.Connection, aid: int, keys: list[FigureKey]) ->
             touched.add(gid)
         conn.execute(
             """INSERT INTO figure_keys(article_id, start, "end", text, value, low, high, qualifier, unit, concept,
-               event, place, place_from, day, day_from, claimant, outlet, group_id)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+               event, place, place_from, day, day_from, claimant, outlet, group_id, stance)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (aid, k.start, k.end, k.text, _real(k.value), _real(k.low), _real(k.high), k.qualifier, k.unit,
-             k.concept, k.event, k.place, k.place_from, k.day, k.day_from, k.claimant, k.outlet, gid),
+             k.concept, k.event, k.place, k.place_from, k.day, k.day_from, k.claimant, k.outlet, gid, k.stance),
         )
     for gid in touched:
         _refresh_group(conn, gid)
@@ -162,9 +162,11 @@ def _group_for(conn: sqlite3.Connection, k: FigureKey) -> int:
 
 def _refresh_group(conn: sqlite3.Connection, gid: int) -> None:
     rows = conn.execute(
-        "SELECT value, low, high, qualifier, unit, day, article_id FROM figure_keys WHERE group_id = ?", (gid,)
+        "SELECT value, low, high, qualifier, unit, day, article_id, stance FROM figure_keys WHERE group_id = ?",
+        (gid,),
     ).fetchall()
-    ag = agreement((r[0], r[1], r[2], r[3], r[4]) for r in rows)
+    # a denied figure is shown in the group but claims nothing
+    ag = agreement((r[0], r[1], r[2], r[3], r[4]) for r in rows if r[7] != "deny")
     days = [r[5] for r in rows if r[5]]
     conn.execute(
         """UPDATE figure_groups SET first_day = ?, last_day = ?, figures = ?, articles = ?, consistent = ?,
@@ -366,6 +368,7 @@ class GroupFigure:
     claimant: str | None
     outlet: str | None
     story: int | None  # the story the article belongs to: copies repeat, they do not confirm
+    stance: str = "assert"  # "deny": the figure someone denies, not one claimed
 
 
 @dataclass(frozen=True)
@@ -411,7 +414,7 @@ def groups(conn: sqlite3.Connection, concept: str | None = None, place: str | No
         figs = [GroupFigure(int(f[0]), *f[1:])
                 for f in conn.execute(
                     """SELECT k.article_id, a.doc_id, k.text, k.value, k.low, k.high, k.qualifier, k.event, k.day,
-                       k.day_from, k.place_from, k.claimant, k.outlet, m.story FROM figure_keys k
+                       k.day_from, k.place_from, k.claimant, k.outlet, m.story, k.stance FROM figure_keys k
                        JOIN articles a ON a.id = k.article_id LEFT JOIN story_members m ON m.article_id = k.article_id
                        WHERE k.group_id = ? ORDER BY k.day, k.article_id, k.start""", (r[0],))]
         out.append(Group(int(r[0]), r[1], r[2], r[3], load_places().name(r[4]), r[5], r[6], int(r[7]), bool(r[8]),

@@ -192,6 +192,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX figure_keys_article ON figure_keys(article_id);
         """,
     ),
+    (
+        "a figure inside a denial is marked as denied in its figure group",
+        """
+        ALTER TABLE figure_keys ADD COLUMN stance TEXT NOT NULL DEFAULT 'assert';
+        """,
+    ),
 ]
 
 
