@@ -1,0 +1,1 @@
+"""Batch runners: the same pipeline over many articles, per partition."""
