@@ -1,18 +1,18 @@
 # make run   - set up .venv, analyse the bundled samples into ledger.db, print each ledger
-# make test  - set up .venv and run lint, type checks and the whole test suite
+# make test  - set up .venv and run lint, type checks and the whole test suite (Spark tests need Java 17+)
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test lint java bench clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,spark]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -23,7 +23,15 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy
 
-test: lint
+# Spark runs on Java 17+: as root (CI) install the distribution's JRE when none is there;
+# elsewhere say so, and the Spark tests skip (CI=true makes a missing Java an error)
+java:
+	@command -v java >/dev/null 2>&1 || [ -n "$$JAVA_HOME" ] || { [ "$$(id -u)" = 0 ] && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; } || \
+		{ echo "make: no Java 17+ (apt-get install default-jre-headless): the Spark tests will skip"; \
+		  [ "$(CI)" != true ]; }
+
+test: lint java
 	$(PY) -m pytest
 
 bench: $(STAMP)
