@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import shutil
 import sys
@@ -46,7 +47,7 @@ from claimtrail.ingest.readers import (
     read_jsonl_lines,
 )
 from claimtrail.model import Article, analysis_record
-from claimtrail.store.parquet import analysis_schema, figure_rows, figures_schema, record_to_row
+from claimtrail.store.parquet import analysis_schema, figure_rows, figures_schema
 
 if TYPE_CHECKING:
     from pyspark.rdd import RDD
@@ -125,19 +126,28 @@ def read_file(uri: str, data: bytes, names: dict[str, str]) -> Iterator[Tagged]:
 
 
 def analyse_partition(items: Iterable[Tagged]) -> Iterator[Tagged]:
-    """Run the pipeline over one partition's articles: ("row", analysis row) or an error."""
+    """Run the pipeline over one partition's articles.
+
+    Yields ``("row", analysis row as JSON, [figure rows as JSON])`` or an error. The rows
+    leave Python as JSON text, the same ``json.dumps`` that ``claimtrail analyze`` prints,
+    and Spark parses them against the Parquet schema in the JVM: turning nested dicts into
+    Spark rows in Python costs more than the analysis itself.
+    """
     pipeline = default_pipeline()  # built once per Python worker, reused by every partition
     for tagged in items:
         article: Article = tagged[1]
         where = article.origin or article.id
         try:
             a = pipeline.run(article)
-            row = record_to_row(analysis_record(a), a.article.text)
+            record = analysis_record(a)
+            text = a.article.text
+            row = json.dumps({**record, "text": text}, ensure_ascii=False)
+            figures = [json.dumps(f, ensure_ascii=False) for f in figure_rows(record, text)]
         except Exception as e:  # ClaimtrailError or a bug on one article: report it, go on
             problem = str(e) if isinstance(e, ClaimtrailError) else f"analysis failed: {type(e).__name__}: {e}"
             yield ("error", "analyse", where, problem)
         else:
-            yield ("row", row)
+            yield ("row", row, figures)
 
 
 def _plain_uri(uri: str) -> str:
@@ -327,18 +337,18 @@ def run_job(spark: SparkSession, inputs: Sequence[str], out: str, partitions: in
     articles = read.filter(lambda t: t[0] == "article").repartition(parts)
     done = articles.mapPartitions(analyse_partition).persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        rows = done.filter(lambda t: t[0] == "row").map(lambda t: t[1])
+        rows = done.filter(lambda t: t[0] == "row")
         mode = "overwrite" if overwrite else "errorifexists"
-        spark.createDataFrame(rows, from_arrow_schema(analysis_schema())).write.mode(mode).parquet(
-            f"{out}/analyses")
-        figs = rows.flatMap(lambda r: figure_rows(r, r["text"]))
-        spark.createDataFrame(figs, from_arrow_schema(figures_schema())).write.mode(mode).parquet(f"{out}/figures")
+        analyses = spark.read.schema(from_arrow_schema(analysis_schema())).json(rows.map(lambda t: t[1]))
+        analyses.write.mode(mode).parquet(f"{out}/analyses")
+        figures = spark.read.schema(from_arrow_schema(figures_schema())).json(rows.flatMap(lambda t: t[2]))
+        figures.write.mode(mode).parquet(f"{out}/figures")
         bad = (sc.parallelize(listed, 1).union(read.filter(lambda t: t[0] == "error"))
                .union(done.filter(lambda t: t[0] == "error")).map(lambda t: t[1:]))
         error_schema = StructType([StructField(n, StringType(), False) for n in ERROR_FIELDS])
         spark.createDataFrame(bad, error_schema).coalesce(1).write.mode(mode).json(f"{out}/errors")
         counts = done.map(lambda t: t[0] if t[0] == "row" else f"error:{t[1]}").countByValue()
-        n_figures = rows.map(lambda r: len(r["figures"] or [])).sum()
+        n_figures = rows.map(lambda t: len(t[2])).sum()
         read_errors = read.filter(lambda t: t[0] == "error").count()
     finally:
         done.unpersist()
