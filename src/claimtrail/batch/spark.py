@@ -328,9 +328,9 @@ def run_job(spark: SparkSession, inputs: Sequence[str], out: str, partitions: in
 
     parts = partitions or max(2, sc.defaultParallelism * 4)
     if files:
-        names = {f.uri: f.where for f in files}
+        names = sc.broadcast({f.uri: f.where for f in files})  # sent once per executor, not with each task
         raw: RDD[tuple[str, bytes]] = sc.binaryFiles(",".join(f.uri for f in files))
-        read = raw.flatMap(lambda kv: read_file(kv[0], kv[1], names))
+        read = raw.flatMap(lambda kv: read_file(kv[0], kv[1], names.value))
     else:
         read = sc.emptyRDD()
     read = read.persist(StorageLevel.MEMORY_AND_DISK)

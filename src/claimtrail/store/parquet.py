@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from claimtrail.errors import ClaimtrailError, InputError
 from claimtrail.model import (
     Analysis,
+    Article,
     Boilerplate,
     DateMention,
     Entity,
@@ -34,6 +35,7 @@ from claimtrail.model import (
     Source,
     Span,
     analysis_from_record,
+    analysis_record,
 )
 
 if TYPE_CHECKING:
@@ -51,12 +53,8 @@ ITEM_LISTS: dict[str, type] = {
     "figures": Figure,
     "dates": DateMention,
 }
-#: the record's plain fields, in the order of ``analysis_record``
-STRING_FIELDS = ("id", "language", "language_note", "published", "published_from", "published_note",
-                 "url", "title", "origin", "encoding")
-#: the order of the columns, the record's keys then the text
-COLUMNS = (*STRING_FIELDS, "repairs", "length", "body", "boilerplate", "sentences", "sources", "entities",
-           "quotes", "figures", "dates", "text")
+#: record keys that are not strings or item lists
+COUNTS = ("length", "sentences")
 
 
 def _pa() -> Any:
@@ -98,13 +96,29 @@ def item_struct(cls: type) -> pa.DataType:
 
 
 def analysis_schema() -> pa.Schema:
-    """The Arrow schema of an analysis row."""
+    """The Arrow schema of an analysis row: the record's keys in order, then ``text``.
+
+    Item lists are lists of the structs of their dataclasses, ``body`` a list of spans,
+    ``length`` and ``sentences`` integers, and every other key (ids, dates, notes, URLs, page
+    metadata) a string, so a string field added to the record needs nothing here.
+    """
     pa = _pa()
-    span = pa.list_(pa.int64())
-    types_: dict[str, Any] = {name: pa.string() for name in STRING_FIELDS}
-    types_ |= {name: pa.list_(item_struct(cls)) for name, cls in ITEM_LISTS.items()}
-    types_ |= {"length": pa.int64(), "sentences": pa.int64(), "body": pa.list_(span), "text": pa.string()}
-    return pa.schema([pa.field(name, types_[name], nullable=name not in ("id", "text")) for name in COLUMNS])
+    sample = analysis_record(Analysis(article=Article(id="x", text="x")))
+    fields = []
+    for name in [*sample, "text"]:
+        if name in ITEM_LISTS:
+            t = pa.list_(item_struct(ITEM_LISTS[name]))
+        elif name == "body":
+            t = pa.list_(pa.list_(pa.int64()))
+        elif name in COUNTS:
+            t = pa.int64()
+        elif name == "text" or isinstance(sample[name], str) or sample[name] is None:
+            t = pa.string()
+        else:
+            raise TypeError(f"analysis record key {name!r} holds {type(sample[name]).__name__}: "
+                            "give it an Arrow type in store/parquet.py")
+        fields.append(pa.field(name, t, nullable=name not in ("id", "text")))
+    return pa.schema(fields)
 
 
 def figures_schema() -> pa.Schema:
