@@ -61,7 +61,8 @@ HADOOP_SPECIAL = set(",{}[]*?\\")
 WARC_MISSING = "WARC input needs claimtrail.ingest.warc, which this installation does not have"
 LOG4J = Path(__file__).with_name("log4j2.properties")
 
-#: what a partition yields: ("article", Article) or ("error", stage, where, problem)
+#: what the partitions pass on: ("article", Article) from reading, ("row", JSON, [figure JSON]) from
+#: analysing, or ("error", stage, where, problem) from either
 Tagged = tuple[Any, ...]
 
 
