@@ -1,20 +1,20 @@
 # make run   - set up .venv, analyse the bundled samples into ledger.db, print each ledger, the stories
 #              (copies and translations) and the figure groups across them
 # make test  - set up .venv and run lint, type checks and the whole test suite (browser tests need
-#              Debian's chromium: installed with apt-get when run as root and /usr/bin/chromium is missing)
+#              Debian's chromium, Spark tests Java 17+: both installed with apt-get when run as root and missing)
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint bench clean chromium
+.PHONY: setup run test lint bench clean chromium java
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,web,browser]'
+	$(PY) -m pip install -q -e '.[dev,web,browser,spark]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -33,7 +33,15 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 	  echo "make: /usr/bin/chromium is missing (apt-get install chromium as root); browser tests will skip"
 
-test: lint chromium
+# Spark runs on Java 17+: as root (CI) install the distribution's JRE when none is there;
+# elsewhere say so, and the Spark tests skip (CI=true makes a missing Java an error)
+java:
+	@command -v java >/dev/null 2>&1 || [ -n "$$JAVA_HOME" ] || { [ "$$(id -u)" = 0 ] && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; } || \
+		{ echo "make: no Java 17+ (apt-get install default-jre-headless): the Spark tests will skip"; \
+		  [ "$(CI)" != true ]; }
+
+test: lint chromium java
 	$(PY) -m pytest
 
 bench: $(STAMP)

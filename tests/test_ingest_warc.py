@@ -137,3 +137,10 @@ def test_a_50_mb_page_in_an_archive_is_refused_and_the_next_record_is_read() -> 
     assert isinstance(items[1], InputError)
     assert items[1].where.startswith("big.warc.gz:")
     assert "https://wartacontoh.example/huge: page too large (5" in items[1].problem
+
+
+@pytest.mark.parametrize("data", [b"", b"\x1f\x8b\x08\x00not really gzip", b"<html>a page saved as .warc</html>"])
+def test_a_stream_with_no_warc_record_is_reported_not_silently_empty(data: bytes) -> None:
+    items = list(read_warc_stream(io.BytesIO(data), "crawl/part-0001.warc.gz"))
+    assert len(items) == 1 and isinstance(items[0], InputError)
+    assert items[0].where.startswith("crawl/part-0001.warc.gz")

@@ -49,9 +49,11 @@ def warc_pages(stream: BinaryIO, where: str, skipped: Counter[str] | None = None
     """
     skipped = skipped if skipped is not None else Counter()
     last = 0
+    records = 0
     try:
         for record in ArchiveIterator(stream, parse_http=True, record_types=WarcRecordType.any_type):
             last = record.stream_pos
+            records += 1
             at = f"{where}:{record.stream_pos}"
             if record.record_type != WarcRecordType.response:
                 skipped[str(record.record_type).removeprefix("WarcRecordType.")] += 1
@@ -80,6 +82,8 @@ def warc_pages(stream: BinaryIO, where: str, skipped: Counter[str] | None = None
                                      "the archive is truncated or a gzip member is broken")
                 continue
             yield Page(data, at, url=uri, charset=record.http_charset)
+        if not records:
+            yield InputError(where, "no WARC records (an empty file, a broken gzip stream, or not a WARC archive)")
     except OSError as e:
         place = f"{where}:{last}" if last else where
         after = " after the record at this offset" if last else ""

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from claimtrail import __version__
 from claimtrail.analyzer import analyse
+from claimtrail.batch import spark as spark_job
 from claimtrail.batch.local import default_workers, process
 from claimtrail.batch.watch import parse_interval, poll
 from claimtrail.errors import ClaimtrailError, InputError
@@ -23,6 +24,7 @@ from claimtrail.serve import corpus_view
 from claimtrail.serve.render import render
 from claimtrail.serve.web_cli import add_commands as add_web_commands
 from claimtrail.store.ledger import Ledger
+from claimtrail.store.parquet import load_parquet
 
 
 def _err(msg: str) -> None:
@@ -172,6 +174,15 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_load_parquet(args: argparse.Namespace) -> int:
+    with Ledger(args.db) as ledger:
+        counts = load_parquet(Path(args.dir), ledger, lambda e: _err(str(e)))
+        total = ledger.count()
+    print(f"{args.db}: {counts.added} new, {counts.seen} already stored, {counts.bad} bad rows; "
+          f"{total} articles in the ledger", file=sys.stderr)
+    return 1 if counts.bad else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="claimtrail", description="A ledger of who claims what in news articles.")
     ap.add_argument("--version", action="version", version=f"claimtrail {__version__}")
@@ -211,6 +222,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_web_commands(sub)  # serve, export, digest
     corpus_view.add_commands(sub)  # stories, figures
+    p = sub.add_parser("spark", help="analyse inputs on Spark into Parquet (needs the 'spark' extra and Java 17+)")
+    spark_job.add_arguments(p)
+    p.set_defaults(fn=spark_job.run_cli)
+
+    p = sub.add_parser("load-parquet", help="store the analyses of a 'spark' output folder in a SQLite ledger")
+    p.add_argument("dir", metavar="DIR", help="the spark command's --out folder, or Parquet files of analyses")
+    p.add_argument("--db", default="ledger.db", help="ledger database (default: ledger.db)")
+    p.set_defaults(fn=cmd_load_parquet)
     return ap
 
 

@@ -72,15 +72,18 @@ class Ledger:
         row = self.conn.execute("SELECT 1 FROM articles WHERE hash = ?", (text_hash(text),)).fetchone()
         return row is not None
 
-    def add(self, a: Analysis) -> tuple[int, bool]:
-        """Store one analysis in one transaction; ``(row id, whether it was new)``."""
+    def add(self, a: Analysis, record: dict[str, Any] | None = None) -> tuple[int, bool]:
+        """Store one analysis in one transaction; ``(row id, whether it was new)``.
+
+        ``record`` is the analysis record to keep when the caller has it already (an analysis
+        rebuilt from a stored record has lost what the record only counts, e.g. sentences)."""
         text = a.article.text
         h = text_hash(text)
         c = self.conn
         row = c.execute("SELECT id FROM articles WHERE hash = ?", (h,)).fetchone()
         if row is not None:
             return int(row[0]), False
-        rec = analysis_record(a)
+        rec = record if record is not None else analysis_record(a)
         c.execute("BEGIN IMMEDIATE")
         try:
             cur = c.execute(
