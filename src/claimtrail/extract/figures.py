@@ -36,6 +36,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = frozenset('.!?"“”«»:;')
 _NP_BREAK = frozenset(",.;:!?()[]\"“”«»")
 _NP_SKIP = frozenset("-'’")
+#: tokens after which a number opens a sentence (a list item's number follows one of these or the line start)
+_LIST_OPENERS = frozenset(".!?:;")
 
 
 @dataclass(frozen=True)
@@ -396,6 +398,8 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     prev = toks[f - 1] if f > 0 else None
     prev2 = toks[f - 2] if f > 1 else None
     nxt = toks[f + 1] if f + 1 < len(toks) else None
+    if _list_marker(toks, rd):
+        return True
     if prev is not None and prev.attached_to(tok):
         if prev.kind == "word" and r.before.backward(toks, f) is None:
             return True  # "A320", "ke3"
@@ -432,6 +436,20 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
         return True
     return bool(last.kind == "num" and follow is not None and follow.text in ":" and follow.attached_to(last)
                 and rd.after + 1 < len(toks) and toks[rd.after + 1].kind == "num")
+
+
+def _list_marker(toks: Sequence[Token], rd: Reading) -> bool:
+    """"1. Edriana Noerdin, ...", "2) The ...": a small plain number that opens its line or
+    sentence, with a full stop or closing bracket attached and a capitalised word after it, numbers a
+    list item. ("2.500 orang" is one digit run, so it never reaches this.)"""
+    f = rd.first
+    if rd.plain is None or len(rd.plain) > 3 or rd.after != f + 1 or f + 2 >= len(toks):
+        return False
+    if f > 0 and toks[f - 1].text not in _LIST_OPENERS:
+        return False
+    mark, word = toks[f + 1], toks[f + 2]
+    return (mark.text in ".)" and toks[f].attached_to(mark) and not mark.attached_to(word)
+            and word.kind == "word" and word.text[0].isupper())
 
 
 def _clock_like(rd: Reading) -> bool:
