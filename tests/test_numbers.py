@@ -56,6 +56,15 @@ def values(text: str, lang: str) -> list[float | None]:
     ("id", "Dua pertiga warga desa mengungsi.", 2 / 3),
     ("ru", "Две трети жителей покинули город.", 2 / 3),
     ("en", "Workers laid 3 hundred and 21 sandbags.", 321),
+    # the other convention's marks, word fractions with ordinal denominators, an article as one
+    ("en", "The Berlin branch booked 1.111,11 euros in fees.", 1111.11),
+    ("id", "Nilai ekspor tercatat 1,234.5 ton.", 1234.5),
+    ("en", "The river rose by a hundred thousandths of an inch.", 0.1),
+    ("en", "Only three twenty-firsts of the seats changed hands.", 3 / 21),
+    ("en", "The bill passed with two hundred and fifty-four hundredths of a vote to spare.", 200.54),
+    ("en", "Turnout was nine and a fifth points higher.", 9.2),
+    ("en", "A crowd of a thousand gathered outside.", 1000),
+    ("en", "Half a dozen ministers resigned.", 6),
 ])
 def test_values(lang: str, text: str, value: float) -> None:
     assert values(text, lang) == [pytest.approx(value)]
@@ -74,6 +83,7 @@ def test_values(lang: str, text: str, value: float) -> None:
     ("en", "The deal was signed on 5/17/2018 in Ohio."),
     ("id", "Barcelona juara musim 2016/2017 lalu."),
     ("en", "The senator is seeking a third term."),
+    ("en", "The city marked its seventy-fifth anniversary in the twenty first century."),
 ])
 def test_not_figures(lang: str, text: str) -> None:
     assert find(text, rules_for(lang)) == []
@@ -93,6 +103,9 @@ def test_too_large_for_a_float_keeps_text() -> None:
     ("id", "satu ribu " * 100_000),
     ("ru", "тысяч млн " * 100_000),
     ("en", "twenty-five thousand " * 50_000),
+    ("en", "one and two and three thirds " * 35_000),
+    ("en", "a hundred a thousand half a " * 40_000),
+    ("en", "one over one over " * 55_000),
 ])
 def test_bad_input_is_linear(lang: str, line: str) -> None:
     # the issue asks for under a second; bench/RESULTS.md records the measured times (0.03-0.7 s).

@@ -33,9 +33,12 @@ NUMBER_SHARE = 0.2
 MAX_AGE = 120
 YEARS = range(1800, 2200)
 _LETTER = re.compile(r"[^\W\d_]")
+_ROUGH_TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
 _SENTENCE_END = frozenset('.!?"“”«»:;')
 _NP_BREAK = frozenset(",.;:!?()[]\"“”«»")
 _NP_SKIP = frozenset("-'’")
+#: tokens that end a clause: "cut by a fifth." is a fraction where "a fifth term" is an ordinal
+_CLAUSE_END = frozenset(".,;:!?)")
 #: tokens after which a number opens a sentence (a list item's number follows one of these or the line start)
 _LIST_OPENERS = frozenset(".!?:;")
 
@@ -89,6 +92,8 @@ class Rules:
     qualifiers_after: PhraseTable[Qualifier]
     range_links: PhraseTable[bool]
     rate_words: PhraseTable[bool]
+    ratio_words: PhraseTable[bool]
+    ratio_words_at_end: PhraseTable[bool]
     range_pairs: PhraseTable[tuple[str, ...]]
     months: frozenset[str]
     year_cues: frozenset[str]
@@ -143,7 +148,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
     numbers = Numbers(n)
     starts = numbers.starts() | frozenset(w.casefold() for w in u.whole)
     if numbers.fraction_articles:
-        starts |= frozenset(numbers.denominators)
+        starts |= frozenset(numbers.denominators) | numbers.scale_starts()
     return Rules(
         numbers=numbers,
         starts=starts,
@@ -152,6 +157,8 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         qualifiers_after=PhraseTable(n.qualifiers_after),
         range_links=PhraseTable({w: True for w in n.range_links}),
         rate_words=PhraseTable({w: True for w in n.rate_words}),
+        ratio_words=PhraseTable({w: True for w in n.ratio_words}),
+        ratio_words_at_end=PhraseTable({w: True for w in n.ratio_words_at_end}),
         range_pairs=PhraseTable({k: phrase_key(v) for k, v in n.range_pairs.items()}),
         months=_fold(n.months),
         year_cues=_fold(n.year_cues),
@@ -189,10 +196,10 @@ def find(text: str, rules: Rules, regions: Sequence[Span] | None = None) -> list
         while pos < region.end:
             nl = text.find("\n", pos, region.end)
             line_end = region.end if nl < 0 else nl
-            if rules.trigger.search(text, pos, line_end) is not None and _is_prose(text, pos, line_end):
+            if (rules.trigger.search(text, pos, line_end) is not None and _is_prose(text, pos, line_end)
+                    and (line_end - pos <= LONG_LINE or not _is_list(text, pos, line_end, rules))):
                 toks = tokenize(text, pos, line_end, space_groups=rules.numbers.space_groups)
-                if line_end - pos <= LONG_LINE or not _is_list(toks, rules):
-                    found.extend(_share(text, _line(text, toks, rules), rules))
+                found.extend(_share(text, _line(text, toks, rules), rules))
             pos = line_end + 1
     return found
 
@@ -204,10 +211,17 @@ def _is_prose(text: str, start: int, end: int) -> bool:
     return letters >= LETTER_SHARE * (end - start)
 
 
-def _is_list(toks: Sequence[Token], r: Rules) -> bool:
-    """A long line that is mostly numbers is a table or noise."""
-    numeric = sum(1 for t in toks if t.kind == "num" or t.low in r.starts)
-    return numeric > NUMBER_SHARE * len(toks)
+def _is_list(text: str, start: int, end: int, r: Rules) -> bool:
+    """A long line that is mostly numbers (digit runs and number words among its tokens) is a
+    table or noise; counted in one regex pass, without building tokens."""
+    numeric = total = 0
+    starts = r.starts
+    for m in _ROUGH_TOKEN.finditer(text, start, end):
+        total += 1
+        word = m.group()
+        if word[0].isdigit() or word.casefold() in starts:
+            numeric += 1
+    return numeric > NUMBER_SHARE * total
 
 
 @dataclass
@@ -270,6 +284,12 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         return None, i + 1
     reading = _fraction_or_mark(toks, reading, r)
     reading = _signed(toks, reading, r)
+    ratio = _ratio(toks, reading, r)
+    if ratio is not None:
+        d = _Draft(ratio.first, ratio.after, ratio.value, None, unit="ratio")
+        _qualify(toks, d, r)
+        _count(toks, d, r)
+        return d, d.after
     if _not_a_figure(toks, reading, r):
         return None, reading.after
     d = _Draft(reading.first, reading.after, reading.value, reading.note)
@@ -303,11 +323,47 @@ def _article_fraction(toks: Sequence[Token], i: int, r: Rules) -> Reading | None
     """"a third of": an article for the numerator one, and a word after that makes it a fraction
     rather than an ordinal ("a third term")."""
     n = r.numbers
-    if i == 0 or toks[i - 1].low not in n.fraction_articles or i + 1 >= len(toks):
+    if i == 0 or toks[i - 1].low not in n.fraction_articles:
         return None
-    if toks[i + 1].low not in n.fraction_after:
+    # "a fifth of", "by a fifth." -- an ambiguous denominator ("a quarter") only before "of"
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if not (nxt is not None and nxt.low in n.fraction_after) and (
+            toks[i].low in n.ambiguous_denominators or (nxt is not None and nxt.text not in _CLAUSE_END)):
         return None
     return Reading(i - 1, i + 1, 1 / n.denominators[toks[i].low], None, None, False)
+
+
+def _ratio(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading | None:
+    """"one in five", "2 out of 3", "satu dari lima", "двое из трёх", "one over three": a part
+    and its whole, both plain numbers with no unit, the part smaller; value part / whole."""
+    j = rd.after
+    if rd.value is None or rd.value == 0 or rd.scale is not None or rd.fraction or j >= len(toks):
+        return None
+    if r.before.backward(toks, rd.first) is not None or (rd.first > 0 and toks[rd.first - 1].attached_to(toks[rd.first])
+                                                          and toks[rd.first - 1].kind != "punct"):
+        return None
+    at_end = False
+    hit = r.ratio_words.forward(toks, j)
+    if hit is None:
+        hit, at_end = r.ratio_words_at_end.forward(toks, j), True
+    if hit is None or hit[1] >= len(toks):
+        return None
+    whole = _reading_at(toks, hit[1], r)
+    if not isinstance(whole, Reading) or whole.value is None or not abs(rd.value) < whole.value or whole.fraction:
+        return None
+    k = whole.after
+    nxt = toks[k] if k < len(toks) else None
+    if whole.plain is not None and len(whole.plain) == 4 and int(whole.plain) in YEARS:
+        return None  # "3 in 2020"
+    if nxt is not None and (r.after.forward(toks, k) is not None or nxt.low in r.months or nxt.low in r.time_after
+                            or ((nxt.kind == "punct" and nxt.attached_to(toks[k - 1]) and nxt.text in "/:-.")
+                            and k + 1 < len(toks) and toks[k + 1].kind == "num")):
+        return None  # "5 in 10 minutes", "2 of 10:30"
+    if at_end and nxt is not None and nxt.text not in _CLAUSE_END:
+        return None  # "won 3 over 10 years" is a hedge
+    if _not_a_figure(toks, whole, r):
+        return None
+    return Reading(rd.first, whole.after, rd.value / whole.value, None, None, rd.digits and whole.digits, None, True)
 
 
 def _plain(tok: Token) -> int | None:
@@ -432,7 +488,7 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     follow = toks[rd.after] if rd.after < len(toks) else None
     if follow is not None and (follow.low in r.months or follow.low in r.time_after):
         return True
-    if tok.kind == "word" and _in_phrase(toks, f, r.not_counts):
+    if tok.kind == "word" and not rd.fraction and _in_phrase(toks, f, r.not_counts):
         return True
     return bool(last.kind == "num" and follow is not None and follow.text in ":" and follow.attached_to(last)
                 and rd.after + 1 < len(toks) and toks[rd.after + 1].kind == "num")

@@ -104,6 +104,8 @@ class Reading:
     digits: bool = False
     #: an integer written in plain digits with no marks ("2012")
     plain: str | None = None
+    #: the words end with a denominator ("two thirds", "fifty-four hundredths")
+    fraction: bool = False
 
 
 class Numbers:
@@ -124,6 +126,7 @@ class Numbers:
         self.negative = {w.casefold() for w in s.negative}
         self.decimal_words = {w.casefold() for w in s.decimal_words}
         self.denominators = {k.casefold(): v for k, v in s.denominators.items()}
+        self.compound_denominators = {k.casefold(): v for k, v in s.compound_denominators.items()}
         self.ambiguous_denominators = {w.casefold() for w in s.ambiguous_denominators}
         self.fraction_articles = {w.casefold() for w in s.fraction_articles}
         self.fraction_after = {w.casefold() for w in s.fraction_after}
@@ -181,7 +184,7 @@ class Numbers:
         parts = re.split(r"([.,])", s)
         digits, marks = parts[0::2], parts[1::2]
         conventions: list[tuple[str, set[str]]] = [(self.decimal, set(self.group)),
-                                                   (_other(self.decimal), {_other(self.decimal)})]
+                                                   (_other(self.decimal), {self.decimal})]
         for decimal, group in conventions:
             read = _interpret(digits, marks, decimal, group)
             if read is not None:
@@ -203,9 +206,52 @@ class Numbers:
         tok = toks[i]
         if tok.kind == "num":
             return None  # digit runs are read by the caller through digit_values
-        if not self.is_word(tok):
+        if self.is_word(tok):
+            return self._read_words(toks, i)
+        if i > 0 and toks[i - 1].low in self.fraction_articles and self._scale_or_multiplier(toks, i):
+            return self._read_words(toks, i, article=True)  # "a hundred", "a thousand", "a million"
+        return None
+
+    def _tens_denominator(self, toks: Sequence[Token], j: int) -> int | None:
+        """The index of a one-digit denominator after the tens word at ``j`` ("twenty-fifth")."""
+        v = self.words.get(toks[j].low, 0.0)
+        if not (20 <= v < 100 and v % 10 == 0):
             return None
-        return self._read_words(toks, i)
+        k = j + 1
+        if k < len(toks) and toks[k].low in self.connectors and not toks[k].low.isalpha():
+            k += 1
+        if k < len(toks) and self._denominator_word(toks[k]):
+            den = self.denominators.get(toks[k].low) or self.compound_denominators.get(toks[k].low, 0.0)
+            if den < 10:
+                return k
+        return None
+
+    def _denominator_word(self, tok: Token) -> bool:
+        return tok.low in self.denominators or tok.low in self.compound_denominators
+
+    def _scale_or_multiplier(self, toks: Sequence[Token], i: int) -> bool:
+        return toks[i].low in self.multipliers or self._scale_at(toks, i) is not None
+
+    def scale_starts(self) -> frozenset[str]:
+        """Multipliers and one-word scales, which open a number after an article ("a hundred")."""
+        if not self.fraction_articles:
+            return frozenset()
+        return frozenset(self.multipliers) | frozenset(k[0] for k in self.scales.table if len(k) == 1)
+
+    def fraction_ahead(self, toks: Sequence[Token], k: int) -> tuple[float, int] | None:
+        """A fraction that starts at ``k``: number words ending in a denominator ("three fifths",
+        "fifty-four hundredths") or an article and a denominator ("a fifth"); (value, index after)."""
+        if k >= len(toks):
+            return None
+        if toks[k].low in self.fraction_articles:
+            den = self.fraction_at(toks, k + 1, plain=True)
+            return (1 / den[0], den[1]) if den is not None else None
+        if not self.is_word(toks[k]):
+            return None
+        sub = self._read_words(toks, k, nested=True)
+        if sub is None or not sub.fraction or sub.value is None:
+            return None
+        return sub.value, sub.after
 
     def with_scale(self, toks: Sequence[Token], r: Reading) -> Reading:
         """Apply scale words after a number read from digits ("250 ribu", "17 тис. 971")."""
@@ -289,12 +335,12 @@ class Numbers:
                 return str(int(v)), k
         return None
 
-    def fraction_at(self, toks: Sequence[Token], j: int) -> tuple[float, int] | None:
+    def fraction_at(self, toks: Sequence[Token], j: int, *, plain: bool = False) -> tuple[float, int] | None:
         """A denominator word at ``j`` ("thirds"): (denominator, index after it); an ambiguous one
-        ("quarters") only with a ``fraction_after`` word after it."""
+        ("quarters") only with a ``fraction_after`` word after it, or when ``plain`` (after "and")."""
         if j >= len(toks) or toks[j].low not in self.denominators:
             return None
-        if toks[j].low in self.ambiguous_denominators and not (
+        if not plain and toks[j].low in self.ambiguous_denominators and not (
                 j + 1 < len(toks) and toks[j + 1].low in self.fraction_after):
             return None
         return self.denominators[toks[j].low], j + 1
@@ -305,18 +351,36 @@ class Numbers:
             hit = self.scale_abbr.forward(toks, j)
         return hit
 
-    def _read_words(self, toks: Sequence[Token], i: int) -> Reading | None:
+    def _read_words(self, toks: Sequence[Token], i: int, *, article: bool = False,
+                    nested: bool = False) -> Reading | None:
+        """Number words from token ``i``. ``article``: an article before ``i`` stands for one ("a
+        hundred"); ``nested``: reading the fraction after "and", which reads no further "and" fraction."""
         total = group = pending = 0.0
         last_unit_place = math.inf
         last_mult = math.inf
         last_scale = math.inf
         last_kind = ""
+        first = i
+        if article:
+            pending, last_unit_place, last_kind, first = 1.0, 1.0, "unit", i - 1
         j = i
         end = i
         any_scale: float | None = None
+        fraction = False
         while j < len(toks):
             tok = toks[j]
             lw = tok.low
+            if last_kind in ("unit", "teen", "mult", "scale") and lw in self.connectors and lw.isalpha() and not nested:
+                ahead = self.fraction_ahead(toks, j + 1)
+                if ahead is not None:
+                    # "twenty and three fifths", "two hundred and fifty-four hundredths", "six million and two thirds"
+                    if last_kind == "scale":
+                        total += ahead[0] * last_scale
+                    else:
+                        pending += ahead[0]
+                    last_kind, fraction = "frac", True
+                    j = end = ahead[1]
+                    continue
             if last_kind in ("unit", "teen", "mult", "scale") and self.added:
                 added = self.added.forward(toks, j)
                 if added is not None:
@@ -337,14 +401,24 @@ class Numbers:
                 last_kind = "frac"
                 j = end = frac[1]
                 continue
-            if last_kind in ("unit", "teen", "mult") and total == 0 and self.fraction_at(toks, j) is not None:
-                den, k = self.fraction_at(toks, j) or (1.0, j + 1)
-                return Reading(i, k, (group + pending) / den, None, None, False)
+            if last_kind in ("unit", "teen", "mult", "scale") and (
+                    self.fraction_at(toks, j) is not None or lw in self.compound_denominators):
+                read = self._fraction(toks, first, j, total + group + pending)
+                if isinstance(read, Reading):
+                    return read
+                if read is False:
+                    return None  # an ordinal: "seventy-fifth"
+                break
+            if (last_kind == "unit" and 0 < pending < 1 and group == total == 0 and lw in self.fraction_articles
+                    and j + 1 < len(toks) and self._scale_or_multiplier(toks, j + 1)):
+                j += 1  # "half a million", "half a dozen"
+                continue
             if last_kind == "frac" and self._scale_at(toks, j) is None:
                 break
             if tok.kind == "punct" or lw in self.connectors:
                 # a connector only joins when a number word follows ("twenty-five", "hundred and five")
-                if lw in self.connectors and last_kind and j + 1 < len(toks) and self.is_word(toks[j + 1]):
+                if lw in self.connectors and last_kind and j + 1 < len(toks) and (
+                        self.is_word(toks[j + 1]) or (not lw.isalpha() and self._denominator_word(toks[j + 1]))):
                     if lw.isalpha() and last_kind not in ("mult", "scale"):
                         break
                     j += 1
@@ -355,6 +429,10 @@ class Numbers:
             if lw in self.words:
                 v = self.words[lw]
                 if last_kind == "unit" and not v < last_unit_place:
+                    den_at = self._tens_denominator(toks, j)
+                    if den_at is not None:  # "one twenty-fifth", "three twenty firsts"
+                        read = self._fraction(toks, first, den_at, total + group + pending + v)
+                        return read if isinstance(read, Reading) else None
                     break
                 if last_kind == "teen":
                     break
@@ -403,7 +481,25 @@ class Numbers:
         if end == i:
             return None
         value = total + group + pending
-        return Reading(i, end, value, None, any_scale, False)
+        return Reading(first, end, value, None, any_scale, False, None, fraction)
+
+    def _fraction(self, toks: Sequence[Token], first: int, j: int, numerator: float) -> Reading | bool:
+        """Number words from ``first`` up to a denominator at ``j``. A tens word right before a
+        one-digit denominator joins it when a numerator is left ("one twenty-fifth" = 1/25, "three
+        twenty firsts" = 3/21); with none left the words are an ordinal ("seventy-fifth"): False.
+        True when the word at ``j`` is no denominator here ("one first-time voter")."""
+        den = self.denominators.get(toks[j].low) or self.compound_denominators[toks[j].low]
+        k = j - 1
+        if k > first and toks[k].low in self.connectors and not toks[k].low.isalpha():
+            k -= 1
+        tens = self.words.get(toks[k].low, 0.0) if k >= first else 0.0
+        if den < 10 and 20 <= tens < 100 and tens % 10 == 0:
+            if numerator - tens <= 0:
+                return False
+            numerator, den = numerator - tens, den + tens
+        elif toks[j].low not in self.denominators:
+            return True
+        return Reading(first, j + 1, numerator / den, None, None, False, None, True)
 
 
 def _groupable_head(s: str) -> bool:

@@ -49,10 +49,13 @@ class Section(BaseModel):
     decimal_words: list[Word] = Field(default_factory=list)
     #: fraction denominators after a numerator ("two thirds", "dua pertiga", "две трети"): word -> denominator
     denominators: dict[Word, float] = Field(default_factory=dict)
-    #: words that stand for the numerator one before a denominator ("a third of"); the fraction then
-    #: needs one of ``fraction_after`` right after it, so that "a third term" stays an ordinal
     #: denominators that are also other nouns ("quarters" of a year): read only before ``fraction_after``
     ambiguous_denominators: list[Word] = Field(default_factory=list)
+    #: ordinal words that are denominators only after a tens word ("three twenty-firsts" = 3/21)
+    compound_denominators: dict[Word, float] = Field(default_factory=dict)
+    #: words that stand for the numerator one before a denominator ("a third of") or a multiplier or
+    #: scale ("a hundred", "a million"); a fraction then needs one of ``fraction_after`` or the end of
+    #: the clause right after it, so that "a third term" stays an ordinal
     fraction_articles: list[Word] = Field(default_factory=list)
     fraction_after: list[Word] = Field(default_factory=list)
     #: fractions added to the whole number before them ("and a half", "с половиной"): phrase -> value
@@ -66,6 +69,12 @@ class Section(BaseModel):
     range_links: list[Word] = Field(default_factory=list)
     #: words between an amount and the noun it is a rate of ("$58 per barrel", "Rp 10.000 per kg", "за баррель")
     rate_words: list[Word] = Field(default_factory=list)
+    #: words between a part and its whole that make one figure, unit ``ratio``, value part / whole;
+    #: ``ratio_words_at_end`` only when the whole ends the clause ("one over three": "over" before a
+    #: number with a noun is a hedge). The dev gold reads "1 dari 17 orang" as two counts, so the packs
+    #: leave "in", "out of", "dari", "из" out of ``ratio_words``
+    ratio_words: list[Word] = Field(default_factory=list)
+    ratio_words_at_end: list[Word] = Field(default_factory=list)
     #: an opening word and the link it needs ("between": "and", "от": "до")
     range_pairs: dict[Word, Word] = Field(default_factory=dict)
 
