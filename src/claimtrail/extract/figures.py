@@ -92,6 +92,7 @@ class Rules:
     qualifiers_after: PhraseTable[Qualifier]
     range_links: PhraseTable[bool]
     rate_words: PhraseTable[bool]
+    bound_joiners: frozenset[tuple[str, ...]]
     ratio_words: PhraseTable[bool]
     ratio_words_at_end: PhraseTable[bool]
     range_pairs: PhraseTable[tuple[str, ...]]
@@ -157,6 +158,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         qualifiers_after=PhraseTable(n.qualifiers_after),
         range_links=PhraseTable({w: True for w in n.range_links}),
         rate_words=PhraseTable({w: True for w in n.rate_words}),
+        bound_joiners=frozenset(phrase_key(w) for w in n.bound_joiners),
         ratio_words=PhraseTable({w: True for w in n.ratio_words}),
         ratio_words_at_end=PhraseTable({w: True for w in n.ratio_words_at_end}),
         range_pairs=PhraseTable({k: phrase_key(v) for k, v in n.range_pairs.items()}),
@@ -199,7 +201,7 @@ def find(text: str, rules: Rules, regions: Sequence[Span] | None = None) -> list
             if (rules.trigger.search(text, pos, line_end) is not None and _is_prose(text, pos, line_end)
                     and (line_end - pos <= LONG_LINE or not _is_list(text, pos, line_end, rules))):
                 toks = tokenize(text, pos, line_end, space_groups=rules.numbers.space_groups)
-                found.extend(_share(text, _line(text, toks, rules), rules))
+                found.extend(_bounds(text, _share(text, _line(text, toks, rules), rules), rules))
             pos = line_end + 1
     return found
 
@@ -655,8 +657,21 @@ def _qualify(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     if hit is not None:
         d.qualifier, d.first = hit
     after = r.qualifiers_after.forward(toks, d.after) if d.low is None and d.qualifier == "exact" else None
+    if after is not None and _runs_past(toks, d.after, after[1], r):
+        after = None  # "equal to 5000 or less than 6000": "less than" hedges the next number
     if after is not None:
         d.qualifier, d.after = after  # "10 or more people", "10 orang atau lebih"
+
+
+def _runs_past(toks: Sequence[Token], start: int, end: int, r: Rules) -> bool:
+    """Whether a hedge starting inside ``[start, end)`` ends after ``end`` and hedges a number after
+    it ("or less than 6000"; not "200 or greater than")."""
+    for k in range(start, end):
+        hit = r.qualifiers.forward(toks, k)
+        stop = max(end, hit[1]) if hit is not None else end
+        if stop < len(toks) and (toks[stop].kind == "num" or toks[stop].low in r.starts):
+            return True
+    return False
 
 
 def _age_or_inverted(toks: Sequence[Token], d: _Draft, rd: Reading, r: Rules) -> None:
@@ -691,6 +706,8 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     if found is not None:
         d.concept, d.counted = found[0], (found[1], found[2])
         late = r.qualifiers_after.forward(toks, found[2]) if d.qualifier == "exact" and d.low is None else None
+        if late is not None and _runs_past(toks, found[2], late[1], r):
+            late = None
         if late is not None:
             d.qualifier = late[0]  # "10 orang atau lebih", "10 человек и более"
         return
@@ -830,6 +847,41 @@ def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
             out[n] = replace(a, unit=b.unit)
         elif a.unit == "count" and b.unit == "count" and b.concept is None and a.concept is not None:
             out[n + 1] = replace(b, concept=a.concept)
+    return out
+
+
+def _end_of(f: Figure) -> int:
+    return max(f.span.end, f.counted_span.end) if f.counted_span is not None else f.span.end
+
+
+_LOWER_BOUNDS = frozenset({"more_than", "at_least"})
+_UPPER_BOUNDS = frozenset({"less_than", "at_most"})
+
+
+def _bounds(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
+    """"more than 10 and less than 20", "at most 100 and at least 20": a lower and an upper bound of
+    the same unit joined by a ``bound_joiners`` word are one range, low below high."""
+    if not r.bound_joiners or len(figures) < 2:
+        return figures
+    out: list[Figure] = []
+    n = 0
+    while n < len(figures):
+        a = figures[n]
+        b = figures[n + 1] if n + 1 < len(figures) else None
+        if (b is not None and a.low is None and b.low is None and a.value is not None and b.value is not None
+                and {a.qualifier, b.qualifier} in ({"more_than", "less_than"}, {"more_than", "at_most"},
+                                                   {"at_least", "less_than"}, {"at_least", "at_most"})
+                and (a.unit == b.unit or b.unit == "count")
+                and tuple(t.low for t in tokenize(text, _end_of(a), b.span.start)) in r.bound_joiners):
+            low, high = (a.value, b.value) if a.qualifier in _LOWER_BOUNDS else (b.value, a.value)
+            if low < high:
+                out.append(replace(a, span=Span(a.span.start, b.span.end), value=None, low=low, high=high,
+                                   qualifier="exact", unit=a.unit, concept=a.concept or b.concept,
+                                   counted=a.counted or b.counted, counted_span=a.counted_span or b.counted_span))
+                n += 2
+                continue
+        out.append(a)
+        n += 1
     return out
 
 

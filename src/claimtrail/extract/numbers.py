@@ -226,6 +226,10 @@ class Numbers:
                 return k
         return None
 
+    def _smaller_scale(self, toks: Sequence[Token], k: int, scale: float) -> bool:
+        hit = self._scale_at(toks, k)
+        return hit is not None and hit[0] < scale
+
     def _denominator_word(self, tok: Token) -> bool:
         return tok.low in self.denominators or tok.low in self.compound_denominators
 
@@ -259,6 +263,7 @@ class Numbers:
         value = r.value
         total_scale = None
         last_scale = math.inf
+        after_scale = -1
         if value is not None and j < len(toks):
             j, value = self._digit_tail(toks, r, j, value)
         while j < len(toks):
@@ -266,17 +271,25 @@ class Numbers:
             if hit is None:
                 break
             scale, k = hit
-            if scale >= last_scale:
-                break
-            last_scale = scale
+            stacked = total_scale is not None and j == after_scale and scale > last_scale
+            if scale >= last_scale and not stacked:
+                break  # "three thousand millions", "3 lakh crore": a larger scale right after one multiplies
+            last_scale = scale * last_scale if stacked else scale
             total_scale = scale * (total_scale or 1)
             value = value * scale if value is not None else None
-            j = _absorb_dot(toks, k)
+            j = after_scale = _absorb_dot(toks, k)
             # "17 тис. 971": three digits below the scale add to it
             if (j < len(toks) and toks[j].kind == "num" and len(toks[j].text) == 3 and toks[j].text.isdigit()
                     and int(toks[j].text) < scale and value is not None):
                 value += int(toks[j].text)
                 j += 1
+            elif (j + 1 < len(toks) and toks[j].kind == "num" and toks[j].text.isdigit() and value is not None
+                  and (toks[j + 1].low in self.multipliers or self._smaller_scale(toks, j + 1, scale))):
+                # "4 thousand 3 hundred and 21": digits with a smaller multiplier or scale add to it
+                part = self.with_scale(toks, Reading(j, j + 1, float(toks[j].text), None, None, True, toks[j].text))
+                if part.value is not None and part.value < scale:
+                    value += part.value
+                    j = part.after
         if total_scale is not None and value is not None:
             # "3 million and a half"
             added = self.added.forward(toks, j)
@@ -301,14 +314,22 @@ class Numbers:
         if (tok.low in self.decimal_words and r.plain is not None and j + 1 < len(toks)
                 and toks[j + 1].kind == "num" and toks[j + 1].text.isdigit()):
             return j + 2, float(f"{r.plain}.{toks[j + 1].text}")
-        if tok.low in self.multipliers and r.plain is not None:
+        if tok.low in self.multipliers and r.digits:
             m = self.multipliers[tok.low]
             value *= m
             j += 1
-            if (j + 1 < len(toks) and toks[j].low in self.connectors and toks[j].low.isalpha()
-                    and toks[j + 1].kind == "num" and toks[j + 1].text.isdigit() and int(toks[j + 1].text) < m):
-                value += int(toks[j + 1].text)
+            if r.plain is None or not (j + 1 < len(toks) and toks[j].low in self.connectors and toks[j].low.isalpha()):
+                return j, value
+            nxt = toks[j + 1]
+            if nxt.kind == "num" and nxt.text.isdigit() and 0 < int(nxt.text) < m and not (
+                    j + 2 < len(toks) and (toks[j + 2].low in self.multipliers or self._scale_at(toks, j + 2))):
+                value += int(nxt.text)  # "3 hundred and 21", not "3 hundred and 2 hundred"
                 j += 2
+            elif self.is_word(nxt):
+                sub = self._read_words(toks, j + 1, nested=True)
+                if sub is not None and sub.value is not None and 0 < sub.value < m and not sub.fraction:
+                    value += sub.value  # "3 hundred and one"
+                    j = sub.after
         return j, value
 
     def fraction_digits(self, toks: Sequence[Token], j: int) -> tuple[str, int] | None:
@@ -372,7 +393,7 @@ class Numbers:
             lw = tok.low
             if last_kind in ("unit", "teen", "mult", "scale") and lw in self.connectors and lw.isalpha() and not nested:
                 ahead = self.fraction_ahead(toks, j + 1)
-                if ahead is not None:
+                if ahead is not None and abs(ahead[0]) < 1:
                     # "twenty and three fifths", "two hundred and fifty-four hundredths", "six million and two thirds"
                     if last_kind == "scale":
                         total += ahead[0] * last_scale
@@ -401,8 +422,9 @@ class Numbers:
                 last_kind = "frac"
                 j = end = frac[1]
                 continue
+            joined = j > first and toks[j - 1].low in self.connectors and not toks[j - 1].low.isalpha()
             if last_kind in ("unit", "teen", "mult", "scale") and (
-                    self.fraction_at(toks, j) is not None or lw in self.compound_denominators):
+                    self.fraction_at(toks, j, plain=nested or joined) is not None or lw in self.compound_denominators):
                 read = self._fraction(toks, first, j, total + group + pending)
                 if isinstance(read, Reading):
                     return read
@@ -456,6 +478,15 @@ class Numbers:
                 group += m
                 last_mult = m
                 last_kind = "mult"
+            elif (last_kind == "scale" and group + pending == 0 and self._scale_at(toks, j) is not None
+                  and (self._scale_at(toks, j) or (0.0, j))[0] > last_scale):
+                scale, k = self._scale_at(toks, j) or (1.0, j + 1)
+                total *= scale  # "three thousand millions", "three lakh crore"
+                last_scale *= scale
+                any_scale = last_scale
+                end = _absorb_dot(toks, k)
+                j = end
+                continue
             elif self._scale_at(toks, j) is not None and last_kind and (group + pending) > 0:
                 scale, k = self._scale_at(toks, j) or (1.0, j + 1)
                 if scale >= last_scale:
@@ -493,7 +524,8 @@ class Numbers:
         if k > first and toks[k].low in self.connectors and not toks[k].low.isalpha():
             k -= 1
         tens = self.words.get(toks[k].low, 0.0) if k >= first else 0.0
-        if den < 10 and 20 <= tens < 100 and tens % 10 == 0:
+        after_and = k > first and toks[k - 1].low in self.connectors and toks[k - 1].low.isalpha()
+        if den < 10 and 20 <= tens < 100 and tens % 10 == 0 and not after_and:
             if numerator - tens <= 0:
                 return False
             numerator, den = numerator - tens, den + tens

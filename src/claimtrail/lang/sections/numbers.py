@@ -67,6 +67,9 @@ class Section(BaseModel):
     qualifiers_after: dict[Word, QualifierName] = Field(default_factory=dict)
     #: words between two numbers that make a range ("hingga", "to", "-")
     range_links: list[Word] = Field(default_factory=list)
+    #: words between a lower and an upper bound that make one range ("more than 10 and less than 20",
+    #: "at most 100 and at least 20", "lebih dari 5 namun kurang dari 10", "больше 5, но меньше 10")
+    bound_joiners: list[Word] = Field(default_factory=list)
     #: words between an amount and the noun it is a rate of ("$58 per barrel", "Rp 10.000 per kg", "за баррель")
     rate_words: list[Word] = Field(default_factory=list)
     #: words between a part and its whole that make one figure, unit ``ratio``, value part / whole;
