@@ -212,3 +212,25 @@ def test_rate_keeps_the_amount_unit_and_counts_the_per_noun(lang: str, text: str
 def test_money_without_a_rate_word_counts_nothing() -> None:
     (f,) = find("Министерство потратило 5 млн рублей на строительство.", rules_for("ru"))
     assert f.counted is None
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The S&P 500 is up about 15 percent this year, and bank stocks, which were up 2.8%, led the gains.",
+     ["S&P 500", "bank stocks"]),
+    ("en", "The Nasdaq is also trending up 0.2% and the Dow is poised to drop 0.4%.", ["Nasdaq", "Dow"]),
+    ("en", "Fresh fruit prices are expected to increase between 5% and 6%.", ["Fresh fruit prices"]),
+    ("id", "Ekspor nikel diperkirakan tumbuh sekitar 8 persen tahun ini.", ["Ekspor nikel"]),
+    ("ru", "Индекс Мосбиржи также вырос на 1,2%.", ["Индекс Мосбиржи"]),
+])
+def test_percentage_holder_before_its_change_verb(lang: str, text: str, want: list[str]) -> None:
+    assert [f.counted for f in find(text, rules_for(lang)) if f.unit == "percent"] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("There are four different bosses to battle.", "different bosses"),
+    ("There is one particular demand that stands out.", "particular demand"),
+    ("The port is home to about 60 commercial fishermen, who sell crab.", "commercial fishermen"),
+])
+def test_modifiers_are_not_the_counted_head(text: str, want: str) -> None:
+    (fig,) = find(text, rules_for("en"))
+    assert fig.concept is None and fig.counted == want

@@ -39,6 +39,7 @@ _NP_BREAK = frozenset(",.;:!?()[]\"“”«»")
 _NP_SKIP = frozenset("-'’")
 #: tokens that end a clause: "cut by a fifth." is a fraction where "a fifth term" is an ordinal
 _CLAUSE_END = frozenset(".,;:!?)")
+_SENTENCE_STOP = frozenset(".!?;:")
 #: tokens after which a number opens a sentence (a list item's number follows one of these or the line start)
 _LIST_OPENERS = frozenset(".!?:;")
 
@@ -59,6 +60,9 @@ class Concepts:
     surface_words: int
     plural_endings: tuple[str, ...]
     change_verbs: PhraseTable[bool]
+    holder_reach: int
+    holder_skip: frozenset[str]
+    modifiers: frozenset[str]
 
     def match(self, toks: Sequence[Token], k: int) -> tuple[str, int] | None:
         """The concept of the longest lexicon phrase starting at token ``k``."""
@@ -145,6 +149,9 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         surface_words=c.surface_words,
         plural_endings=tuple(c.plural_endings),
         change_verbs=PhraseTable({w: True for w in c.change_verbs}),
+        holder_reach=c.holder_reach,
+        holder_skip=_fold(c.holder_skip) | _fold(c.stop),
+        modifiers=_fold(c.modifiers),
     )
     numbers = Numbers(n)
     starts = numbers.starts() | frozenset(w.casefold() for w in u.whole)
@@ -792,7 +799,10 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool)
                and toks[last + 1].attached_to(toks[last + 2]) and toks[last + 2].kind == "word"):
             last += 2
         words += 1
+        single = last == k
         k = end = last + 1
+        if single and t.low in c.modifiers:
+            continue  # "four different bosses", "one particular demand": a modifier is not the head
         first_end = first_end or end
         if agree and any(toks[last].low.endswith(e) and len(toks[last].low) > len(e) + 2
                          for e in c.plural_endings) == plural:
@@ -805,16 +815,37 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool)
 
 
 def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[int, int] | None:
-    """"Nvidia advanced 8%": the words before a change verb right before the percentage."""
-    verb = c.change_verbs.backward(toks, first)
-    if verb is None or c.surface_words <= 0:
+    """"Nvidia advanced 8%", "The S&P 500 is up about 15 percent", "Tesla shares were up nearly
+    57%": the nearest change verb up to ``holder_reach`` tokens before the percentage, in its
+    sentence; then, past auxiliaries (``holder_skip``), the name or noun phrase before it, digits
+    and "&" inside a name kept ("S&P 500")."""
+    if c.surface_words <= 0:
         return None
-    end = k = verb[1]
-    while k > 0 and end - k < c.surface_words:
+    verb = None
+    for k in range(first, max(0, first - c.holder_reach - 1), -1):
+        if k < first and (toks[k].text in _SENTENCE_STOP or toks[k].kind == "num"):
+            break  # the verb of another number ("up 0.2% and the sp 500 is poised to drop 0.2%")
+        verb = c.change_verbs.backward(toks, k)
+        if verb is not None:
+            break
+    if verb is None:
+        return None
+    end = verb[1]
+    while end > 0 and end > verb[1] - 6 and (
+            (toks[end - 1].kind == "word" and toks[end - 1].low in c.holder_skip)
+            or (toks[end - 1].text == "," and end < verb[1] and toks[end].low in c.holder_skip)):
+        end -= 1  # "bank stocks, which were up 2.8%"
+    k = end
+    words = 0
+    while k > 0 and words < c.surface_words + 1:
         t = toks[k - 1]
-        if t.kind != "word" or t.low in c.stop:
+        if t.kind == "word" and t.low not in c.stop:
+            words += 1
+        elif not (t.kind == "num" or (t.text in "&'’" and k - 2 >= 0 and toks[k - 2].attached_to(t))):
             break
         k -= 1
+    while k < end and toks[k].kind != "word":
+        k += 1
     return (k, end) if k < end else None
 
 

@@ -212,6 +212,20 @@ class Numbers:
             return self._read_words(toks, i, article=True)  # "a hundred", "a thousand", "a million"
         return None
 
+    def _spoken_hundreds(self, toks: Sequence[Token], j: int) -> tuple[float, int] | None:
+        """A tens word and a digit word at ``j`` after a digit word: hundreds said the short way
+        ("one twenty two" = 122); both words are needed, so "one twenty" stays two numbers."""
+        tens = self.words.get(toks[j].low, 0.0)
+        if not (20 <= tens < 100 and tens % 10 == 0):
+            return None
+        k = j + 1
+        if k < len(toks) and toks[k].low in self.connectors and not toks[k].low.isalpha():
+            k += 1
+        unit = self.words.get(toks[k].low, 0.0) if k < len(toks) and toks[k].kind == "word" else 0.0
+        if not (1 <= unit < 10 and unit == int(unit)):
+            return None
+        return tens + unit, k + 1
+
     def _tens_denominator(self, toks: Sequence[Token], j: int) -> int | None:
         """The index of a one-digit denominator after the tens word at ``j`` ("twenty-fifth")."""
         v = self.words.get(toks[j].low, 0.0)
@@ -452,6 +466,11 @@ class Numbers:
                 v = self.words[lw]
                 if last_kind == "unit" and not v < last_unit_place:
                     den_at = self._tens_denominator(toks, j)
+                    spoken = self._spoken_hundreds(toks, j) if group == total == 0 and 0 < pending < 10 else None
+                    if spoken is not None and den_at is None:  # "one twenty two" = 122
+                        pending, last_kind, last_unit_place = pending * 100 + spoken[0], "unit", 1.0
+                        j = end = spoken[1]
+                        continue
                     if den_at is not None:  # "one twenty-fifth", "three twenty firsts"
                         read = self._fraction(toks, first, den_at, total + group + pending + v)
                         return read if isinstance(read, Reading) else None

@@ -46,3 +46,12 @@ class Section(BaseModel):
     #: verbs of change before a percentage ("rose", "fell by", "naik"): the words before them
     #: say what the percentage is of ("Nvidia advanced 8%") when no noun follows
     change_verbs: list[Word] = Field(default_factory=list)
+    #: how many tokens back from a percentage its change verb may stand ("The S&P 500 is up about
+    #: 15 percent", "Tesla shares were up nearly 57%"); 0: right before it only
+    holder_reach: int = 0
+    #: words (besides ``stop``) between the holder and its change verb ("is also trending up",
+    #: "are expected to increase")
+    holder_skip: list[Word] = Field(default_factory=list)
+    #: words before a counted noun that describe it ("four different bosses", "one particular
+    #: demand"): the surface phrase skips them to find its head
+    modifiers: list[Word] = Field(default_factory=list)
