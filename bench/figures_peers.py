@@ -12,7 +12,8 @@ agrees with a gold noun unit ("people", "worker", "first-team player") when our 
 singular of the last word of our counted phrase is that noun or its head (last word, singular),
 and with a gold unit "-"/"count" when
 it has no unit. A gold rate "X per Y" ("dollar per barrel") matches our unit X with Y as our counted noun
-(round 4: rates keep the amount's unit and count the "per" noun).
+(round 4: rates keep the amount's unit and count the "per" noun). Round 5 added gold spellings of
+units we already had: "p" (pence), "brake horsepower", "metric ton", "sqm".
 Counted accuracy: over value-matched gold quantities that count
 something (gold unit a noun, not a measure, currency, percentage or time) or are a
 percentage with a referred concept, the share where what we say is counted matches:
@@ -59,16 +60,17 @@ UNIT_NAMES: dict[str, set[str]] = {
     "year": {"year", "year of age"}, "month": {"month"}, "week": {"week"}, "day": {"day"},
     "hour": {"hour"}, "minute": {"minute"}, "second": {"second"},
     "km": {"kilometre"}, "m": {"metre"}, "cm": {"centimetre"}, "mm": {"millimetre"}, "mi": {"mile"},
-    "kg": {"kilogram"}, "g": {"gram"}, "ton": {"ton", "tonne"}, "ha": {"hectare"}, "l": {"litre"},
+    "kg": {"kilogram"}, "g": {"gram"}, "ton": {"ton", "tonne", "metric ton"}, "ha": {"hectare"}, "l": {"litre"},
     "km/h": {"kilometre per hour"}, "mph": {"mile per hour"}, "acre": {"acre"},
     "times": {"times", "fold"}, "magnitude": {"magnitude"}, "in": {"inch"}, "ft": {"foot"}, "yd": {"yard"},
     "lb": {"pound-mass"}, "ml": {"millilitre"}, "degree": {"degree", "celsius", "fahrenheit"}, "°C": {"celsius"},
     "°F": {"fahrenheit"}, "GB": {"gigabyte"}, "MB": {"megabyte"}, "TB": {"terabyte"}, "Mbps": {"megabit per second"},
     "Hz": {"hertz"}, "kHz": {"kilohertz"}, "MHz": {"megahertz"}, "GHz": {"gigahertz"}, "W": {"watt"},
     "kW": {"kilowatt"}, "kWh": {"kilowatt hour"}, "MW": {"megawatt"}, "GW": {"gigawatt"}, "mAh": {"milliampere-hour"},
-    "hp": {"horsepower"}, "rpm": {"revolutions per minute"}, "mpg": {"mile per gallon"}, "sq ft": {"square foot"},
-    "m2": {"square metre"}, "km2": {"square kilometre"}, "barrel": {"barrel"}, "NZD": {"new zealand dollar"},
-    "GBX": {"penny", "pence"}, "DKK": {"danish krone"}, "SEK": {"swedish krona"}, "μm": {"micrometre"},
+    "hp": {"horsepower", "brake horsepower"}, "rpm": {"revolutions per minute"}, "mpg": {"mile per gallon"},
+    "sq ft": {"square foot"},
+    "m2": {"square metre", "sqm"}, "km2": {"square kilometre"}, "barrel": {"barrel"}, "NZD": {"new zealand dollar"},
+    "GBX": {"penny", "pence", "p"}, "DKK": {"danish krone"}, "SEK": {"swedish krona"}, "μm": {"micrometre"},
     "nm": {"nanometre"}, "mg": {"milligram"}, "Gt": {"gigaton"}, "dB": {"decibel"}, "cu ft": {"cubic foot"},
     "ppm": {"parts-per-million"}, "ppb": {"parts-per-billion"}, "kcal": {"calorie", "kilocalorie"},
     "bp": {"basis point"}, "sq mi": {"square mile"},

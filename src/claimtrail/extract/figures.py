@@ -103,7 +103,8 @@ class Rules:
     months: frozenset[str]
     year_cues: frozenset[str]
     time_before: frozenset[str]
-    time_after: frozenset[str]
+    time_after: PhraseTable[bool]
+    hyphen_prefixes: frozenset[str]
     code_before: frozenset[str]
     not_counts: tuple[tuple[str, ...], ...]
     after: PhraseTable[str]
@@ -172,7 +173,8 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         months=_fold(n.months),
         year_cues=_fold(n.year_cues),
         time_before=_fold(n.time_before),
-        time_after=_fold(n.time_after),
+        time_after=PhraseTable({w: True for w in n.time_after}),
+        hyphen_prefixes=_fold(n.hyphen_prefixes),
         code_before=_fold(n.code_before),
         not_counts=tuple(phrase_key(p) for p in n.not_counts),
         after=PhraseTable(u.after),
@@ -273,7 +275,12 @@ def _reading_at(toks: Sequence[Token], i: int, r: Rules) -> Reading | bool | Non
         if values is None or len(values) != 1:
             return False
         _, _, value, note, plain = values[0]
-        return r.numbers.with_scale(toks, Reading(i, i + 1, value, note, None, True, plain))
+        rd = Reading(i, i + 1, value, note, None, True, plain)
+        unit = r.after.forward(toks, i + 1)
+        scale = r.numbers.scale_abbr.forward(toks, i + 1)
+        if unit is not None and scale is not None and unit[1] > scale[1]:
+            return rd  # "32m2", "80 m.p.h.": the unit, not the scale "m"
+        return r.numbers.with_scale(toks, rd)
     return r.numbers.read(toks, i)
 
 
@@ -364,7 +371,8 @@ def _ratio(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading | None:
     nxt = toks[k] if k < len(toks) else None
     if whole.plain is not None and len(whole.plain) == 4 and int(whole.plain) in YEARS:
         return None  # "3 in 2020"
-    if nxt is not None and (r.after.forward(toks, k) is not None or nxt.low in r.months or nxt.low in r.time_after
+    if nxt is not None and (r.after.forward(toks, k) is not None or nxt.low in r.months
+                            or r.time_after.forward(toks, k) is not None
                             or ((nxt.kind == "punct" and nxt.attached_to(toks[k - 1]) and nxt.text in "/:-.")
                             and k + 1 < len(toks) and toks[k + 1].kind == "num")):
         return None  # "5 in 10 minutes", "2 of 10:30"
@@ -468,10 +476,11 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     if prev is not None and prev.attached_to(tok):
         if prev.kind == "word" and r.before.backward(toks, f) is None:
             return True  # "A320", "ke3"
-        if prev.text in "/:+#№":
-            return True  # "13/12", "10:00", "+62"
-        if prev.text in "-–" and prev2 is not None and prev2.attached_to(prev) and prev2.kind != "punct":
-            return True  # "F-16", "ke-3", "COVID-19"
+        if prev.text in "/:#№" or (prev.text == "+" and r.after.forward(toks, rd.after) is None):
+            return True  # "13/12", "10:00", "+62"; not "Dow +0.2%"
+        if (prev.text in "-–" and prev2 is not None and prev2.attached_to(prev) and prev2.kind != "punct"
+                and prev2.low not in r.hyphen_prefixes):
+            return True  # "F-16", "ke-3", "COVID-19"; not "sub-300 sq m"
         if prev.text == "." and prev2 is not None and prev2.kind == "num" and prev2.attached_to(prev):
             return True
     if tok.kind == "num" and nxt is not None and tok.attached_to(nxt):
@@ -495,7 +504,7 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     if prev is not None and prev.low in r.time_before and _clock_like(rd) and r.after.forward(toks, rd.after) is None:
         return True  # "at 10" is a time; "at 5%" is not
     follow = toks[rd.after] if rd.after < len(toks) else None
-    if follow is not None and (follow.low in r.months or follow.low in r.time_after):
+    if follow is not None and (follow.low in r.months or r.time_after.forward(toks, rd.after) is not None):
         return True
     if tok.kind == "word" and not rd.fraction and _in_phrase(toks, f, r.not_counts):
         return True
@@ -686,11 +695,11 @@ def _age_or_inverted(toks: Sequence[Token], d: _Draft, rd: Reading, r: Rules) ->
     if f > 0 and toks[f - 1].low in r.inverted_approx and d.qualifier == "exact":
         d.unit, d.qualifier, d.first = r.inverted_approx[toks[f - 1].low], "approx", f - 1
         return
-    if (rd.plain is not None and f >= 2 and d.after < len(toks) and toks[f - 1].text == "("
-            and toks[d.after].text == ")" and 0 < int(rd.plain) <= MAX_AGE):
+    if (rd.plain is not None and f >= 2 and d.after < len(toks) and 0 < int(rd.plain) <= MAX_AGE
+            and (toks[f - 1].text, toks[d.after].text) in (("(", ")"), (",", ","))):
         name = toks[f - 2]
         if name.kind == "word" and name.text[0].isupper():
-            d.unit = "year"
+            d.unit = "year"  # "CB (32)", "Maddon, 66, has"
 
 
 # ---------------------------------------------------------------------- what is counted

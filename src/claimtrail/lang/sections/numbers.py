@@ -89,6 +89,9 @@ class Section(BaseModel):
     time_before: list[Word] = Field(default_factory=list)
     #: words after a time of day ("WIB", "GMT")
     time_after: list[Word] = Field(default_factory=list)
+    #: words joined to a number by a hyphen that still leave it a quantity ("sub-300 sq m",
+    #: "now-18 month-old"); any other word-hyphen-number is a name or code ("F-16", "COVID-19")
+    hyphen_prefixes: list[Word] = Field(default_factory=list)
     #: words before a number that make it a code, label or rank ("Nomor", "Pasal", "kelas")
     code_before: list[Word] = Field(default_factory=list)
     #: phrases with a number word that are not counts ("one of", "salah satu")
