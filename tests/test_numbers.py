@@ -65,6 +65,12 @@ def values(text: str, lang: str) -> list[float | None]:
     ("en", "Turnout was nine and a fifth points higher.", 9.2),
     ("en", "A crowd of a thousand gathered outside.", 1000),
     ("en", "Half a dozen ministers resigned.", 6),
+    # English space groups: a no-break space, or two or more plain-space groups; a decimal "G" (giga)
+    ("en", "The census counted 1 414 021 100 residents.", 1_414_021_100),
+    ("en", "The stadium holds 40\u202f000 fans.", 40_000),
+    ("ru", "Собрали 7 796,5 тонн зерна.", 7796.5),
+    ("id", "Kapasitas pembangkit mencapai 1,2G watt.", 1.2e9),
+    ("ru", "Мощность составила .0012Г ватт.", 1.2e6),
 ])
 def test_values(lang: str, text: str, value: float) -> None:
     assert values(text, lang) == [pytest.approx(value)]
@@ -84,6 +90,7 @@ def test_values(lang: str, text: str, value: float) -> None:
     ("id", "Barcelona juara musim 2016/2017 lalu."),
     ("en", "The senator is seeking a third term."),
     ("en", "The city marked its seventy-fifth anniversary in the twenty first century."),
+    ("en", "Carriers rolled out 5G and 4G networks."),
 ])
 def test_not_figures(lang: str, text: str) -> None:
     assert find(text, rules_for(lang)) == []

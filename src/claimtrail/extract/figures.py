@@ -177,7 +177,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         hyphen_prefixes=_fold(n.hyphen_prefixes),
         code_before=_fold(n.code_before),
         not_counts=tuple(phrase_key(p) for p in n.not_counts),
-        after=PhraseTable(u.after),
+        after=PhraseTable(u.after, letters_exact=True),
         before=PhraseTable(u.before),
         hyphen_stems=tuple((k.casefold(), v) for k, v in u.hyphen_stems.items()),
         whole={k.casefold(): (w.value, w.unit) for k, w in u.whole.items()},
@@ -398,7 +398,10 @@ def _fraction_or_mark(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading:
     if (rd.plain is not None and prev is not None and prev.text in ".," and prev.attached_to(toks[f])
             and (prev2 is None or not prev2.attached_to(prev) or prev2.text in "$-−(")
             and (prev2 is None or prev2.kind != "num")):
-        return replace(rd, first=f - 1, value=float("0." + rd.plain) * (rd.scale or 1.0))
+        lead = replace(rd, first=f - 1, value=float("0." + rd.plain) * (rd.scale or 1.0))
+        if rd.scale is None and rd.after == f + 1:
+            lead = r.numbers.with_scale(toks, replace(lead, plain=None))  # ",0012G"
+        return lead
     if rd.after != f + 1:
         return rd
     if rd.plain is not None and f + 3 < len(toks) and not toks[f].attached_to(toks[f + 1]):
@@ -487,7 +490,8 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
         after = toks[f + 2] if f + 2 < len(toks) else None
         if nxt.text in "/:" and after is not None and after.kind == "num" and rd.after == f + 1:
             return True
-        if nxt.kind == "word" and not _unit_or_scale_at(toks, f + 1, r) and not 0 < r.numbers.words.get(nxt.low, 1) < 1:
+        if (nxt.kind == "word" and rd.after == f + 1 and not _unit_or_scale_at(toks, f + 1, r)
+                and not 0 < r.numbers.words.get(nxt.low, 1) < 1):
             return True  # "3rd", "5G"; not "2½"
         if (nxt.text in "-–" and after is not None and after.kind == "word" and nxt.attached_to(after)
                 and not _unit_or_scale_at(toks, f + 2, r) and not _hyphen_stem(after, r)):

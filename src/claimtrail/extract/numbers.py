@@ -20,10 +20,14 @@ from claimtrail.lang.sections.numbers import Section as NumberWords
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:(?:[.,]|[ \u00a0\u202f][.,] |[ \u00a0\u202f])\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
 )
-#: the same without spaces between groups, for languages that do not group with spaces
+#: the same for languages that do not group with spaces: only a no-break space before three digits
+#: ("40\u202f000"), or two or more plain-space groups of three ("1 234 567") join a number
 _TOKEN_NO_SPACE = re.compile(
-    r"(?P<num>\d+(?:(?:[.,]|[ \u00a0\u202f][.,] )\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
+    r"(?P<num>\d{1,3}(?: \d{3}(?!\d)){2,}(?:[.,]\d+)?"
+    r"|\d+(?:(?:[.,]|[ \u00a0\u202f][.,] |[\u00a0\u202f](?=\d{3}(?!\d)))\d+)*)"
+    r"|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
 )
+_GROUP = re.compile(r"\d{3}(?:[.,]\d+)?")
 _SPACES = re.compile(r"[ \u00a0\u202f]")
 #: the largest digit count whose value still fits a float
 MAX_DIGITS = 308
@@ -57,9 +61,12 @@ V = TypeVar("V")
 class PhraseTable(Generic[V]):
     """Phrases (token tuples) to values, matched forward from a token or backward to one."""
 
-    def __init__(self, items: Mapping[str, V] | Iterable[tuple[str, V]], *, exact: bool = False) -> None:
-        pairs = items.items() if isinstance(items, Mapping) else items
+    def __init__(self, items: Mapping[str, V] | Iterable[tuple[str, V]], *, exact: bool = False,
+                 letters_exact: bool = False) -> None:
+        pairs = list(items.items() if isinstance(items, Mapping) else items)
         self.exact = exact
+        #: one-letter phrases match only as written ("g" is a gram, "5G" a network)
+        self.letters = {p for p, _ in pairs if len(p) == 1 and p.isalpha()} if letters_exact else None
         self.table: dict[tuple[str, ...], V] = {}
         for phrase, value in pairs:
             key = tuple(t.text for t in tokenize(phrase)) if exact else phrase_key(phrase)
@@ -77,15 +84,19 @@ class PhraseTable(Generic[V]):
         """The longest phrase starting at token ``i``: (value, index after it)."""
         for n in range(min(self.longest, len(toks) - i), 0, -1):
             key = tuple(self._form(t) for t in toks[i : i + n])
-            if key in self.table:
+            if key in self.table and not self._wrong_case(toks[i], n):
                 return self.table[key], i + n
         return None
+
+    def _wrong_case(self, tok: Token, n: int) -> bool:
+        return (self.letters is not None and n == 1 and len(tok.text) == 1 and tok.text.isalpha()
+                and tok.text not in self.letters)
 
     def backward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase ending just before token ``i``: (value, index of its first token)."""
         for n in range(min(self.longest, i), 0, -1):
             key = tuple(self._form(t) for t in toks[i - n : i])
-            if key in self.table:
+            if key in self.table and not self._wrong_case(toks[i - n], n):
                 return self.table[key], i - n
         return None
 
@@ -122,6 +133,7 @@ class Numbers:
         self.scales = PhraseTable(s.scales)
         self.one_scales = {k.casefold(): v for k, v in s.one_scales.items()}
         self.scale_abbr = PhraseTable(s.scale_abbreviations, exact=True)
+        self.decimal_scale_abbr = PhraseTable(s.decimal_scale_abbreviations, exact=True)
         self.connectors = {c.casefold() for c in s.connectors}
         self.negative = {w.casefold() for w in s.negative}
         self.decimal_words = {w.casefold() for w in s.decimal_words}
@@ -168,10 +180,11 @@ class Numbers:
             pieces.append((pos, text[pos : m.start()]))
             pos = m.end()
         pieces.append((pos, text[pos:]))
-        if self.space_groups and len(pieces) > 1:
+        if len(pieces) > 1:
+            # the tokenizer of a language without space groups joins only "1 234 567" and no-break spaces
             merged: list[tuple[int, str]] = []
             for start, piece in pieces:
-                if (merged and len(piece) == 3 and piece.isdigit()
+                if (merged and _GROUP.fullmatch(piece)
                         and _groupable_head(merged[-1][1]) and _no_decimal(merged[-1][1])):
                     head_start = merged[-1][0]
                     merged[-1] = (head_start, text[head_start : start + len(piece)])
@@ -282,6 +295,8 @@ class Numbers:
             j, value = self._digit_tail(toks, r, j, value)
         while j < len(toks):
             hit = self._scale_at(toks, j)
+            if hit is None and total_scale is None and r.value is not None and r.value != int(r.value):
+                hit = self.decimal_scale_abbr.forward(toks, j)  # "1,2G", not "5G"
             if hit is None:
                 break
             scale, k = hit

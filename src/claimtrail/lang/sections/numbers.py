@@ -41,6 +41,9 @@ class Section(BaseModel):
     one_scales: dict[Word, float] = Field(default_factory=dict)
     #: case-sensitive scale abbreviations ("M", "T", "jt")
     scale_abbreviations: dict[Word, float] = Field(default_factory=dict)
+    #: case-sensitive scale abbreviations read only after a number with a decimal part ("1,2G", ".0012Г"),
+    #: so that "5G" and "4G" networks stay names
+    decimal_scale_abbreviations: dict[Word, float] = Field(default_factory=dict)
     #: tokens that may join number words ("-" in "twenty-five"); "and" only after a multiplier
     connectors: list[Word] = Field(default_factory=list)
     #: words that make the number after them negative ("minus", "negatif", "минус")
