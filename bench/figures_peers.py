@@ -84,8 +84,13 @@ MEASURES = set().union(*UNIT_NAMES.values()) | {
 
 
 def _singular(w: str) -> str:
+    """English singular for matching heads (round 5: "boss" stays "boss", "launches" -> "launch",
+    "fishermen" -> "fisherman"; before, "boss" became "bos" and "launches" "launche")."""
     w = w.casefold()
-    for end, add in (("ies", "y"), ("ses", "s"), ("s", "")):
+    if w.endswith(("ss", "us", "is")):
+        return w
+    for end, add in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("ses", "s"),
+                     ("men", "man"), ("s", "")):
         if w.endswith(end) and len(w) > len(end) + 2:
             return w[: len(w) - len(end)] + add
     return w

@@ -221,6 +221,12 @@ def test_money_without_a_rate_word_counts_nothing() -> None:
     ("en", "Fresh fruit prices are expected to increase between 5% and 6%.", ["Fresh fruit prices"]),
     ("id", "Ekspor nikel diperkirakan tumbuh sekitar 8 persen tahun ini.", ["Ekspor nikel"]),
     ("ru", "Индекс Мосбиржи также вырос на 1,2%.", ["Индекс Мосбиржи"]),
+    # a percentage restating a change, and tables of signed changes after names
+    ("en", "The Dow Jones Industrial Average lost 190 points, or 0.6%, on Friday.", ["Dow Jones Industrial Average"]),
+    ("en", "On Wall Street at noon: Dow +0.2% S&P 500 +0.3% Nasdaq +0.8%.", ["Dow", "S&P 500", "Nasdaq"]),
+    ("en", "Retailers were down 2.3%, Burlington by 2.6%.", ["Retailers", "Burlington"]),
+    ("id", "IHSG ditutup turun 50 poin atau 0,8 persen.", ["IHSG"]),
+    ("ru", "Индекс РТС снизился на 20 пунктов, или 1,5%.", ["Индекс РТС"]),
 ])
 def test_percentage_holder_before_its_change_verb(lang: str, text: str, want: list[str]) -> None:
     assert [f.counted for f in find(text, rules_for(lang)) if f.unit == "percent"] == want

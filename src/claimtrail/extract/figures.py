@@ -62,6 +62,8 @@ class Concepts:
     change_verbs: PhraseTable[bool]
     holder_reach: int
     holder_skip: frozenset[str]
+    restate: frozenset[str]
+    restate_by: frozenset[str]
     modifiers: frozenset[str]
 
     def match(self, toks: Sequence[Token], k: int) -> tuple[str, int] | None:
@@ -152,6 +154,8 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         change_verbs=PhraseTable({w: True for w in c.change_verbs}),
         holder_reach=c.holder_reach,
         holder_skip=_fold(c.holder_skip) | _fold(c.stop),
+        restate=_fold(c.restate),
+        restate_by=_fold(c.restate_by),
         modifiers=_fold(c.modifiers),
     )
     numbers = Numbers(n)
@@ -836,13 +840,16 @@ def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[
         return None
     verb = None
     for k in range(first, max(0, first - c.holder_reach - 1), -1):
-        if k < first and (toks[k].text in _SENTENCE_STOP or toks[k].kind == "num"):
-            break  # the verb of another number ("up 0.2% and the sp 500 is poised to drop 0.2%")
+        if k < first and toks[k].text in _SENTENCE_STOP:
+            break
+        if k < first and toks[k].kind == "num" and not any(t.low in c.restate for t in toks[k + 1 : first]):
+            break  # the verb of another number ("up 0.2% and the sp 500 is poised to drop 0.2%"), unless
+            # the percentage restates it ("lost 190 points, or 0.6%")
         verb = c.change_verbs.backward(toks, k)
         if verb is not None:
             break
     if verb is None:
-        return None
+        return _name_before(toks, first, c)
     end = verb[1]
     while end > 0 and end > verb[1] - 6 and (
             (toks[end - 1].kind == "word" and toks[end - 1].low in c.holder_skip)
@@ -860,6 +867,32 @@ def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[
     while k < end and toks[k].kind != "word":
         k += 1
     return (k, end) if k < end else None
+
+
+def _name_before(toks: Sequence[Token], first: int, c: Concepts) -> tuple[int, int] | None:
+    """"Dow +0.2% S&P 500 +0.3%", "Burlington by 2.6%": a signed percentage (or one after "by") right
+    after a capitalised name, up to three tokens with digits and "&" inside ("S&P 500")."""
+    k = first
+    signed = toks[k].text in "+-−" or (k > 0 and toks[k - 1].text in "+-−" and toks[k - 1].attached_to(toks[k]))
+    if toks[k].text not in "+-−" and k > 0 and toks[k - 1].text in "+-−":
+        k -= 1
+    if k > 0 and toks[k - 1].low in c.restate_by:
+        k -= 1
+        signed = True
+    if not signed:
+        return None
+    end = k
+    while k > 0 and end - k < 4:
+        t = toks[k - 1]
+        if t.kind == "word" and t.text[:1].isupper():
+            k -= 1
+        elif (t.kind == "num" and k == end) or (t.text == "&" and k - 1 > 0 and toks[k - 2].attached_to(t)):
+            k -= 1  # "Stoxx 50 -1.3%", "S&P 500 +0.3%"
+        else:
+            break
+    while k < end and toks[k].kind != "word":
+        k += 1
+    return (k, end) if k < end and toks[k].text[:1].isupper() else None
 
 
 def _noun_before(toks: Sequence[Token], first: int, c: Concepts) -> tuple[str, int, int] | None:

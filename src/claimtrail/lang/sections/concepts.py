@@ -52,6 +52,11 @@ class Section(BaseModel):
     #: words (besides ``stop``) between the holder and its change verb ("is also trending up",
     #: "are expected to increase")
     holder_skip: list[Word] = Field(default_factory=list)
+    #: words that restate the number before as a percentage, which then shares its verb ("lost 190
+    #: points, or 0.6%")
+    restate: list[Word] = Field(default_factory=list)
+    #: words between a name and its percentage in a list of changes ("Burlington by 2.6%")
+    restate_by: list[Word] = Field(default_factory=list)
     #: words before a counted noun that describe it ("four different bosses", "one particular
     #: demand"): the surface phrase skips them to find its head
     modifiers: list[Word] = Field(default_factory=list)
