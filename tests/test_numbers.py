@@ -71,6 +71,12 @@ def values(text: str, lang: str) -> list[float | None]:
     ("ru", "Собрали 7 796,5 тонн зерна.", 7796.5),
     ("id", "Kapasitas pembangkit mencapai 1,2G watt.", 1.2e9),
     ("ru", "Мощность составила .0012Г ватт.", 1.2e6),
+    # a scale below the multiplier, a fraction "of a million", a fraction of a smaller scale, a signed fraction
+    ("en", "The bakery sold three hundred and two dozens of rolls.", 324),
+    ("en", "Two thirds of a million voters stayed home.", 2e6 / 3),
+    ("en", "A quarter of a million people marched.", 250_000),
+    ("en", "The fund is worth one billion and a half million dollars.", 1_000_500_000),
+    ("en", "The gauge read -4/5 of a point.", -0.8),
 ])
 def test_values(lang: str, text: str, value: float) -> None:
     assert values(text, lang) == [pytest.approx(value)]

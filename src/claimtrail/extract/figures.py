@@ -350,6 +350,9 @@ def _article_fraction(toks: Sequence[Token], i: int, r: Rules) -> Reading | None
     if not (nxt is not None and nxt.low in n.fraction_after) and (
             toks[i].low in n.ambiguous_denominators or (nxt is not None and nxt.text not in _CLAUSE_END)):
         return None
+    of_a = n.of_a_scale(toks, i + 1)
+    if of_a is not None:  # "a quarter of a million"
+        return Reading(i - 1, of_a[1], of_a[0] / n.denominators[toks[i].low], None, None, False)
     return Reading(i - 1, i + 1, 1 / n.denominators[toks[i].low], None, None, False)
 
 
@@ -435,7 +438,10 @@ def _digit_fraction(toks: Sequence[Token], f: int, r: Rules, *, mixed: bool) -> 
     after_ok = k < len(toks) and (r.concepts.links.forward(toks, k) is not None or r.after.forward(toks, k) is not None)
     # "2016/2017" is a season, not a fraction
     never_date = num < den and den not in YEARS and (num == 0 or den > 31 or (num > 12 and den > 12))
-    if not (slash.text == "\u2044" or (mixed and num < den) or after_ok or never_date
+    prev = toks[f - 1] if f > 0 else None
+    signed = (prev is not None and prev.text in "-−" and prev.attached_to(toks[f])
+              and (f < 2 or not toks[f - 2].attached_to(prev)))  # "-4/5": no date has a sign
+    if not (slash.text == "\u2044" or (mixed and num < den) or after_ok or never_date or signed
             or r.qualifiers.backward(toks, f) is not None):
         return None
     return num / den, k

@@ -424,18 +424,31 @@ class Numbers:
                 ahead = self.fraction_ahead(toks, j + 1)
                 if ahead is not None and abs(ahead[0]) < 1:
                     # "twenty and three fifths", "two hundred and fifty-four hundredths", "six million and two thirds"
-                    if last_kind == "scale":
+                    was_scale = last_kind == "scale"
+                    last_kind, fraction = "frac", True
+                    j = end = ahead[1]
+                    smaller = self._scale_at(toks, j) if was_scale else None
+                    if smaller is not None and smaller[0] < last_scale:
+                        total += ahead[0] * smaller[0]  # "one billion and a half million"
+                        j = end = _absorb_dot(toks, smaller[1])
+                    elif was_scale:
                         total += ahead[0] * last_scale
                     else:
                         pending += ahead[0]
-                    last_kind, fraction = "frac", True
-                    j = end = ahead[1]
                     continue
             if last_kind in ("unit", "teen", "mult", "scale") and self.added:
                 added = self.added.forward(toks, j)
                 if added is not None:
                     # "one and a half", "три с половиной", "one million and a half"
                     if last_kind == "scale":
+                        smaller = self._scale_at(toks, added[1])
+                        if smaller is not None and smaller[0] < last_scale:
+                            # "one billion and a half million": the half is of the smaller scale
+                            total += added[0] * smaller[0]
+                            last_kind, j = "frac", smaller[1]
+                            end = _absorb_dot(toks, j)
+                            j = end
+                            continue
                         total += added[0] * last_scale
                     else:
                         pending += added[0]
@@ -525,7 +538,11 @@ class Numbers:
                 scale, k = self._scale_at(toks, j) or (1.0, j + 1)
                 if scale >= last_scale:
                     break
-                total += (group + pending) * scale
+                if scale < last_mult < math.inf and pending:
+                    # "three hundred and two dozens" = 300 + 24: a scale below the multiplier counts its own part
+                    total += group + pending * scale
+                else:
+                    total += (group + pending) * scale
                 group = pending = 0
                 last_scale = scale
                 last_mult = math.inf
@@ -565,7 +582,20 @@ class Numbers:
             numerator, den = numerator - tens, den + tens
         elif toks[j].low not in self.denominators:
             return True
-        return Reading(first, j + 1, numerator / den, None, None, False, None, True)
+        value, after = numerator / den, j + 1
+        of_a = self.of_a_scale(toks, after)
+        if of_a is not None:  # "two thirds of a million"
+            value, after = value * of_a[0], of_a[1]
+        return Reading(first, after, value, None, None, False, None, True)
+
+    def of_a_scale(self, toks: Sequence[Token], k: int) -> tuple[float, int] | None:
+        """"of a million" after a fraction: (the scale, index after it)."""
+        if not (k + 2 < len(toks) and toks[k].low in self.fraction_after and toks[k + 1].low in self.fraction_articles):
+            return None
+        hit = self._scale_at(toks, k + 2)
+        if hit is None and toks[k + 2].low in self.multipliers:
+            hit = (self.multipliers[toks[k + 2].low], k + 3)
+        return hit
 
 
 def _groupable_head(s: str) -> bool:
