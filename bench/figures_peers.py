@@ -73,7 +73,8 @@ UNIT_NAMES: dict[str, set[str]] = {
     "GBX": {"penny", "pence", "p"}, "DKK": {"danish krone"}, "SEK": {"swedish krona"}, "μm": {"micrometre"},
     "nm": {"nanometre"}, "mg": {"milligram"}, "Gt": {"gigaton"}, "dB": {"decibel"}, "cu ft": {"cubic foot"},
     "ppm": {"parts-per-million"}, "ppb": {"parts-per-billion"}, "kcal": {"calorie", "kilocalorie"},
-    "bp": {"basis point"}, "sq mi": {"square mile"},
+    "bp": {"basis point"}, "sq mi": {"square mile"}, "lb-ft": {"foot pound-force"}, "GWh": {"gigawatt hour"},
+    "MWh": {"megawatt hour"}, "kV": {"kilovolt"}, "MPa": {"megapascal"}, "GPa": {"gigapascal"}, "kn": {"knot"},
 }
 MEASURES = set().union(*UNIT_NAMES.values()) | {
     "inch", "yard", "foot", "degree", "celsius", "fahrenheit", "horsepower", "gigabyte", "hertz",

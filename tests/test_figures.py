@@ -240,3 +240,9 @@ def test_percentage_holder_before_its_change_verb(lang: str, text: str, want: li
 def test_modifiers_are_not_the_counted_head(text: str, want: str) -> None:
     (fig,) = find(text, rules_for("en"))
     assert fig.concept is None and fig.counted == want
+
+
+def test_a_name_with_digits_inside_a_counted_phrase_is_no_figure() -> None:
+    text = "The airline grounded two new 737 Max jets, and Tesla delivered 63000 Model 3 sedans."
+    got = [(f.value, f.counted) for f in find(text, rules_for("en"))]
+    assert got == [(2.0, "new 737 Max jets"), (63000.0, "Model 3 sedans")]

@@ -336,6 +336,8 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         return None, d.after
     if _bare_in_brackets(toks, d):
         return None, d.after
+    if d.counted is not None and any(t.kind == "num" for t in toks[d.counted[0] : d.counted[1]]):
+        return d, max(d.after, d.counted[1])  # "63000 Model 3 sedans": the name's digits are no figure
     return d, d.after
 
 
@@ -815,6 +817,10 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool)
     first_end = end = None
     while k < len(toks) and words < c.surface_words:
         t = toks[k]
+        if (t.kind == "num" and t.text.isdigit() and len(t.text) <= 4 and k + 1 < len(toks)
+                and toks[k + 1].kind == "word" and (toks[k - 1].text[:1].isupper() or toks[k + 1].text[:1].isupper())):
+            k += 1  # a name with digits: "Model 3 sedans", "new 737 Max jets"
+            continue
         if t.kind != "word" or t.low in c.stop or t.low in r.starts or t.low in r.months:
             break
         last = k
