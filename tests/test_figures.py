@@ -242,6 +242,14 @@ def test_modifiers_are_not_the_counted_head(text: str, want: str) -> None:
     assert fig.concept is None and fig.counted == want
 
 
+@pytest.mark.parametrize("text", [
+    "The debut of Boeing's own 787 Dreamliner was delayed.",
+    "Homes in the 90210 Postcode area sold fast.",
+])
+def test_digits_before_a_capitalised_singular_name_are_a_model(text: str) -> None:
+    assert find(text, rules_for("en")) == []
+
+
 def test_a_name_with_digits_inside_a_counted_phrase_is_no_figure() -> None:
     text = "The airline grounded two new 737 Max jets, and Tesla delivered 63000 Model 3 sedans."
     got = [(f.value, f.counted) for f in find(text, rules_for("en"))]

@@ -332,7 +332,7 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         or (reading.after < len(toks) and toks[reading.after].low in r.year_units)
     ):
         return None, d.after
-    if d.unit == "count" and d.concept is None and _inside_name(toks, reading, r):
+    if d.unit == "count" and d.concept is None and (_inside_name(toks, reading, r) or _model_name(toks, d, r)):
         return None, d.after
     if _bare_in_brackets(toks, d):
         return None, d.after
@@ -594,6 +594,23 @@ def _inside_name(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     if f - 2 < 0 or toks[f - 2].text in _SENTENCE_END:
         return False
     return not prev.text.isupper() or len(prev.text) <= 4
+
+
+def _model_name(toks: Sequence[Token], d: _Draft, r: Rules) -> bool:
+    """"Boeing's 787 Dreamliner", "the 90049 ZIP Code", "iPhone 11 Pro": digits (no hedge, more than
+    one) before a capitalised singular word that ends the phrase name a model or code, in a language
+    whose plurals show ("63000 Model 3 sedans" counts sedans)."""
+    c = r.concepts
+    if (not c.plural_endings or c.head_first or d.counted is None or d.value in (None, 1) or d.qualifier != "exact"
+            or d.low is not None or not toks[d.first].text.isdigit()):
+        return False  # plain digits only: "63,150 Model 3s" and "0.5 WAR" are quantities
+    phrase = [t for t in toks[d.counted[0] : d.counted[1]] if t.kind == "word"]
+    if not phrase or not phrase[0].text[:1].isupper() or (phrase[0].text.isupper() and len(phrase[0].text) <= 3):
+        return False  # "2 TDs", "300 PS", "18 R": abbreviations of what is counted
+    nxt = toks[d.counted[1]] if d.counted[1] < len(toks) else None
+    if nxt is not None and (nxt.low in c.conjunctions or nxt.kind == "num" or nxt.text[:1].isupper()):
+        return False  # "27000 Model S and Model X vehicles"
+    return not any(t.low.endswith(e) and len(t.low) > len(e) + 2 for t in phrase for e in c.plural_endings)
 
 
 def _bare_in_brackets(toks: Sequence[Token], d: _Draft) -> bool:
