@@ -77,6 +77,8 @@ def values(text: str, lang: str) -> list[float | None]:
     ("en", "A quarter of a million people marched.", 250_000),
     ("en", "The fund is worth one billion and a half million dollars.", 1_000_500_000),
     ("en", "The gauge read -4/5 of a point.", -0.8),
+    ("en", "A quarter million people fled the floods.", 250_000),
+    ("en", "He left a hundred thousand dollars to the school.", 100_000),
 ])
 def test_values(lang: str, text: str, value: float) -> None:
     assert values(text, lang) == [pytest.approx(value)]

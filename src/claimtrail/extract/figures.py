@@ -345,6 +345,10 @@ def _article_fraction(toks: Sequence[Token], i: int, r: Rules) -> Reading | None
     """"a third of": an article for the numerator one, and a word after that makes it a fraction
     rather than an ordinal ("a third term")."""
     n = r.numbers
+    scale = n.scales.forward(toks, i + 1) if i + 1 < len(toks) else None
+    if scale is not None:  # "a quarter million", "quarter million"
+        first = i - 1 if i > 0 and toks[i - 1].low in n.fraction_articles else i
+        return Reading(first, scale[1], scale[0] / n.denominators[toks[i].low], None, scale[0], False)
     if i == 0 or toks[i - 1].low not in n.fraction_articles:
         return None
     # "a fifth of", "by a fifth." -- an ambiguous denominator ("a quarter") only before "of"

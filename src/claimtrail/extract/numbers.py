@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, NamedTuple, TypeVar
 
 from claimtrail.lang.sections.numbers import Section as NumberWords
@@ -223,6 +223,9 @@ class Numbers:
             return self._read_words(toks, i)
         if i > 0 and toks[i - 1].low in self.fraction_articles and self._scale_or_multiplier(toks, i):
             return self._read_words(toks, i, article=True)  # "a hundred", "a thousand", "a million"
+        if tok.low in self.multipliers and i + 1 < len(toks) and self._scale_at(toks, i + 1) is not None:
+            read = self._read_words(toks, i, article=True)  # "hundred thousand dollars"
+            return replace(read, first=i) if read is not None else None
         return None
 
     def _spoken_hundreds(self, toks: Sequence[Token], j: int) -> tuple[float, int] | None:
