@@ -33,6 +33,8 @@ NUMBER_SHARE = 0.2
 MAX_AGE = 120
 YEARS = range(1800, 2200)
 _LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+")
 _ROUGH_TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
 _SENTENCE_END = frozenset('.!?"“”«»:;')
 _NP_BREAK = frozenset(",.;:!?()[]\"“”«»")
@@ -118,8 +120,6 @@ class Rules:
     concepts: Concepts
     #: words that can open a figure
     starts: frozenset[str]
-    #: a digit or a word that can open a figure: a line without one is not tokenised
-    trigger: re.Pattern[str]
 
 
 def _fold(words: Sequence[str]) -> frozenset[str]:
@@ -165,7 +165,6 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
     return Rules(
         numbers=numbers,
         starts=starts,
-        trigger=_trigger(starts),
         qualifiers=PhraseTable(n.qualifiers),
         qualifiers_after=PhraseTable(n.qualifiers_after),
         range_links=PhraseTable({w: True for w in n.range_links}),
@@ -191,14 +190,6 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
     )
 
 
-def _trigger(starts: frozenset[str]) -> re.Pattern[str]:
-    """One pass over a line finds whether it can hold a figure: a digit, or a start word as a
-    whole word (alternatives are literal words, so the pattern cannot backtrack)."""
-    words = sorted((w for w in starts if w), key=len, reverse=True)
-    alts = "|".join(re.escape(w) for w in words)
-    return re.compile(r"\d" + (rf"|(?<!\w)(?:{alts})(?!\w)" if alts else ""), re.IGNORECASE)
-
-
 # ---------------------------------------------------------------------- the stage
 
 
@@ -211,12 +202,20 @@ def find(text: str, rules: Rules, regions: Sequence[Span] | None = None) -> list
         while pos < region.end:
             nl = text.find("\n", pos, region.end)
             line_end = region.end if nl < 0 else nl
-            if (rules.trigger.search(text, pos, line_end) is not None and _is_prose(text, pos, line_end)
+            if (_can_hold(text, pos, line_end, rules) and _is_prose(text, pos, line_end)
                     and (line_end - pos <= LONG_LINE or not _is_list(text, pos, line_end, rules))):
                 toks = tokenize(text, pos, line_end, space_groups=rules.numbers.space_groups)
                 found.extend(_bounds(text, _share(text, _line(text, toks, rules), rules), rules))
             pos = line_end + 1
     return found
+
+
+def _can_hold(text: str, start: int, end: int, r: Rules) -> bool:
+    """Whether a line can hold a figure: a digit, or a word that opens a number. Words are compared
+    as a set, so the cost is one pass over the line however many start words a language has."""
+    if _DIGIT.search(text, start, end) is not None:
+        return True
+    return not r.starts.isdisjoint(_WORD.findall(text[start:end].casefold()))
 
 
 def _is_prose(text: str, start: int, end: int) -> bool:

@@ -181,16 +181,18 @@ class Numbers:
             pos = m.end()
         pieces.append((pos, text[pos:]))
         if len(pieces) > 1:
-            # the tokenizer of a language without space groups joins only "1 234 567" and no-break spaces
-            merged: list[tuple[int, str]] = []
+            # the tokenizer of a language without space groups joins only "1 234 567" and no-break spaces;
+            # spans are merged by offsets, so a long run of groups costs one pass
+            spans: list[list[int]] = []
+            takes_groups = False
             for start, piece in pieces:
-                if (merged and _GROUP.fullmatch(piece)
-                        and _groupable_head(merged[-1][1]) and _no_decimal(merged[-1][1])):
-                    head_start = merged[-1][0]
-                    merged[-1] = (head_start, text[head_start : start + len(piece)])
+                if spans and takes_groups and _GROUP.fullmatch(piece):
+                    spans[-1][1] = start + len(piece)
+                    takes_groups = _no_decimal(piece)
                 else:
-                    merged.append((start, piece))
-            pieces = merged
+                    spans.append([start, start + len(piece)])
+                    takes_groups = _groupable_head(piece) and _no_decimal(piece)
+            pieces = [(a, text[a:b]) for a, b in spans]
         return [(tok.start + s, p) for s, p in pieces]
 
     def _read_marks(self, s: str) -> tuple[float | None, str | None] | None:
