@@ -73,6 +73,9 @@ class PhraseTable(Generic[V]):
             if key:
                 self.table[key] = value
         self.longest = max((len(k) for k in self.table), default=0)
+        #: first and last tokens of the phrases: most lookups stop at one set test
+        self.firsts = frozenset(k[0] for k in self.table)
+        self.lasts = frozenset(k[-1] for k in self.table)
 
     def __bool__(self) -> bool:
         return bool(self.table)
@@ -82,6 +85,8 @@ class PhraseTable(Generic[V]):
 
     def forward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase starting at token ``i``: (value, index after it)."""
+        if i >= len(toks) or self._form(toks[i]) not in self.firsts:
+            return None
         for n in range(min(self.longest, len(toks) - i), 0, -1):
             key = tuple(self._form(t) for t in toks[i : i + n])
             if key in self.table and not self._wrong_case(toks[i], n):
@@ -94,6 +99,8 @@ class PhraseTable(Generic[V]):
 
     def backward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase ending just before token ``i``: (value, index of its first token)."""
+        if i <= 0 or i > len(toks) or self._form(toks[i - 1]) not in self.lasts:
+            return None
         for n in range(min(self.longest, i), 0, -1):
             key = tuple(self._form(t) for t in toks[i - n : i])
             if key in self.table and not self._wrong_case(toks[i - n], n):
