@@ -254,3 +254,21 @@ def test_a_name_with_digits_inside_a_counted_phrase_is_no_figure() -> None:
     text = "The airline grounded two new 737 Max jets, and Tesla delivered 63000 Model 3 sedans."
     got = [(f.value, f.counted) for f in find(text, rules_for("en"))]
     assert got == [(2.0, "new 737 Max jets"), (63000.0, "Model 3 sedans")]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Britain can borrow at an interest rate of 1.38pc.", "interest rate"),
+    ("id", "Inflasi tahunan sebesar 3,2 persen tercatat pada Mei.", "Inflasi tahunan"),
+    ("ru", "Ключевая ставка в размере 16% сохранится.", "Ключевая ставка"),
+])
+def test_percentage_after_a_holder_link(lang: str, text: str, want: str) -> None:
+    (fig,) = [f for f in find(text, rules_for(lang)) if f.unit == "percent"]
+    assert fig.counted == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("With eight more picks the team rebuilt its roster.", "more picks"),
+    ("Two of Johnson’s deputies were fired.", "Johnson’s deputies"),
+])
+def test_counted_phrase_through_modifiers_and_possessives(text: str, want: str) -> None:
+    assert find(text, rules_for("en"))[0].counted == want

@@ -64,6 +64,7 @@ class Concepts:
     change_verbs: PhraseTable[bool]
     holder_reach: int
     holder_skip: frozenset[str]
+    holder_links: PhraseTable[bool]
     restate: frozenset[str]
     restate_by: frozenset[str]
     modifiers: frozenset[str]
@@ -154,6 +155,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         change_verbs=PhraseTable({w: True for w in c.change_verbs}),
         holder_reach=c.holder_reach,
         holder_skip=_fold(c.holder_skip) | _fold(c.stop),
+        holder_links=PhraseTable({w: True for w in c.holder_links}),
         restate=_fold(c.restate),
         restate_by=_fold(c.restate_by),
         modifiers=_fold(c.modifiers),
@@ -841,7 +843,13 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool)
                 and toks[k + 1].kind == "word" and (toks[k - 1].text[:1].isupper() or toks[k + 1].text[:1].isupper())):
             k += 1  # a name with digits: "Model 3 sedans", "new 737 Max jets"
             continue
-        if t.kind != "word" or t.low in c.stop or t.low in r.starts or t.low in r.months:
+        if (t.text in "'’" and k > j and toks[k - 1].attached_to(t) and k + 1 < len(toks) and toks[k + 1].low == "s"
+                and t.attached_to(toks[k + 1])):
+            k += 2  # "Johnson's deputies": a possessive leads to the head
+            continue
+        modifier = (t.low in c.modifiers and k + 1 < len(toks) and toks[k + 1].kind == "word"
+                    and toks[k + 1].low not in c.stop)
+        if t.kind != "word" or (t.low in c.stop and not modifier) or t.low in r.starts or t.low in r.months:
             break
         last = k
         while (last + 2 < len(toks) and toks[last + 1].text == "-" and toks[last].attached_to(toks[last + 1])
@@ -870,6 +878,11 @@ def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[
     and "&" inside a name kept ("S&P 500")."""
     if c.surface_words <= 0:
         return None
+    link = c.holder_links.backward(toks, first)
+    if link is not None:  # "an interest rate of 1.38pc", "a dividend yield of 4.1 per cent"
+        held = _phrase_back(toks, link[1], c)
+        if held is not None:
+            return held
     verb = None
     for k in range(first, max(0, first - c.holder_reach - 1), -1):
         if k < first and toks[k].text in _SENTENCE_STOP:
@@ -887,6 +900,12 @@ def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[
             (toks[end - 1].kind == "word" and toks[end - 1].low in c.holder_skip)
             or (toks[end - 1].text == "," and end < verb[1] and toks[end].low in c.holder_skip)):
         end -= 1  # "bank stocks, which were up 2.8%"
+    return _phrase_back(toks, end, c)
+
+
+def _phrase_back(toks: Sequence[Token], end: int, c: Concepts) -> tuple[int, int] | None:
+    """The noun phrase or name that ends at ``end``: up to ``surface_words`` + 1 words back to a stop
+    word or punctuation, digits and "&" inside a name kept ("S&P 500")."""
     k = end
     words = 0
     while k > 0 and words < c.surface_words + 1:
