@@ -79,6 +79,10 @@ def values(text: str, lang: str) -> list[float | None]:
     ("en", "The gauge read -4/5 of a point.", -0.8),
     ("en", "A quarter million people fled the floods.", 250_000),
     ("en", "He left a hundred thousand dollars to the school.", 100_000),
+    # scientific notation
+    ("en", "A mole holds 6.02×10²³ atoms.", 6.02e23),
+    ("en", "The pulse lasted 2.5×10−8 seconds.", 2.5e-8),
+    ("en", "The probe counted 3 x 10^8 particles.", 3e8),
 ])
 def test_values(lang: str, text: str, value: float) -> None:
     assert values(text, lang) == [pytest.approx(value)]

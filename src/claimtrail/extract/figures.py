@@ -304,6 +304,7 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
     if reading is None or isinstance(reading, bool):
         return None, i + 1
     reading = _fraction_or_mark(toks, reading, r)
+    reading = _power_of_ten(toks, reading)
     reading = _signed(toks, reading, r)
     ratio = _ratio(toks, reading, r)
     if ratio is not None:
@@ -395,6 +396,30 @@ def _ratio(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading | None:
     if _not_a_figure(toks, whole, r):
         return None
     return Reading(rd.first, whole.after, rd.value / whole.value, None, None, rd.digits and whole.digits, None, True)
+
+
+_TIMES = frozenset({"×", "x", "X", "*"})
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _power_of_ten(toks: Sequence[Token], rd: Reading) -> Reading:
+    """Scientific notation: "2.998×10−8", "3 x 10^8", "6.02×10²³", "1.5 × 10⁻⁹"."""
+    k = rd.after
+    if not rd.digits or rd.value is None or rd.scale is not None or k + 2 >= len(toks):
+        return rd
+    if toks[k].text not in _TIMES or toks[k + 1].text != "10" or not toks[k + 1].attached_to(toks[k + 2]):
+        return rd
+    j = k + 2
+    if toks[j].text == "^" and j + 1 < len(toks) and toks[j].attached_to(toks[j + 1]):
+        j += 1
+    sign = 1
+    if toks[j].text in "-−⁻" and j + 1 < len(toks) and toks[j].attached_to(toks[j + 1]):
+        sign, j = -1, j + 1
+    exp = toks[j].text.translate(_SUPERSCRIPTS)
+    if not exp.isdigit() or len(exp) > 3:
+        return rd
+    value = rd.value * 10.0 ** (sign * int(exp))
+    return replace(rd, after=j + 1, value=value, plain=None)
 
 
 def _plain(tok: Token) -> int | None:
