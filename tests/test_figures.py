@@ -174,6 +174,11 @@ def test_at_before_a_percentage_is_not_a_clock_time() -> None:
     assert _values(text, "en") == [("5%", 5.0, None, None, "percent")]
 
 
+def test_at_before_a_counted_noun_is_not_a_clock_time() -> None:
+    text = "The panel looked at four options, and the vote is at 10 o'clock."
+    assert [(f.value, f.counted) for f in find(text, rules_for("en"))] == [(4.0, "options")]
+
+
 def _hedges(text: str, lang: str) -> list[tuple[float | None, str]]:
     return [(f.value, f.qualifier) for f in find(text, rules_for(lang))]
 

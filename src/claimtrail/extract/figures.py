@@ -547,8 +547,9 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
         return True  # "Oct. 31"
     if prev is not None and (prev.low in r.months or _code_cue(toks, f, r)):
         return True
-    if prev is not None and prev.low in r.time_before and _clock_like(rd) and r.after.forward(toks, rd.after) is None:
-        return True  # "at 10" is a time; "at 5%" is not
+    if (prev is not None and prev.low in r.time_before and _clock_like(rd) and r.after.forward(toks, rd.after) is None
+            and not _noun_follows(toks, rd.after, r)):
+        return True  # "at 10" is a time; "at 5%" and "looked at two viruses" are not
     follow = toks[rd.after] if rd.after < len(toks) else None
     if follow is not None and (follow.low in r.months or r.time_after.forward(toks, rd.after) is not None):
         return True
@@ -570,6 +571,15 @@ def _list_marker(toks: Sequence[Token], rd: Reading) -> bool:
     mark, word = toks[f + 1], toks[f + 2]
     return (mark.text in ".)" and toks[f].attached_to(mark) and not mark.attached_to(word)
             and word.kind == "word" and word.text[0].isupper())
+
+
+def _noun_follows(toks: Sequence[Token], k: int, r: Rules) -> bool:
+    """A content word (no stop word, month or time word) right after a number: what it counts."""
+    if k >= len(toks) or toks[k].kind != "word":
+        return False
+    t = toks[k]
+    return (t.low not in r.concepts.stop and t.low not in r.months and r.time_after.forward(toks, k) is None
+            and t.text[:1].islower())
 
 
 def _clock_like(rd: Reading) -> bool:
