@@ -111,6 +111,7 @@ class Rules:
     time_after: PhraseTable[bool]
     hyphen_prefixes: frozenset[str]
     code_before: frozenset[str]
+    street_words: frozenset[str]
     not_counts: tuple[tuple[str, ...], ...]
     after: PhraseTable[str]
     before: PhraseTable[str]
@@ -181,6 +182,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         time_after=PhraseTable({w: True for w in n.time_after}),
         hyphen_prefixes=_fold(n.hyphen_prefixes),
         code_before=_fold(n.code_before),
+        street_words=_fold(n.street_words),
         not_counts=tuple(phrase_key(p) for p in n.not_counts),
         after=PhraseTable(u.after, letters_exact=True),
         before=PhraseTable(u.before),
@@ -334,7 +336,8 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         or (reading.after < len(toks) and toks[reading.after].low in r.year_units)
     ):
         return None, d.after
-    if d.unit == "count" and d.concept is None and (_inside_name(toks, reading, r) or _model_name(toks, d, r)):
+    if d.unit == "count" and d.concept is None and (_inside_name(toks, reading, r) or _model_name(toks, d, r)
+                                                    or _address(toks, reading, r)):
         return None, d.after
     if _bare_in_brackets(toks, d):
         return None, d.after
@@ -651,6 +654,23 @@ def _model_name(toks: Sequence[Token], d: _Draft, r: Rules) -> bool:
     if nxt is not None and (nxt.low in c.conjunctions or nxt.kind == "num" or nxt.text[:1].isupper()):
         return False  # "27000 Model S and Model X vehicles"
     return not any(t.low.endswith(e) and len(t.low) > len(e) + 2 for t in phrase for e in c.plural_endings)
+
+
+def _address(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
+    """"49 Zorro Ranch Road", "9 E 71st St": plain digits before up to four capitalised words (or an
+    ordinal) and a ``street_words`` word are a house number."""
+    if not r.street_words or not toks[rd.first].text.isdigit() or rd.after != rd.first + 1:
+        return False
+    for k in range(rd.after, min(len(toks), rd.after + 5)):
+        t = toks[k]
+        if t.kind == "word" and t.low in r.street_words and k > rd.after:
+            return True
+        if not ((t.kind == "word" and t.text[:1].isupper()) or (t.kind == "num" and k + 1 < len(toks)
+                                                               and t.attached_to(toks[k + 1]))):
+            return False
+        if t.kind == "word" and t.text.islower():
+            return False
+    return False
 
 
 def _bare_in_brackets(toks: Sequence[Token], d: _Draft) -> bool:

@@ -97,5 +97,7 @@ class Section(BaseModel):
     hyphen_prefixes: list[Word] = Field(default_factory=list)
     #: words before a number that make it a code, label or rank ("Nomor", "Pasal", "kelas")
     code_before: list[Word] = Field(default_factory=list)
+    #: street words after a number and capitalised words: the number is a house number ("49 Zorro Ranch Road")
+    street_words: list[Word] = Field(default_factory=list)
     #: phrases with a number word that are not counts ("one of", "salah satu")
     not_counts: list[Word] = Field(default_factory=list)
