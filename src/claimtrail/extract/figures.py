@@ -119,6 +119,7 @@ class Rules:
     whole: dict[str, tuple[float, str]]
     inverted_approx: dict[str, str]
     year_units: frozenset[str]
+    age_before: PhraseTable[bool]
     concepts: Concepts
     #: words that can open a figure
     starts: frozenset[str]
@@ -190,6 +191,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         whole={k.casefold(): (w.value, w.unit) for k, w in u.whole.items()},
         inverted_approx={k.casefold(): v for k, v in u.inverted_approx.items()},
         year_units=_fold(u.year_units),
+        age_before=PhraseTable({w: True for w in u.age_before}),
         concepts=concepts,
     )
 
@@ -328,6 +330,8 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         _count(toks, d, r)
     else:
         _rate(toks, d, r)
+    if d.unit == "count" and d.concept is None and r.age_before.backward(toks, d.first) is not None:
+        d.unit, d.counted = "year", None  # "aged 45", "aged 18 to 34"
     if d.unit == "count" and d.concept is None and d.low is None:
         _age_or_inverted(toks, d, reading, r)
     if year_like and reading.scale is None and (
