@@ -66,6 +66,7 @@ class Concepts:
     holder_skip: frozenset[str]
     holder_links: PhraseTable[bool]
     restate: frozenset[str]
+    person_verbs: frozenset[str]
     restate_by: frozenset[str]
     modifiers: frozenset[str]
 
@@ -159,6 +160,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         holder_skip=_fold(c.holder_skip) | _fold(c.stop),
         holder_links=PhraseTable({w: True for w in c.holder_links}),
         restate=_fold(c.restate),
+        person_verbs=_fold(c.person_verbs),
         restate_by=_fold(c.restate_by),
         modifiers=_fold(c.modifiers),
     )
@@ -814,6 +816,10 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
             k = nxt.after
         found = _noun_phrase(toks, k, c)
     ends = j >= len(toks) or toks[j].kind == "punct" or toks[j].low in c.stop
+    if (found is None and d.unit == "count" and d.first > 0 and toks[d.first - 1].low in c.person_verbs
+            and (ends or toks[j].low in c.stop or toks[j].kind != "word")):
+        d.concept = "person"  # "kills 16 outside a bakery"
+        return
     if found is None and d.unit == "count" and d.low is None and ends:
         found = _noun_before(toks, d.first, c)
     if found is not None:
@@ -859,6 +865,9 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
     k = j
     while k < len(toks):
         t = toks[k]
+        if t.kind == "num" and not hits and k > j and toks[k - 1].text == "-" and toks[k - 1].attached_to(t):
+            k += 1  # "two Belgian F-16 combat jets": a model code inside the phrase
+            continue
         if t.kind == "num":
             break
         if t.kind == "punct":

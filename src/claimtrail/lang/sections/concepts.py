@@ -55,6 +55,8 @@ class Section(BaseModel):
     #: words between a noun and its percentage ("an interest rate of 1.38%", "inflasi sebesar 3 persen",
     #: "ставка в размере 16%"): the noun before says what the percentage is
     holder_links: list[Word] = Field(default_factory=list)
+    #: verbs whose bare number object is people ("kills 16", "menewaskan 5", "убил 3"): concept ``person``
+    person_verbs: list[Word] = Field(default_factory=list)
     #: words that restate the number before as a percentage, which then shares its verb ("lost 190
     #: points, or 0.6%")
     restate: list[Word] = Field(default_factory=list)
