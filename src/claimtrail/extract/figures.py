@@ -67,6 +67,7 @@ class Concepts:
     holder_links: PhraseTable[bool]
     restate: frozenset[str]
     person_verbs: frozenset[str]
+    person_numerals: frozenset[str]
     restate_by: frozenset[str]
     modifiers: frozenset[str]
 
@@ -161,6 +162,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         holder_links=PhraseTable({w: True for w in c.holder_links}),
         restate=_fold(c.restate),
         person_verbs=_fold(c.person_verbs),
+        person_numerals=_fold(c.person_numerals),
         restate_by=_fold(c.restate_by),
         modifiers=_fold(c.modifiers),
     )
@@ -816,8 +818,10 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
             k = nxt.after
         found = _noun_phrase(toks, k, c)
     ends = j >= len(toks) or toks[j].kind == "punct" or toks[j].low in c.stop
-    if (found is None and d.unit == "count" and d.first > 0 and toks[d.first - 1].low in c.person_verbs
-            and (ends or toks[j].low in c.stop or toks[j].kind != "word")):
+    if found is None and d.unit == "count" and (
+            (d.first > 0 and toks[d.first - 1].low in c.person_verbs and (ends or toks[j].low in c.stop
+                                                                           or toks[j].kind != "word"))
+            or any(t.low in c.person_numerals for t in toks[d.first : d.after])):
         d.concept = "person"  # "kills 16 outside a bakery"
         return
     if found is None and d.unit == "count" and d.low is None and ends:

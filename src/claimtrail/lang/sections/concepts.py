@@ -57,6 +57,8 @@ class Section(BaseModel):
     holder_links: list[Word] = Field(default_factory=list)
     #: verbs whose bare number object is people ("kills 16", "menewaskan 5", "убил 3"): concept ``person``
     person_verbs: list[Word] = Field(default_factory=list)
+    #: number words that count people when no noun follows (Russian collectives "трое", "двое")
+    person_numerals: list[Word] = Field(default_factory=list)
     #: words that restate the number before as a percentage, which then shares its verb ("lost 190
     #: points, or 0.6%")
     restate: list[Word] = Field(default_factory=list)
