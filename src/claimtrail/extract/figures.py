@@ -321,6 +321,9 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         _count(toks, d, r)
         return d, d.after
     if _not_a_figure(toks, reading, r):
+        link = r.range_links.forward(toks, reading.after)
+        if link is not None and link[1] < len(toks) and toks[link[1]].kind == "num":
+            return None, link[1] + 1  # "abad 16 sampai dengan 18": the range's other end is a code too
         return None, reading.after
     d = _Draft(reading.first, reading.after, reading.value, reading.note)
     year_like = reading.plain is not None and len(reading.plain) == 4 and int(reading.plain) in YEARS
@@ -339,7 +342,8 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
     if d.unit == "count" and d.concept is None and d.low is None:
         _age_or_inverted(toks, d, reading, r)
     if year_like and reading.scale is None and (
-        (d.unit == "count" and d.concept is None) or _after_year_cue(toks, d.first, r)
+        (d.unit == "count" and (d.concept is None or (d.counted is not None and d.counted[0] < d.first)))
+        or _after_year_cue(toks, d.first, r)
         or (reading.first > 0 and toks[reading.first - 1].kind == "num")
         or (reading.after < len(toks) and toks[reading.after].low in r.year_units)
     ):
@@ -556,8 +560,8 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     last = toks[rd.after - 1]
     if prev is not None and prev.text == "." and prev2 is not None and prev2.low in r.months:
         return True  # "Oct. 31"
-    if prev is not None and (prev.low in r.months or _code_cue(toks, f, r)):
-        return True
+    if prev is not None and (prev.low in r.months or (_code_cue(toks, f, r) and not _measure_after(toks, rd.after, r))):
+        return True  # "Pasal 45", "Jalan 5", "UU No 1 Tahun 2012"; not "lebar jalan delapan meter"
     if (prev is not None and prev.low in r.time_before and _clock_like(rd) and r.after.forward(toks, rd.after) is None
             and not _noun_follows(toks, rd.after, r)):
         return True  # "at 10" is a time; "at 5%" and "looked at two viruses" are not
@@ -582,6 +586,15 @@ def _list_marker(toks: Sequence[Token], rd: Reading) -> bool:
     mark, word = toks[f + 1], toks[f + 2]
     return (mark.text in ".)" and toks[f].attached_to(mark) and not mark.attached_to(word)
             and word.kind == "word" and word.text[0].isupper())
+
+
+def _measure_after(toks: Sequence[Token], k: int, r: Rules) -> bool:
+    """A unit right after a number that is not a duration (durations follow law numbers: "No 1 Tahun 2012")."""
+    hit = r.after.forward(toks, k)
+    return hit is not None and toks[k].low not in r.year_units and hit[0] not in _DURATIONS
+
+
+_DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
 
 def _noun_follows(toks: Sequence[Token], k: int, r: Rules) -> bool:
@@ -642,6 +655,8 @@ def _inside_name(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     prev = toks[f - 1]
     if not any(ch.isupper() for ch in prev.text) or r.qualifiers.backward(toks, f) is not None:
         return False
+    if toks[f].kind == "word" and toks[f].text[:1].isupper() and prev.text[:1].isupper():
+        return True  # "Nusa Dua", "Formula One": a capitalised number word inside a name
     if f - 2 < 0 or toks[f - 2].text in _SENTENCE_END:
         return False
     return not prev.text.isupper() or len(prev.text) <= 4
