@@ -232,6 +232,13 @@ def test_money_without_a_rate_word_counts_nothing() -> None:
     ("en", "Retailers were down 2.3%, Burlington by 2.6%.", ["Retailers", "Burlington"]),
     ("id", "IHSG ditutup turun 50 poin atau 0,8 persen.", ["IHSG"]),
     ("ru", "Индекс РТС снизился на 20 пунктов, или 1,5%.", ["Индекс РТС"]),
+    # names with hyphens, a time phrase or an appositive before the verb, "from X to Y", "N% lower"
+    ("en", "The TA-125 climbed 0.1% while China’s economy in 2022 grew by just 3%.", ["TA-125", "China’s economy"]),
+    ("en", "Healthcare, the best performing sector, dropped 1.61%.", ["Healthcare"]),
+    ("en", "Growth is forecast to slow from 4.8 percent to 4.7 percent.", ["Growth", "Growth"]),
+    ("en", "Drug makers pulled the healthcare sector 0.68 percent lower.", ["healthcare sector"]),
+    ("id", "Pertumbuhan ekonomi turun dari 5,1 persen menjadi 4,9 persen.", ["Pertumbuhan ekonomi"] * 2),
+    ("ru", "Инфляция снизилась с 7,4% до 6,9%.", ["Инфляция", "Инфляция"]),
 ])
 def test_percentage_holder_before_its_change_verb(lang: str, text: str, want: list[str]) -> None:
     assert [f.counted for f in find(text, rules_for(lang)) if f.unit == "percent"] == want

@@ -65,6 +65,7 @@ class Concepts:
     holder_reach: int
     holder_skip: frozenset[str]
     holder_links: PhraseTable[bool]
+    change_after: frozenset[str]
     restate: frozenset[str]
     person_verbs: frozenset[str]
     person_numerals: frozenset[str]
@@ -160,6 +161,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         holder_reach=c.holder_reach,
         holder_skip=_fold(c.holder_skip) | _fold(c.stop),
         holder_links=PhraseTable({w: True for w in c.holder_links}),
+        change_after=_fold(c.change_after),
         restate=_fold(c.restate),
         person_verbs=_fold(c.person_verbs),
         person_numerals=_fold(c.person_numerals),
@@ -852,6 +854,9 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     # no lexicon noun: keep the noun phrase as written, with a null concept
     plural = d.value != 1 if d.value is not None else True
     surface = _subject(toks, d.first, c, r) if d.unit == "percent" else None
+    if (surface is None and d.unit == "percent" and d.after < len(toks) and toks[d.after].low in c.change_after
+            and d.first > 0 and toks[d.first - 1].kind == "word"):
+        surface = _words_back(toks, d.first, c)  # "pulled the healthcare sector 0.68 percent lower"
     if surface is None:
         surface = _surface(toks, j, c, r, plural)
     if surface is None and link is not None:
@@ -974,7 +979,7 @@ def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[
     for k in range(first, max(0, first - c.holder_reach - 1), -1):
         if k < first and toks[k].text in _SENTENCE_STOP:
             break
-        if k < first and toks[k].kind == "num" and not any(t.low in c.restate for t in toks[k + 1 : first]):
+        if k < first and toks[k].kind == "num" and not any(t.low in c.restate for t in toks[k + 1 : first + 1]):
             break  # the verb of another number ("up 0.2% and the sp 500 is poised to drop 0.2%"), unless
             # the percentage restates it ("lost 190 points, or 0.6%")
         verb = c.change_verbs.backward(toks, k)
@@ -992,14 +997,30 @@ def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[
 
 def _phrase_back(toks: Sequence[Token], end: int, c: Concepts) -> tuple[int, int] | None:
     """The noun phrase or name that ends at ``end``: up to ``surface_words`` + 1 words back to a stop
-    word or punctuation, digits and "&" inside a name kept ("S&P 500")."""
+    word or punctuation, digits, "&" and "-" inside a name kept ("S&P 500", "TA-125", "e-minis").
+    A time phrase just before the end is passed over ("China's economy in 2022 grew"), and so is an
+    appositive between commas ("Healthcare, 2018's best performing sector, dropped")."""
+    while end >= 2 and toks[end - 1].kind == "num" and toks[end - 2].low in c.stop:
+        end -= 2
+    found = _words_back(toks, end, c)
+    if found is None and end > 0 and toks[end - 1].text == ",":
+        for k in range(end - 2, max(0, end - 10), -1):
+            if toks[k].text in _SENTENCE_STOP:
+                break
+            if toks[k].text == ",":
+                return _words_back(toks, k, c)
+    return found
+
+
+def _words_back(toks: Sequence[Token], end: int, c: Concepts) -> tuple[int, int] | None:
     k = end
     words = 0
     while k > 0 and words < c.surface_words + 1:
         t = toks[k - 1]
         if t.kind == "word" and t.low not in c.stop:
             words += 1
-        elif not (t.kind == "num" or (t.text in "&'’" and k - 2 >= 0 and toks[k - 2].attached_to(t))):
+        elif not (t.kind == "num" or (t.text in "&'’-" and k - 2 >= 0 and toks[k - 2].attached_to(t)
+                                       and t.attached_to(toks[k]))):
             break
         k -= 1
     while k < end and toks[k].kind != "word":

@@ -52,6 +52,9 @@ class Section(BaseModel):
     #: words (besides ``stop``) between the holder and its change verb ("is also trending up",
     #: "are expected to increase")
     holder_skip: list[Word] = Field(default_factory=list)
+    #: words after a percentage that make the noun right before it what changed ("pulled the sector 0.68
+    #: percent lower", "saham BBRI 2 persen lebih tinggi")
+    change_after: list[Word] = Field(default_factory=list)
     #: words between a noun and its percentage ("an interest rate of 1.38%", "inflasi sebesar 3 persen",
     #: "ставка в размере 16%"): the noun before says what the percentage is
     holder_links: list[Word] = Field(default_factory=list)
