@@ -281,6 +281,7 @@ def test_percentage_after_a_holder_link(lang: str, text: str, want: str) -> None
 @pytest.mark.parametrize(("text", "want"), [
     ("With eight more picks the team rebuilt its roster.", "more picks"),
     ("Two of Johnson’s deputies were fired.", "Johnson’s deputies"),
+    ("One fourth of the US population is vaccinated.", "US population"),
 ])
 def test_counted_phrase_through_modifiers_and_possessives(text: str, want: str) -> None:
     assert find(text, rules_for("en"))[0].counted == want

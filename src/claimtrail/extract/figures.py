@@ -852,7 +852,7 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
             d.qualifier = late[0]  # "10 orang atau lebih", "10 человек и более"
         return
     # no lexicon noun: keep the noun phrase as written, with a null concept
-    plural = d.value != 1 if d.value is not None else True
+    plural = d.value > 1 if d.value is not None else True  # "a third of the population": not plural
     surface = _subject(toks, d.first, c, r) if d.unit == "percent" else None
     if (surface is None and d.unit == "percent" and d.after < len(toks) and toks[d.after].low in c.change_after
             and d.first > 0 and toks[d.first - 1].kind == "word"):
@@ -950,8 +950,11 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool)
         words += 1
         single = last == k
         k = end = last + 1
-        if single and t.low in c.modifiers:
-            continue  # "four different bosses", "one particular demand": a modifier is not the head
+        nxt = toks[k] if k < len(toks) else None
+        adjunct = (t.text[:1].isupper() and nxt is not None and nxt.kind == "word" and nxt.text[:1].islower()
+                   and nxt.low not in c.stop)
+        if single and (t.low in c.modifiers or adjunct):
+            continue  # "four different bosses", "the US population": not the head  # "four different bosses", "one particular demand": a modifier is not the head
         first_end = first_end or end
         if agree and any(toks[last].low.endswith(e) and len(toks[last].low) > len(e) + 2
                          for e in c.plural_endings) == plural:
