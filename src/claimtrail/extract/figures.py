@@ -954,7 +954,7 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool)
         adjunct = (t.text[:1].isupper() and nxt is not None and nxt.kind == "word" and nxt.text[:1].islower()
                    and nxt.low not in c.stop)
         if single and (t.low in c.modifiers or adjunct):
-            continue  # "four different bosses", "the US population": not the head  # "four different bosses", "one particular demand": a modifier is not the head
+            continue  # "four different bosses", "the US population": a modifier is not the head
         first_end = first_end or end
         if agree and any(toks[last].low.endswith(e) and len(toks[last].low) > len(e) + 2
                          for e in c.plural_endings) == plural:
