@@ -285,3 +285,12 @@ def test_percentage_after_a_holder_link(lang: str, text: str, want: str) -> None
 ])
 def test_counted_phrase_through_modifiers_and_possessives(text: str, want: str) -> None:
     assert find(text, rules_for("en"))[0].counted == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Players pledge 1% of their earnings to charity.", "earnings"),
+    ("id", "Harga naik, dan 40 persen dari anggaran itu terpakai.", "anggaran"),
+])
+def test_a_share_named_after_of_comes_before_the_change_verb(lang: str, text: str, want: str) -> None:
+    (fig,) = [f for f in find(text, rules_for(lang)) if f.unit == "percent"]
+    assert fig.counted is not None and fig.counted.startswith(want)

@@ -853,7 +853,11 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         return
     # no lexicon noun: keep the noun phrase as written, with a null concept
     plural = d.value > 1 if d.value is not None else True  # "a third of the population": not plural
-    surface = _subject(toks, d.first, c, r) if d.unit == "percent" else None
+    surface = None
+    if d.unit == "percent" and link is not None:
+        surface = _surface(toks, link[1], c, r, plural)  # "1% of their earnings": what it is a share of
+    if surface is None and d.unit == "percent":
+        surface = _subject(toks, d.first, c, r)
     if (surface is None and d.unit == "percent" and d.after < len(toks) and toks[d.after].low in c.change_after
             and d.first > 0 and toks[d.first - 1].kind == "word"):
         surface = _words_back(toks, d.first, c)  # "pulled the healthcare sector 0.68 percent lower"
