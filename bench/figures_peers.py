@@ -103,7 +103,10 @@ def _singular(w: str) -> str:
 
 
 def _counted_words(f: Figure) -> set[str]:
-    words = {_singular(w) for w in re.findall(r"\w+", f.counted or "")}
+    """Our counted phrase's words, split as the gold concept is (on spaces and commas, round 5:
+    "TA-125" stays whole) and into word characters."""
+    text = f.counted or ""
+    words = {_singular(w) for w in re.findall(r"\w+", text)} | {_singular(w) for w in re.split(r"[,\s]+", text) if w}
     if f.concept:
         words |= set(f.concept.split())
     return words

@@ -294,3 +294,9 @@ def test_counted_phrase_through_modifiers_and_possessives(text: str, want: str) 
 def test_a_share_named_after_of_comes_before_the_change_verb(lang: str, text: str, want: str) -> None:
     (fig,) = [f for f in find(text, rules_for(lang)) if f.unit == "percent"]
     assert fig.counted is not None and fig.counted.startswith(want)
+
+
+def test_a_bare_number_before_a_falling_change_takes_its_unit() -> None:
+    text = "Growth is forecast to slow from 4.8 to 4.7 percent, while shares rose 18 sen to RM23.50."
+    assert [(f.value, f.unit) for f in find(text, rules_for("en"))] == [
+        (4.8, "percent"), (4.7, "percent"), (18.0, "count"), (23.5, "MYR")]

@@ -1078,14 +1078,19 @@ def _noun_before(toks: Sequence[Token], first: int, c: Concepts) -> tuple[str, i
 
 
 def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
-    """Figures joined by a conjunction share a unit or noun ("27 и 34 лет", "40 дисков и три")."""
+    """Figures joined by a conjunction share a unit or noun ("27 и 34 лет", "40 дисков и три"); a bare
+    number joined by a range link takes the unit of the next ("from 4.8 to 4.7 percent", a change
+    that is no range because it falls)."""
     out = list(figures)
     for n in range(len(out) - 1):
         a, b = out[n], out[n + 1]
         a_end = max(a.counted_span.end, a.span.end) if a.counted_span is not None else a.span.end
         between = text[a_end : b.span.start].strip().casefold()
         if between not in r.concepts.conjunctions:
-            continue
+            link_toks = tokenize(between)
+            linked = r.range_links.forward(link_toks, 0) if link_toks else None
+            if linked is None or linked[1] != len(link_toks) or a.counted is not None:
+                continue
         if a.unit == "count" and a.concept is None and a.low is None and b.unit != "count":
             out[n] = replace(a, unit=b.unit)
         elif a.unit == "count" and b.unit == "count" and b.concept is None and a.concept is not None:
