@@ -83,6 +83,8 @@ def values(text: str, lang: str) -> list[float | None]:
     ("en", "A mole holds 6.02×10²³ atoms.", 6.02e23),
     ("en", "The pulse lasted 2.5×10−8 seconds.", 2.5e-8),
     ("en", "The probe counted 3 x 10^8 particles.", 3e8),
+    ("en", "Readings stayed <-30 all night.", -30),
+    ("en", "The ratio was 2000 over 3.", 2000 / 3),
 ])
 def test_values(lang: str, text: str, value: float) -> None:
     assert values(text, lang) == [pytest.approx(value)]

@@ -397,8 +397,10 @@ def _ratio(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading | None:
     if hit is None or hit[1] >= len(toks):
         return None
     whole = _reading_at(toks, hit[1], r)
-    if not isinstance(whole, Reading) or whole.value is None or not abs(rd.value) < whole.value or whole.fraction:
+    if not isinstance(whole, Reading) or whole.value is None or whole.value == 0 or whole.fraction:
         return None
+    if not abs(rd.value) < whole.value and not at_end:
+        return None  # a part larger than its whole is no ratio, except written as "2000 over 3"
     k = whole.after
     nxt = toks[k] if k < len(toks) else None
     if whole.plain is not None and len(whole.plain) == 4 and int(whole.plain) in YEARS:
@@ -508,8 +510,9 @@ def _signed(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading:
         before = toks[f - 2] if f > 1 else None
         if before is not None and before.low in r.numbers.negative and before.attached_to(prev):
             first = f - 2
-        elif before is None or not before.attached_to(prev) or r.before.backward(toks, f - 1) is not None:
-            first = f - 1
+        elif (before is None or not before.attached_to(prev) or r.before.backward(toks, f - 1) is not None
+              or r.qualifiers.backward(toks, f - 1) is not None):
+            first = f - 1  # "-504", "$-50.8bn", "<-30"
     elif prev.low in r.numbers.negative:
         first = f - 1
     if first is None:
