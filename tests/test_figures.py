@@ -145,7 +145,7 @@ def test_percentage_of_what_changed() -> None:
     text = "Shares of the carmaker fell 4% while copper futures rose 2.5 percent."
     assert [f.counted for f in find(text, rules_for("en"))] == ["carmaker", "copper futures"]
     (fig,) = find("Harga cabai naik 12 persen pekan ini.", rules_for("id"))
-    assert fig.counted == "cabai"
+    assert fig.counted == "Harga cabai"  # the price of chili, not chili
 
 
 @pytest.mark.parametrize(("lang", "text", "want"), [
@@ -174,13 +174,18 @@ def test_at_before_a_percentage_is_not_a_clock_time() -> None:
     assert _values(text, "en") == [("5%", 5.0, None, None, "percent")]
 
 
+def test_at_before_a_counted_noun_is_not_a_clock_time() -> None:
+    text = "The panel looked at four options, and the vote is at 10 o'clock."
+    assert [(f.value, f.counted) for f in find(text, rules_for("en"))] == [(4.0, "options")]
+
+
 def _hedges(text: str, lang: str) -> list[tuple[float | None, str]]:
     return [(f.value, f.qualifier) for f in find(text, rules_for(lang))]
 
 
 @pytest.mark.parametrize(("lang", "text", "want"), [
     ("en", "Losses exceeded $3 billion in the quarter.", [(3e9, "more_than")]),
-    ("en", "Only firms with greater than or equal to 50 staff and less than 250 staff qualify.",
+    ("en", "Only firms with greater than or equal to 50 staff qualify; those with less than 250 staff pay less.",
      [(50.0, "at_least"), (250.0, "less_than")]),
     ("en", "Patients aged >= 65 were tested.", [(65.0, "at_least")]),
     ("en", "Ten or more people were hurt in the blast.", [(10.0, "at_least")]),
@@ -212,3 +217,86 @@ def test_rate_keeps_the_amount_unit_and_counts_the_per_noun(lang: str, text: str
 def test_money_without_a_rate_word_counts_nothing() -> None:
     (f,) = find("Министерство потратило 5 млн рублей на строительство.", rules_for("ru"))
     assert f.counted is None
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The S&P 500 is up about 15 percent this year, and bank stocks, which were up 2.8%, led the gains.",
+     ["S&P 500", "bank stocks"]),
+    ("en", "The Nasdaq is also trending up 0.2% and the Dow is poised to drop 0.4%.", ["Nasdaq", "Dow"]),
+    ("en", "Fresh fruit prices are expected to increase between 5% and 6%.", ["Fresh fruit prices"]),
+    ("id", "Ekspor nikel diperkirakan tumbuh sekitar 8 persen tahun ini.", ["Ekspor nikel"]),
+    ("ru", "Индекс Мосбиржи также вырос на 1,2%.", ["Индекс Мосбиржи"]),
+    # a percentage restating a change, and tables of signed changes after names
+    ("en", "The Dow Jones Industrial Average lost 190 points, or 0.6%, on Friday.", ["Dow Jones Industrial Average"]),
+    ("en", "On Wall Street at noon: Dow +0.2% S&P 500 +0.3% Nasdaq +0.8%.", ["Dow", "S&P 500", "Nasdaq"]),
+    ("en", "Retailers were down 2.3%, Burlington by 2.6%.", ["Retailers", "Burlington"]),
+    ("id", "IHSG ditutup turun 50 poin atau 0,8 persen.", ["IHSG"]),
+    ("ru", "Индекс РТС снизился на 20 пунктов, или 1,5%.", ["Индекс РТС"]),
+    # names with hyphens, a time phrase or an appositive before the verb, "from X to Y", "N% lower"
+    ("en", "The TA-125 climbed 0.1% while China’s economy in 2022 grew by just 3%.", ["TA-125", "China’s economy"]),
+    ("en", "Healthcare, the best performing sector, dropped 1.61%.", ["Healthcare"]),
+    ("en", "Growth is forecast to slow from 4.8 percent to 4.7 percent.", ["Growth", "Growth"]),
+    ("en", "Drug makers pulled the healthcare sector 0.68 percent lower.", ["healthcare sector"]),
+    ("id", "Pertumbuhan ekonomi turun dari 5,1 persen menjadi 4,9 persen.", ["Pertumbuhan ekonomi"] * 2),
+    ("ru", "Инфляция снизилась с 7,4% до 6,9%.", ["Инфляция", "Инфляция"]),
+])
+def test_percentage_holder_before_its_change_verb(lang: str, text: str, want: list[str]) -> None:
+    assert [f.counted for f in find(text, rules_for(lang)) if f.unit == "percent"] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("There are four different bosses to battle.", "different bosses"),
+    ("There is one particular demand that stands out.", "particular demand"),
+    ("The port is home to about 60 commercial fishermen, who sell crab.", "commercial fishermen"),
+])
+def test_modifiers_are_not_the_counted_head(text: str, want: str) -> None:
+    (fig,) = find(text, rules_for("en"))
+    assert fig.concept is None and fig.counted == want
+
+
+@pytest.mark.parametrize("text", [
+    "The debut of Boeing's own 787 Dreamliner was delayed.",
+    "Homes in the 90210 Postcode area sold fast.",
+])
+def test_digits_before_a_capitalised_singular_name_are_a_model(text: str) -> None:
+    assert find(text, rules_for("en")) == []
+
+
+def test_a_name_with_digits_inside_a_counted_phrase_is_no_figure() -> None:
+    text = "The airline grounded two new 737 Max jets, and Tesla delivered 63000 Model 3 sedans."
+    got = [(f.value, f.counted) for f in find(text, rules_for("en"))]
+    assert got == [(2.0, "new 737 Max jets"), (63000.0, "Model 3 sedans")]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Britain can borrow at an interest rate of 1.38pc.", "interest rate"),
+    ("id", "Inflasi tahunan sebesar 3,2 persen tercatat pada Mei.", "Inflasi tahunan"),
+    ("ru", "Ключевая ставка в размере 16% сохранится.", "Ключевая ставка"),
+])
+def test_percentage_after_a_holder_link(lang: str, text: str, want: str) -> None:
+    (fig,) = [f for f in find(text, rules_for(lang)) if f.unit == "percent"]
+    assert fig.counted == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("With eight more picks the team rebuilt its roster.", "more picks"),
+    ("Two of Johnson’s deputies were fired.", "Johnson’s deputies"),
+    ("One fourth of the US population is vaccinated.", "US population"),
+])
+def test_counted_phrase_through_modifiers_and_possessives(text: str, want: str) -> None:
+    assert find(text, rules_for("en"))[0].counted == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Players pledge 1% of their earnings to charity.", "earnings"),
+    ("id", "Harga naik, dan 40 persen dari anggaran itu terpakai.", "anggaran"),
+])
+def test_a_share_named_after_of_comes_before_the_change_verb(lang: str, text: str, want: str) -> None:
+    (fig,) = [f for f in find(text, rules_for(lang)) if f.unit == "percent"]
+    assert fig.counted is not None and fig.counted.startswith(want)
+
+
+def test_a_bare_number_before_a_falling_change_takes_its_unit() -> None:
+    text = "Growth is forecast to slow from 4.8 to 4.7 percent, while shares rose 18 sen to RM23.50."
+    assert [(f.value, f.unit) for f in find(text, rules_for("en"))] == [
+        (4.8, "percent"), (4.7, "percent"), (18.0, "count"), (23.5, "MYR")]

@@ -33,9 +33,17 @@ NUMBER_SHARE = 0.2
 MAX_AGE = 120
 YEARS = range(1800, 2200)
 _LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+")
+_ROUGH_TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
 _SENTENCE_END = frozenset('.!?"“”«»:;')
 _NP_BREAK = frozenset(",.;:!?()[]\"“”«»")
 _NP_SKIP = frozenset("-'’")
+#: tokens that end a clause: "cut by a fifth." is a fraction where "a fifth term" is an ordinal
+_CLAUSE_END = frozenset(".,;:!?)")
+_SENTENCE_STOP = frozenset(".!?;:")
+#: tokens after which a number opens a sentence (a list item's number follows one of these or the line start)
+_LIST_OPENERS = frozenset(".!?:;")
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,15 @@ class Concepts:
     surface_words: int
     plural_endings: tuple[str, ...]
     change_verbs: PhraseTable[bool]
+    holder_reach: int
+    holder_skip: frozenset[str]
+    holder_links: PhraseTable[bool]
+    change_after: frozenset[str]
+    restate: frozenset[str]
+    person_verbs: frozenset[str]
+    person_numerals: frozenset[str]
+    restate_by: frozenset[str]
+    modifiers: frozenset[str]
 
     def match(self, toks: Sequence[Token], k: int) -> tuple[str, int] | None:
         """The concept of the longest lexicon phrase starting at token ``k``."""
@@ -87,12 +104,17 @@ class Rules:
     qualifiers_after: PhraseTable[Qualifier]
     range_links: PhraseTable[bool]
     rate_words: PhraseTable[bool]
+    bound_joiners: frozenset[tuple[str, ...]]
+    ratio_words: PhraseTable[bool]
+    ratio_words_at_end: PhraseTable[bool]
     range_pairs: PhraseTable[tuple[str, ...]]
     months: frozenset[str]
     year_cues: frozenset[str]
     time_before: frozenset[str]
-    time_after: frozenset[str]
+    time_after: PhraseTable[bool]
+    hyphen_prefixes: frozenset[str]
     code_before: frozenset[str]
+    street_words: frozenset[str]
     not_counts: tuple[tuple[str, ...], ...]
     after: PhraseTable[str]
     before: PhraseTable[str]
@@ -100,11 +122,10 @@ class Rules:
     whole: dict[str, tuple[float, str]]
     inverted_approx: dict[str, str]
     year_units: frozenset[str]
+    age_before: PhraseTable[bool]
     concepts: Concepts
     #: words that can open a figure
     starts: frozenset[str]
-    #: a digit or a word that can open a figure: a line without one is not tokenised
-    trigger: re.Pattern[str]
 
 
 def _fold(words: Sequence[str]) -> frozenset[str]:
@@ -137,42 +158,48 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         surface_words=c.surface_words,
         plural_endings=tuple(c.plural_endings),
         change_verbs=PhraseTable({w: True for w in c.change_verbs}),
+        holder_reach=c.holder_reach,
+        holder_skip=_fold(c.holder_skip) | _fold(c.stop),
+        holder_links=PhraseTable({w: True for w in c.holder_links}),
+        change_after=_fold(c.change_after),
+        restate=_fold(c.restate),
+        person_verbs=_fold(c.person_verbs),
+        person_numerals=_fold(c.person_numerals),
+        restate_by=_fold(c.restate_by),
+        modifiers=_fold(c.modifiers),
     )
     numbers = Numbers(n)
     starts = numbers.starts() | frozenset(w.casefold() for w in u.whole)
     if numbers.fraction_articles:
-        starts |= frozenset(numbers.denominators)
+        starts |= frozenset(numbers.denominators) | numbers.scale_starts()
     return Rules(
         numbers=numbers,
         starts=starts,
-        trigger=_trigger(starts),
         qualifiers=PhraseTable(n.qualifiers),
         qualifiers_after=PhraseTable(n.qualifiers_after),
         range_links=PhraseTable({w: True for w in n.range_links}),
         rate_words=PhraseTable({w: True for w in n.rate_words}),
+        bound_joiners=frozenset(phrase_key(w) for w in n.bound_joiners),
+        ratio_words=PhraseTable({w: True for w in n.ratio_words}),
+        ratio_words_at_end=PhraseTable({w: True for w in n.ratio_words_at_end}),
         range_pairs=PhraseTable({k: phrase_key(v) for k, v in n.range_pairs.items()}),
         months=_fold(n.months),
         year_cues=_fold(n.year_cues),
         time_before=_fold(n.time_before),
-        time_after=_fold(n.time_after),
+        time_after=PhraseTable({w: True for w in n.time_after}),
+        hyphen_prefixes=_fold(n.hyphen_prefixes),
         code_before=_fold(n.code_before),
+        street_words=_fold(n.street_words),
         not_counts=tuple(phrase_key(p) for p in n.not_counts),
-        after=PhraseTable(u.after),
+        after=PhraseTable(u.after, letters_exact=True),
         before=PhraseTable(u.before),
         hyphen_stems=tuple((k.casefold(), v) for k, v in u.hyphen_stems.items()),
         whole={k.casefold(): (w.value, w.unit) for k, w in u.whole.items()},
         inverted_approx={k.casefold(): v for k, v in u.inverted_approx.items()},
         year_units=_fold(u.year_units),
+        age_before=PhraseTable({w: True for w in u.age_before}),
         concepts=concepts,
     )
-
-
-def _trigger(starts: frozenset[str]) -> re.Pattern[str]:
-    """One pass over a line finds whether it can hold a figure: a digit, or a start word as a
-    whole word (alternatives are literal words, so the pattern cannot backtrack)."""
-    words = sorted((w for w in starts if w), key=len, reverse=True)
-    alts = "|".join(re.escape(w) for w in words)
-    return re.compile(r"\d" + (rf"|(?<!\w)(?:{alts})(?!\w)" if alts else ""), re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------- the stage
@@ -187,12 +214,20 @@ def find(text: str, rules: Rules, regions: Sequence[Span] | None = None) -> list
         while pos < region.end:
             nl = text.find("\n", pos, region.end)
             line_end = region.end if nl < 0 else nl
-            if rules.trigger.search(text, pos, line_end) is not None and _is_prose(text, pos, line_end):
+            if (_can_hold(text, pos, line_end, rules) and _is_prose(text, pos, line_end)
+                    and (line_end - pos <= LONG_LINE or not _is_list(text, pos, line_end, rules))):
                 toks = tokenize(text, pos, line_end, space_groups=rules.numbers.space_groups)
-                if line_end - pos <= LONG_LINE or not _is_list(toks, rules):
-                    found.extend(_share(text, _line(text, toks, rules), rules))
+                found.extend(_bounds(text, _share(text, _line(text, toks, rules), rules), rules))
             pos = line_end + 1
     return found
+
+
+def _can_hold(text: str, start: int, end: int, r: Rules) -> bool:
+    """Whether a line can hold a figure: a digit, or a word that opens a number. Words are compared
+    as a set, so the cost is one pass over the line however many start words a language has."""
+    if _DIGIT.search(text, start, end) is not None:
+        return True
+    return not r.starts.isdisjoint(_WORD.findall(text[start:end].casefold()))
 
 
 def _is_prose(text: str, start: int, end: int) -> bool:
@@ -202,10 +237,17 @@ def _is_prose(text: str, start: int, end: int) -> bool:
     return letters >= LETTER_SHARE * (end - start)
 
 
-def _is_list(toks: Sequence[Token], r: Rules) -> bool:
-    """A long line that is mostly numbers is a table or noise."""
-    numeric = sum(1 for t in toks if t.kind == "num" or t.low in r.starts)
-    return numeric > NUMBER_SHARE * len(toks)
+def _is_list(text: str, start: int, end: int, r: Rules) -> bool:
+    """A long line that is mostly numbers (digit runs and number words among its tokens) is a
+    table or noise; counted in one regex pass, without building tokens."""
+    numeric = total = 0
+    starts = r.starts
+    for m in _ROUGH_TOKEN.finditer(text, start, end):
+        total += 1
+        word = m.group()
+        if word[0].isdigit() or word.casefold() in starts:
+            numeric += 1
+    return numeric > NUMBER_SHARE * total
 
 
 @dataclass
@@ -248,7 +290,12 @@ def _reading_at(toks: Sequence[Token], i: int, r: Rules) -> Reading | bool | Non
         if values is None or len(values) != 1:
             return False
         _, _, value, note, plain = values[0]
-        return r.numbers.with_scale(toks, Reading(i, i + 1, value, note, None, True, plain))
+        rd = Reading(i, i + 1, value, note, None, True, plain)
+        unit = r.after.forward(toks, i + 1)
+        scale = r.numbers.scale_abbr.forward(toks, i + 1)
+        if unit is not None and scale is not None and unit[1] > scale[1]:
+            return rd  # "32m2", "80 m.p.h.": the unit, not the scale "m"
+        return r.numbers.with_scale(toks, rd)
     return r.numbers.read(toks, i)
 
 
@@ -267,8 +314,18 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
     if reading is None or isinstance(reading, bool):
         return None, i + 1
     reading = _fraction_or_mark(toks, reading, r)
+    reading = _power_of_ten(toks, reading)
     reading = _signed(toks, reading, r)
+    ratio = _ratio(toks, reading, r)
+    if ratio is not None:
+        d = _Draft(ratio.first, ratio.after, ratio.value, None, unit="ratio")
+        _qualify(toks, d, r)
+        _count(toks, d, r)
+        return d, d.after
     if _not_a_figure(toks, reading, r):
+        link = r.range_links.forward(toks, reading.after)
+        if link is not None and link[1] < len(toks) and toks[link[1]].kind == "num":
+            return None, link[1] + 1  # "abad 16 sampai dengan 18": the range's other end is a code too
         return None, reading.after
     d = _Draft(reading.first, reading.after, reading.value, reading.note)
     year_like = reading.plain is not None and len(reading.plain) == 4 and int(reading.plain) in YEARS
@@ -282,18 +339,24 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         _count(toks, d, r)
     else:
         _rate(toks, d, r)
+    if d.unit == "count" and d.concept is None and r.age_before.backward(toks, d.first) is not None:
+        d.unit, d.counted = "year", None  # "aged 45", "aged 18 to 34"
     if d.unit == "count" and d.concept is None and d.low is None:
         _age_or_inverted(toks, d, reading, r)
     if year_like and reading.scale is None and (
-        (d.unit == "count" and d.concept is None) or _after_year_cue(toks, d.first, r)
+        (d.unit == "count" and (d.concept is None or (d.counted is not None and d.counted[0] < d.first)))
+        or _after_year_cue(toks, d.first, r)
         or (reading.first > 0 and toks[reading.first - 1].kind == "num")
         or (reading.after < len(toks) and toks[reading.after].low in r.year_units)
     ):
         return None, d.after
-    if d.unit == "count" and d.concept is None and _inside_name(toks, reading, r):
+    if d.unit == "count" and d.concept is None and (_inside_name(toks, reading, r) or _model_name(toks, d, r)
+                                                    or _address(toks, reading, r)):
         return None, d.after
     if _bare_in_brackets(toks, d):
         return None, d.after
+    if d.counted is not None and any(t.kind == "num" for t in toks[d.counted[0] : d.counted[1]]):
+        return d, max(d.after, d.counted[1])  # "63000 Model 3 sedans": the name's digits are no figure
     return d, d.after
 
 
@@ -301,11 +364,81 @@ def _article_fraction(toks: Sequence[Token], i: int, r: Rules) -> Reading | None
     """"a third of": an article for the numerator one, and a word after that makes it a fraction
     rather than an ordinal ("a third term")."""
     n = r.numbers
-    if i == 0 or toks[i - 1].low not in n.fraction_articles or i + 1 >= len(toks):
+    scale = n.scales.forward(toks, i + 1) if i + 1 < len(toks) else None
+    if scale is not None:  # "a quarter million", "quarter million"
+        first = i - 1 if i > 0 and toks[i - 1].low in n.fraction_articles else i
+        return Reading(first, scale[1], scale[0] / n.denominators[toks[i].low], None, scale[0], False)
+    if i == 0 or toks[i - 1].low not in n.fraction_articles:
         return None
-    if toks[i + 1].low not in n.fraction_after:
+    # "a fifth of", "by a fifth." -- an ambiguous denominator ("a quarter") only before "of"
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if not (nxt is not None and nxt.low in n.fraction_after) and (
+            toks[i].low in n.ambiguous_denominators or (nxt is not None and nxt.text not in _CLAUSE_END)):
         return None
+    of_a = n.of_a_scale(toks, i + 1)
+    if of_a is not None:  # "a quarter of a million"
+        return Reading(i - 1, of_a[1], of_a[0] / n.denominators[toks[i].low], None, None, False)
     return Reading(i - 1, i + 1, 1 / n.denominators[toks[i].low], None, None, False)
+
+
+def _ratio(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading | None:
+    """"one in five", "2 out of 3", "satu dari lima", "двое из трёх", "one over three": a part
+    and its whole, both plain numbers with no unit, the part smaller; value part / whole."""
+    j = rd.after
+    if rd.value is None or rd.value == 0 or rd.scale is not None or rd.fraction or j >= len(toks):
+        return None
+    if r.before.backward(toks, rd.first) is not None or (rd.first > 0 and toks[rd.first - 1].attached_to(toks[rd.first])
+                                                          and toks[rd.first - 1].kind != "punct"):
+        return None
+    at_end = False
+    hit = r.ratio_words.forward(toks, j)
+    if hit is None:
+        hit, at_end = r.ratio_words_at_end.forward(toks, j), True
+    if hit is None or hit[1] >= len(toks):
+        return None
+    whole = _reading_at(toks, hit[1], r)
+    if not isinstance(whole, Reading) or whole.value is None or whole.value == 0 or whole.fraction:
+        return None
+    if not abs(rd.value) < whole.value and not at_end:
+        return None  # a part larger than its whole is no ratio, except written as "2000 over 3"
+    k = whole.after
+    nxt = toks[k] if k < len(toks) else None
+    if whole.plain is not None and len(whole.plain) == 4 and int(whole.plain) in YEARS:
+        return None  # "3 in 2020"
+    if nxt is not None and (r.after.forward(toks, k) is not None or nxt.low in r.months
+                            or r.time_after.forward(toks, k) is not None
+                            or ((nxt.kind == "punct" and nxt.attached_to(toks[k - 1]) and nxt.text in "/:-.")
+                            and k + 1 < len(toks) and toks[k + 1].kind == "num")):
+        return None  # "5 in 10 minutes", "2 of 10:30"
+    if at_end and nxt is not None and nxt.text not in _CLAUSE_END:
+        return None  # "won 3 over 10 years" is a hedge
+    if _not_a_figure(toks, whole, r):
+        return None
+    return Reading(rd.first, whole.after, rd.value / whole.value, None, None, rd.digits and whole.digits, None, True)
+
+
+_TIMES = frozenset({"×", "x", "X", "*"})
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _power_of_ten(toks: Sequence[Token], rd: Reading) -> Reading:
+    """Scientific notation: "2.998×10−8", "3 x 10^8", "6.02×10²³", "1.5 × 10⁻⁹"."""
+    k = rd.after
+    if not rd.digits or rd.value is None or rd.scale is not None or k + 2 >= len(toks):
+        return rd
+    if toks[k].text not in _TIMES or toks[k + 1].text != "10" or not toks[k + 1].attached_to(toks[k + 2]):
+        return rd
+    j = k + 2
+    if toks[j].text == "^" and j + 1 < len(toks) and toks[j].attached_to(toks[j + 1]):
+        j += 1
+    sign = 1
+    if toks[j].text in "-−⁻" and j + 1 < len(toks) and toks[j].attached_to(toks[j + 1]):
+        sign, j = -1, j + 1
+    exp = toks[j].text.translate(_SUPERSCRIPTS)
+    if not exp.isdigit() or len(exp) > 3:
+        return rd
+    value = rd.value * 10.0 ** (sign * int(exp))
+    return replace(rd, after=j + 1, value=value, plain=None)
 
 
 def _plain(tok: Token) -> int | None:
@@ -323,7 +456,10 @@ def _fraction_or_mark(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading:
     if (rd.plain is not None and prev is not None and prev.text in ".," and prev.attached_to(toks[f])
             and (prev2 is None or not prev2.attached_to(prev) or prev2.text in "$-−(")
             and (prev2 is None or prev2.kind != "num")):
-        return replace(rd, first=f - 1, value=float("0." + rd.plain) * (rd.scale or 1.0))
+        lead = replace(rd, first=f - 1, value=float("0." + rd.plain) * (rd.scale or 1.0))
+        if rd.scale is None and rd.after == f + 1:
+            lead = r.numbers.with_scale(toks, replace(lead, plain=None))  # ",0012G"
+        return lead
     if rd.after != f + 1:
         return rd
     if rd.plain is not None and f + 3 < len(toks) and not toks[f].attached_to(toks[f + 1]):
@@ -353,7 +489,10 @@ def _digit_fraction(toks: Sequence[Token], f: int, r: Rules, *, mixed: bool) -> 
     after_ok = k < len(toks) and (r.concepts.links.forward(toks, k) is not None or r.after.forward(toks, k) is not None)
     # "2016/2017" is a season, not a fraction
     never_date = num < den and den not in YEARS and (num == 0 or den > 31 or (num > 12 and den > 12))
-    if not (slash.text == "\u2044" or (mixed and num < den) or after_ok or never_date
+    prev = toks[f - 1] if f > 0 else None
+    signed = (prev is not None and prev.text in "-−" and prev.attached_to(toks[f])
+              and (f < 2 or not toks[f - 2].attached_to(prev)))  # "-4/5": no date has a sign
+    if not (slash.text == "\u2044" or (mixed and num < den) or after_ok or never_date or signed
             or r.qualifiers.backward(toks, f) is not None):
         return None
     return num / den, k
@@ -371,8 +510,9 @@ def _signed(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading:
         before = toks[f - 2] if f > 1 else None
         if before is not None and before.low in r.numbers.negative and before.attached_to(prev):
             first = f - 2
-        elif before is None or not before.attached_to(prev) or r.before.backward(toks, f - 1) is not None:
-            first = f - 1
+        elif (before is None or not before.attached_to(prev) or r.before.backward(toks, f - 1) is not None
+              or r.qualifiers.backward(toks, f - 1) is not None):
+            first = f - 1  # "-504", "$-50.8bn", "<-30"
     elif prev.low in r.numbers.negative:
         first = f - 1
     if first is None:
@@ -396,20 +536,24 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     prev = toks[f - 1] if f > 0 else None
     prev2 = toks[f - 2] if f > 1 else None
     nxt = toks[f + 1] if f + 1 < len(toks) else None
+    if _list_marker(toks, rd):
+        return True
     if prev is not None and prev.attached_to(tok):
         if prev.kind == "word" and r.before.backward(toks, f) is None:
             return True  # "A320", "ke3"
-        if prev.text in "/:+#№":
-            return True  # "13/12", "10:00", "+62"
-        if prev.text in "-–" and prev2 is not None and prev2.attached_to(prev) and prev2.kind != "punct":
-            return True  # "F-16", "ke-3", "COVID-19"
+        if prev.text in "/:#№" or (prev.text == "+" and r.after.forward(toks, rd.after) is None):
+            return True  # "13/12", "10:00", "+62"; not "Dow +0.2%"
+        if (prev.text in "-–" and prev2 is not None and prev2.attached_to(prev) and prev2.kind != "punct"
+                and prev2.low not in r.hyphen_prefixes):
+            return True  # "F-16", "ke-3", "COVID-19"; not "sub-300 sq m"
         if prev.text == "." and prev2 is not None and prev2.kind == "num" and prev2.attached_to(prev):
             return True
     if tok.kind == "num" and nxt is not None and tok.attached_to(nxt):
         after = toks[f + 2] if f + 2 < len(toks) else None
         if nxt.text in "/:" and after is not None and after.kind == "num" and rd.after == f + 1:
             return True
-        if nxt.kind == "word" and not _unit_or_scale_at(toks, f + 1, r) and not 0 < r.numbers.words.get(nxt.low, 1) < 1:
+        if (nxt.kind == "word" and rd.after == f + 1 and not _unit_or_scale_at(toks, f + 1, r)
+                and not 0 < r.numbers.words.get(nxt.low, 1) < 1):
             return True  # "3rd", "5G"; not "2½"
         if (nxt.text in "-–" and after is not None and after.kind == "word" and nxt.attached_to(after)
                 and not _unit_or_scale_at(toks, f + 2, r) and not _hyphen_stem(after, r)):
@@ -421,17 +565,50 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     last = toks[rd.after - 1]
     if prev is not None and prev.text == "." and prev2 is not None and prev2.low in r.months:
         return True  # "Oct. 31"
-    if prev is not None and (prev.low in r.months or _code_cue(toks, f, r)):
-        return True
-    if prev is not None and prev.low in r.time_before and _clock_like(rd) and r.after.forward(toks, rd.after) is None:
-        return True  # "at 10" is a time; "at 5%" is not
+    if prev is not None and (prev.low in r.months or (_code_cue(toks, f, r) and not _measure_after(toks, rd.after, r))):
+        return True  # "Pasal 45", "Jalan 5", "UU No 1 Tahun 2012"; not "lebar jalan delapan meter"
+    if (prev is not None and prev.low in r.time_before and _clock_like(rd) and r.after.forward(toks, rd.after) is None
+            and not _noun_follows(toks, rd.after, r)):
+        return True  # "at 10" is a time; "at 5%" and "looked at two viruses" are not
     follow = toks[rd.after] if rd.after < len(toks) else None
-    if follow is not None and (follow.low in r.months or follow.low in r.time_after):
+    if follow is not None and (follow.low in r.months or r.time_after.forward(toks, rd.after) is not None):
         return True
-    if tok.kind == "word" and _in_phrase(toks, f, r.not_counts):
+    if tok.kind == "word" and not rd.fraction and _in_phrase(toks, f, r.not_counts):
         return True
     return bool(last.kind == "num" and follow is not None and follow.text in ":" and follow.attached_to(last)
                 and rd.after + 1 < len(toks) and toks[rd.after + 1].kind == "num")
+
+
+def _list_marker(toks: Sequence[Token], rd: Reading) -> bool:
+    """"1. Edriana Noerdin, ...", "2) The ...": a small plain number that opens its line or
+    sentence, with a full stop or closing bracket attached and a capitalised word after it, numbers a
+    list item. ("2.500 orang" is one digit run, so it never reaches this.)"""
+    f = rd.first
+    if rd.plain is None or len(rd.plain) > 3 or rd.after != f + 1 or f + 2 >= len(toks):
+        return False
+    if f > 0 and toks[f - 1].text not in _LIST_OPENERS:
+        return False
+    mark, word = toks[f + 1], toks[f + 2]
+    return (mark.text in ".)" and toks[f].attached_to(mark) and not mark.attached_to(word)
+            and word.kind == "word" and word.text[0].isupper())
+
+
+def _measure_after(toks: Sequence[Token], k: int, r: Rules) -> bool:
+    """A unit right after a number that is not a duration (durations follow law numbers: "No 1 Tahun 2012")."""
+    hit = r.after.forward(toks, k)
+    return hit is not None and toks[k].low not in r.year_units and hit[0] not in _DURATIONS
+
+
+_DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
+
+
+def _noun_follows(toks: Sequence[Token], k: int, r: Rules) -> bool:
+    """A content word (no stop word, month or time word) right after a number: what it counts."""
+    if k >= len(toks) or toks[k].kind != "word":
+        return False
+    t = toks[k]
+    return (t.low not in r.concepts.stop and t.low not in r.months and r.time_after.forward(toks, k) is None
+            and t.text[:1].islower())
 
 
 def _clock_like(rd: Reading) -> bool:
@@ -483,9 +660,45 @@ def _inside_name(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     prev = toks[f - 1]
     if not any(ch.isupper() for ch in prev.text) or r.qualifiers.backward(toks, f) is not None:
         return False
+    if toks[f].kind == "word" and toks[f].text[:1].isupper() and prev.text[:1].isupper():
+        return True  # "Nusa Dua", "Formula One": a capitalised number word inside a name
     if f - 2 < 0 or toks[f - 2].text in _SENTENCE_END:
         return False
     return not prev.text.isupper() or len(prev.text) <= 4
+
+
+def _model_name(toks: Sequence[Token], d: _Draft, r: Rules) -> bool:
+    """"Boeing's 787 Dreamliner", "the 90049 ZIP Code", "iPhone 11 Pro": digits (no hedge, more than
+    one) before a capitalised singular word that ends the phrase name a model or code, in a language
+    whose plurals show ("63000 Model 3 sedans" counts sedans)."""
+    c = r.concepts
+    if (not c.plural_endings or c.head_first or d.counted is None or d.value in (None, 1) or d.qualifier != "exact"
+            or d.low is not None or not toks[d.first].text.isdigit()):
+        return False  # plain digits only: "63,150 Model 3s" and "0.5 WAR" are quantities
+    phrase = [t for t in toks[d.counted[0] : d.counted[1]] if t.kind == "word"]
+    if not phrase or not phrase[0].text[:1].isupper() or (phrase[0].text.isupper() and len(phrase[0].text) <= 3):
+        return False  # "2 TDs", "300 PS", "18 R": abbreviations of what is counted
+    nxt = toks[d.counted[1]] if d.counted[1] < len(toks) else None
+    if nxt is not None and (nxt.low in c.conjunctions or nxt.kind == "num" or nxt.text[:1].isupper()):
+        return False  # "27000 Model S and Model X vehicles"
+    return not any(t.low.endswith(e) and len(t.low) > len(e) + 2 for t in phrase for e in c.plural_endings)
+
+
+def _address(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
+    """"49 Zorro Ranch Road", "9 E 71st St": plain digits before up to four capitalised words (or an
+    ordinal) and a ``street_words`` word are a house number."""
+    if not r.street_words or not toks[rd.first].text.isdigit() or rd.after != rd.first + 1:
+        return False
+    for k in range(rd.after, min(len(toks), rd.after + 5)):
+        t = toks[k]
+        if t.kind == "word" and t.low in r.street_words and k > rd.after:
+            return True
+        if not ((t.kind == "word" and t.text[:1].isupper()) or (t.kind == "num" and k + 1 < len(toks)
+                                                               and t.attached_to(toks[k + 1]))):
+            return False
+        if t.kind == "word" and t.text.islower():
+            return False
+    return False
 
 
 def _bare_in_brackets(toks: Sequence[Token], d: _Draft) -> bool:
@@ -581,8 +794,21 @@ def _qualify(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     if hit is not None:
         d.qualifier, d.first = hit
     after = r.qualifiers_after.forward(toks, d.after) if d.low is None and d.qualifier == "exact" else None
+    if after is not None and _runs_past(toks, d.after, after[1], r):
+        after = None  # "equal to 5000 or less than 6000": "less than" hedges the next number
     if after is not None:
         d.qualifier, d.after = after  # "10 or more people", "10 orang atau lebih"
+
+
+def _runs_past(toks: Sequence[Token], start: int, end: int, r: Rules) -> bool:
+    """Whether a hedge starting inside ``[start, end)`` ends after ``end`` and hedges a number after
+    it ("or less than 6000"; not "200 or greater than")."""
+    for k in range(start, end):
+        hit = r.qualifiers.forward(toks, k)
+        stop = max(end, hit[1]) if hit is not None else end
+        if stop < len(toks) and (toks[stop].kind == "num" or toks[stop].low in r.starts):
+            return True
+    return False
 
 
 def _age_or_inverted(toks: Sequence[Token], d: _Draft, rd: Reading, r: Rules) -> None:
@@ -590,11 +816,11 @@ def _age_or_inverted(toks: Sequence[Token], d: _Draft, rd: Reading, r: Rules) ->
     if f > 0 and toks[f - 1].low in r.inverted_approx and d.qualifier == "exact":
         d.unit, d.qualifier, d.first = r.inverted_approx[toks[f - 1].low], "approx", f - 1
         return
-    if (rd.plain is not None and f >= 2 and d.after < len(toks) and toks[f - 1].text == "("
-            and toks[d.after].text == ")" and 0 < int(rd.plain) <= MAX_AGE):
+    if (rd.plain is not None and f >= 2 and d.after < len(toks) and 0 < int(rd.plain) <= MAX_AGE
+            and (toks[f - 1].text, toks[d.after].text) in (("(", ")"), (",", ","))):
         name = toks[f - 2]
         if name.kind == "word" and name.text[0].isupper():
-            d.unit = "year"
+            d.unit = "year"  # "CB (32)", "Maddon, 66, has"
 
 
 # ---------------------------------------------------------------------- what is counted
@@ -612,17 +838,32 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
             k = nxt.after
         found = _noun_phrase(toks, k, c)
     ends = j >= len(toks) or toks[j].kind == "punct" or toks[j].low in c.stop
+    if found is None and d.unit == "count" and (
+            (d.first > 0 and toks[d.first - 1].low in c.person_verbs and (ends or toks[j].low in c.stop
+                                                                           or toks[j].kind != "word"))
+            or any(t.low in c.person_numerals for t in toks[d.first : d.after])):
+        d.concept = "person"  # "kills 16 outside a bakery"
+        return
     if found is None and d.unit == "count" and d.low is None and ends:
         found = _noun_before(toks, d.first, c)
     if found is not None:
         d.concept, d.counted = found[0], (found[1], found[2])
         late = r.qualifiers_after.forward(toks, found[2]) if d.qualifier == "exact" and d.low is None else None
+        if late is not None and _runs_past(toks, found[2], late[1], r):
+            late = None
         if late is not None:
             d.qualifier = late[0]  # "10 orang atau lebih", "10 человек и более"
         return
     # no lexicon noun: keep the noun phrase as written, with a null concept
-    plural = d.value != 1 if d.value is not None else True
-    surface = _subject(toks, d.first, c, r) if d.unit == "percent" else None
+    plural = d.value > 1 if d.value is not None else True  # "a third of the population": not plural
+    surface = None
+    if d.unit == "percent" and link is not None:
+        surface = _surface(toks, link[1], c, r, plural)  # "1% of their earnings": what it is a share of
+    if surface is None and d.unit == "percent":
+        surface = _subject(toks, d.first, c, r)
+    if (surface is None and d.unit == "percent" and d.after < len(toks) and toks[d.after].low in c.change_after
+            and d.first > 0 and toks[d.first - 1].kind == "word"):
+        surface = _words_back(toks, d.first, c)  # "pulled the healthcare sector 0.68 percent lower"
     if surface is None:
         surface = _surface(toks, j, c, r, plural)
     if surface is None and link is not None:
@@ -655,6 +896,9 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
     k = j
     while k < len(toks):
         t = toks[k]
+        if t.kind == "num" and not hits and k > j and toks[k - 1].text == "-" and toks[k - 1].attached_to(t):
+            k += 1  # "two Belgian F-16 combat jets": a model code inside the phrase
+            continue
         if t.kind == "num":
             break
         if t.kind == "punct":
@@ -694,14 +938,30 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool)
     first_end = end = None
     while k < len(toks) and words < c.surface_words:
         t = toks[k]
-        if t.kind != "word" or t.low in c.stop or t.low in r.starts or t.low in r.months:
+        if (t.kind == "num" and t.text.isdigit() and len(t.text) <= 4 and k + 1 < len(toks)
+                and toks[k + 1].kind == "word" and (toks[k - 1].text[:1].isupper() or toks[k + 1].text[:1].isupper())):
+            k += 1  # a name with digits: "Model 3 sedans", "new 737 Max jets"
+            continue
+        if (t.text in "'’" and k > j and toks[k - 1].attached_to(t) and k + 1 < len(toks) and toks[k + 1].low == "s"
+                and t.attached_to(toks[k + 1])):
+            k += 2  # "Johnson's deputies": a possessive leads to the head
+            continue
+        modifier = (t.low in c.modifiers and k + 1 < len(toks) and toks[k + 1].kind == "word"
+                    and toks[k + 1].low not in c.stop)
+        if t.kind != "word" or (t.low in c.stop and not modifier) or t.low in r.starts or t.low in r.months:
             break
         last = k
         while (last + 2 < len(toks) and toks[last + 1].text == "-" and toks[last].attached_to(toks[last + 1])
                and toks[last + 1].attached_to(toks[last + 2]) and toks[last + 2].kind == "word"):
             last += 2
         words += 1
+        single = last == k
         k = end = last + 1
+        nxt = toks[k] if k < len(toks) else None
+        adjunct = (t.text[:1].isupper() and nxt is not None and nxt.kind == "word" and nxt.text[:1].islower()
+                   and nxt.low not in c.stop)
+        if single and (t.low in c.modifiers or adjunct):
+            continue  # "four different bosses", "the US population": a modifier is not the head
         first_end = first_end or end
         if agree and any(toks[last].low.endswith(e) and len(toks[last].low) > len(e) + 2
                          for e in c.plural_endings) == plural:
@@ -714,17 +974,94 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool)
 
 
 def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[int, int] | None:
-    """"Nvidia advanced 8%": the words before a change verb right before the percentage."""
-    verb = c.change_verbs.backward(toks, first)
-    if verb is None or c.surface_words <= 0:
+    """"Nvidia advanced 8%", "The S&P 500 is up about 15 percent", "Tesla shares were up nearly
+    57%": the nearest change verb up to ``holder_reach`` tokens before the percentage, in its
+    sentence; then, past auxiliaries (``holder_skip``), the name or noun phrase before it, digits
+    and "&" inside a name kept ("S&P 500")."""
+    if c.surface_words <= 0:
         return None
-    end = k = verb[1]
-    while k > 0 and end - k < c.surface_words:
+    link = c.holder_links.backward(toks, first)
+    if link is not None:  # "an interest rate of 1.38pc", "a dividend yield of 4.1 per cent"
+        held = _phrase_back(toks, link[1], c)
+        if held is not None:
+            return held
+    verb = None
+    for k in range(first, max(0, first - c.holder_reach - 1), -1):
+        if k < first and toks[k].text in _SENTENCE_STOP:
+            break
+        if k < first and toks[k].kind == "num" and not any(t.low in c.restate for t in toks[k + 1 : first + 1]):
+            break  # the verb of another number ("up 0.2% and the sp 500 is poised to drop 0.2%"), unless
+            # the percentage restates it ("lost 190 points, or 0.6%")
+        verb = c.change_verbs.backward(toks, k)
+        if verb is not None:
+            break
+    if verb is None:
+        return _name_before(toks, first, c)
+    end = verb[1]
+    while end > 0 and end > verb[1] - 6 and (
+            (toks[end - 1].kind == "word" and toks[end - 1].low in c.holder_skip)
+            or (toks[end - 1].text == "," and end < verb[1] and toks[end].low in c.holder_skip)):
+        end -= 1  # "bank stocks, which were up 2.8%"
+    return _phrase_back(toks, end, c)
+
+
+def _phrase_back(toks: Sequence[Token], end: int, c: Concepts) -> tuple[int, int] | None:
+    """The noun phrase or name that ends at ``end``: up to ``surface_words`` + 1 words back to a stop
+    word or punctuation, digits, "&" and "-" inside a name kept ("S&P 500", "TA-125", "e-minis").
+    A time phrase just before the end is passed over ("China's economy in 2022 grew"), and so is an
+    appositive between commas ("Healthcare, 2018's best performing sector, dropped")."""
+    while end >= 2 and toks[end - 1].kind == "num" and toks[end - 2].low in c.stop:
+        end -= 2
+    found = _words_back(toks, end, c)
+    if found is None and end > 0 and toks[end - 1].text == ",":
+        for k in range(end - 2, max(0, end - 10), -1):
+            if toks[k].text in _SENTENCE_STOP:
+                break
+            if toks[k].text == ",":
+                return _words_back(toks, k, c)
+    return found
+
+
+def _words_back(toks: Sequence[Token], end: int, c: Concepts) -> tuple[int, int] | None:
+    k = end
+    words = 0
+    while k > 0 and words < c.surface_words + 1:
         t = toks[k - 1]
-        if t.kind != "word" or t.low in c.stop:
+        if t.kind == "word" and t.low not in c.stop:
+            words += 1
+        elif not (t.kind == "num" or (t.text in "&'’-" and k - 2 >= 0 and toks[k - 2].attached_to(t)
+                                       and t.attached_to(toks[k]))):
             break
         k -= 1
+    while k < end and toks[k].kind != "word":
+        k += 1
     return (k, end) if k < end else None
+
+
+def _name_before(toks: Sequence[Token], first: int, c: Concepts) -> tuple[int, int] | None:
+    """"Dow +0.2% S&P 500 +0.3%", "Burlington by 2.6%": a signed percentage (or one after "by") right
+    after a capitalised name, up to three tokens with digits and "&" inside ("S&P 500")."""
+    k = first
+    signed = toks[k].text in "+-−" or (k > 0 and toks[k - 1].text in "+-−" and toks[k - 1].attached_to(toks[k]))
+    if toks[k].text not in "+-−" and k > 0 and toks[k - 1].text in "+-−":
+        k -= 1
+    if k > 0 and toks[k - 1].low in c.restate_by:
+        k -= 1
+        signed = True
+    if not signed:
+        return None
+    end = k
+    while k > 0 and end - k < 4:
+        t = toks[k - 1]
+        if t.kind == "word" and t.text[:1].isupper():
+            k -= 1
+        elif (t.kind == "num" and k == end) or (t.text == "&" and k - 1 > 0 and toks[k - 2].attached_to(t)):
+            k -= 1  # "Stoxx 50 -1.3%", "S&P 500 +0.3%"
+        else:
+            break
+    while k < end and toks[k].kind != "word":
+        k += 1
+    return (k, end) if k < end and toks[k].text[:1].isupper() else None
 
 
 def _noun_before(toks: Sequence[Token], first: int, c: Concepts) -> tuple[str, int, int] | None:
@@ -744,18 +1081,58 @@ def _noun_before(toks: Sequence[Token], first: int, c: Concepts) -> tuple[str, i
 
 
 def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
-    """Figures joined by a conjunction share a unit or noun ("27 и 34 лет", "40 дисков и три")."""
+    """Figures joined by a conjunction share a unit or noun ("27 и 34 лет", "40 дисков и три"); a bare
+    number joined by a range link takes the unit of the next ("from 4.8 to 4.7 percent", a change
+    that is no range because it falls)."""
     out = list(figures)
     for n in range(len(out) - 1):
         a, b = out[n], out[n + 1]
         a_end = max(a.counted_span.end, a.span.end) if a.counted_span is not None else a.span.end
         between = text[a_end : b.span.start].strip().casefold()
         if between not in r.concepts.conjunctions:
-            continue
+            link_toks = tokenize(between)
+            linked = r.range_links.forward(link_toks, 0) if link_toks else None
+            if linked is None or linked[1] != len(link_toks) or a.counted is not None:
+                continue
         if a.unit == "count" and a.concept is None and a.low is None and b.unit != "count":
             out[n] = replace(a, unit=b.unit)
         elif a.unit == "count" and b.unit == "count" and b.concept is None and a.concept is not None:
             out[n + 1] = replace(b, concept=a.concept)
+    return out
+
+
+def _end_of(f: Figure) -> int:
+    return max(f.span.end, f.counted_span.end) if f.counted_span is not None else f.span.end
+
+
+_LOWER_BOUNDS = frozenset({"more_than", "at_least"})
+_UPPER_BOUNDS = frozenset({"less_than", "at_most"})
+
+
+def _bounds(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
+    """"more than 10 and less than 20", "at most 100 and at least 20": a lower and an upper bound of
+    the same unit joined by a ``bound_joiners`` word are one range, low below high."""
+    if not r.bound_joiners or len(figures) < 2:
+        return figures
+    out: list[Figure] = []
+    n = 0
+    while n < len(figures):
+        a = figures[n]
+        b = figures[n + 1] if n + 1 < len(figures) else None
+        if (b is not None and a.low is None and b.low is None and a.value is not None and b.value is not None
+                and {a.qualifier, b.qualifier} in ({"more_than", "less_than"}, {"more_than", "at_most"},
+                                                   {"at_least", "less_than"}, {"at_least", "at_most"})
+                and (a.unit == b.unit or b.unit == "count")
+                and tuple(t.low for t in tokenize(text, _end_of(a), b.span.start)) in r.bound_joiners):
+            low, high = (a.value, b.value) if a.qualifier in _LOWER_BOUNDS else (b.value, a.value)
+            if low < high:
+                out.append(replace(a, span=Span(a.span.start, b.span.end), value=None, low=low, high=high,
+                                   qualifier="exact", unit=a.unit, concept=a.concept or b.concept,
+                                   counted=a.counted or b.counted, counted_span=a.counted_span or b.counted_span))
+                n += 2
+                continue
+        out.append(a)
+        n += 1
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, NamedTuple, TypeVar
 
 from claimtrail.lang.sections.numbers import Section as NumberWords
@@ -20,10 +20,14 @@ from claimtrail.lang.sections.numbers import Section as NumberWords
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:(?:[.,]|[ \u00a0\u202f][.,] |[ \u00a0\u202f])\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
 )
-#: the same without spaces between groups, for languages that do not group with spaces
+#: the same for languages that do not group with spaces: only a no-break space before three digits
+#: ("40\u202f000"), or two or more plain-space groups of three ("1 234 567") join a number
 _TOKEN_NO_SPACE = re.compile(
-    r"(?P<num>\d+(?:(?:[.,]|[ \u00a0\u202f][.,] )\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
+    r"(?P<num>\d{1,3}(?: \d{3}(?!\d)){2,}(?:[.,]\d+)?"
+    r"|\d+(?:(?:[.,]|[ \u00a0\u202f][.,] |[\u00a0\u202f](?=\d{3}(?!\d)))\d+)*)"
+    r"|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
 )
+_GROUP = re.compile(r"\d{3}(?:[.,]\d+)?")
 _SPACES = re.compile(r"[ \u00a0\u202f]")
 #: the largest digit count whose value still fits a float
 MAX_DIGITS = 308
@@ -57,15 +61,21 @@ V = TypeVar("V")
 class PhraseTable(Generic[V]):
     """Phrases (token tuples) to values, matched forward from a token or backward to one."""
 
-    def __init__(self, items: Mapping[str, V] | Iterable[tuple[str, V]], *, exact: bool = False) -> None:
-        pairs = items.items() if isinstance(items, Mapping) else items
+    def __init__(self, items: Mapping[str, V] | Iterable[tuple[str, V]], *, exact: bool = False,
+                 letters_exact: bool = False) -> None:
+        pairs = list(items.items() if isinstance(items, Mapping) else items)
         self.exact = exact
+        #: one-letter phrases match only as written ("g" is a gram, "5G" a network)
+        self.letters = {p for p, _ in pairs if len(p) == 1 and p.isalpha()} if letters_exact else None
         self.table: dict[tuple[str, ...], V] = {}
         for phrase, value in pairs:
             key = tuple(t.text for t in tokenize(phrase)) if exact else phrase_key(phrase)
             if key:
                 self.table[key] = value
         self.longest = max((len(k) for k in self.table), default=0)
+        #: first and last tokens of the phrases: most lookups stop at one set test
+        self.firsts = frozenset(k[0] for k in self.table)
+        self.lasts = frozenset(k[-1] for k in self.table)
 
     def __bool__(self) -> bool:
         return bool(self.table)
@@ -75,17 +85,25 @@ class PhraseTable(Generic[V]):
 
     def forward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase starting at token ``i``: (value, index after it)."""
+        if i >= len(toks) or self._form(toks[i]) not in self.firsts:
+            return None
         for n in range(min(self.longest, len(toks) - i), 0, -1):
             key = tuple(self._form(t) for t in toks[i : i + n])
-            if key in self.table:
+            if key in self.table and not self._wrong_case(toks[i], n):
                 return self.table[key], i + n
         return None
 
+    def _wrong_case(self, tok: Token, n: int) -> bool:
+        return (self.letters is not None and n == 1 and len(tok.text) == 1 and tok.text.isalpha()
+                and tok.text not in self.letters)
+
     def backward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase ending just before token ``i``: (value, index of its first token)."""
+        if i <= 0 or i > len(toks) or self._form(toks[i - 1]) not in self.lasts:
+            return None
         for n in range(min(self.longest, i), 0, -1):
             key = tuple(self._form(t) for t in toks[i - n : i])
-            if key in self.table:
+            if key in self.table and not self._wrong_case(toks[i - n], n):
                 return self.table[key], i - n
         return None
 
@@ -104,6 +122,8 @@ class Reading:
     digits: bool = False
     #: an integer written in plain digits with no marks ("2012")
     plain: str | None = None
+    #: the words end with a denominator ("two thirds", "fifty-four hundredths")
+    fraction: bool = False
 
 
 class Numbers:
@@ -120,10 +140,12 @@ class Numbers:
         self.scales = PhraseTable(s.scales)
         self.one_scales = {k.casefold(): v for k, v in s.one_scales.items()}
         self.scale_abbr = PhraseTable(s.scale_abbreviations, exact=True)
+        self.decimal_scale_abbr = PhraseTable(s.decimal_scale_abbreviations, exact=True)
         self.connectors = {c.casefold() for c in s.connectors}
         self.negative = {w.casefold() for w in s.negative}
         self.decimal_words = {w.casefold() for w in s.decimal_words}
         self.denominators = {k.casefold(): v for k, v in s.denominators.items()}
+        self.compound_denominators = {k.casefold(): v for k, v in s.compound_denominators.items()}
         self.ambiguous_denominators = {w.casefold() for w in s.ambiguous_denominators}
         self.fraction_articles = {w.casefold() for w in s.fraction_articles}
         self.fraction_after = {w.casefold() for w in s.fraction_after}
@@ -165,23 +187,26 @@ class Numbers:
             pieces.append((pos, text[pos : m.start()]))
             pos = m.end()
         pieces.append((pos, text[pos:]))
-        if self.space_groups and len(pieces) > 1:
-            merged: list[tuple[int, str]] = []
+        if len(pieces) > 1:
+            # the tokenizer of a language without space groups joins only "1 234 567" and no-break spaces;
+            # spans are merged by offsets, so a long run of groups costs one pass
+            spans: list[list[int]] = []
+            takes_groups = False
             for start, piece in pieces:
-                if (merged and len(piece) == 3 and piece.isdigit()
-                        and _groupable_head(merged[-1][1]) and _no_decimal(merged[-1][1])):
-                    head_start = merged[-1][0]
-                    merged[-1] = (head_start, text[head_start : start + len(piece)])
+                if spans and takes_groups and _GROUP.fullmatch(piece):
+                    spans[-1][1] = start + len(piece)
+                    takes_groups = _no_decimal(piece)
                 else:
-                    merged.append((start, piece))
-            pieces = merged
+                    spans.append([start, start + len(piece)])
+                    takes_groups = _groupable_head(piece) and _no_decimal(piece)
+            pieces = [(a, text[a:b]) for a, b in spans]
         return [(tok.start + s, p) for s, p in pieces]
 
     def _read_marks(self, s: str) -> tuple[float | None, str | None] | None:
         parts = re.split(r"([.,])", s)
         digits, marks = parts[0::2], parts[1::2]
         conventions: list[tuple[str, set[str]]] = [(self.decimal, set(self.group)),
-                                                   (_other(self.decimal), {_other(self.decimal)})]
+                                                   (_other(self.decimal), {self.decimal})]
         for decimal, group in conventions:
             read = _interpret(digits, marks, decimal, group)
             if read is not None:
@@ -203,9 +228,73 @@ class Numbers:
         tok = toks[i]
         if tok.kind == "num":
             return None  # digit runs are read by the caller through digit_values
-        if not self.is_word(tok):
+        if self.is_word(tok):
+            return self._read_words(toks, i)
+        if i > 0 and toks[i - 1].low in self.fraction_articles and self._scale_or_multiplier(toks, i):
+            return self._read_words(toks, i, article=True)  # "a hundred", "a thousand", "a million"
+        if tok.low in self.multipliers and i + 1 < len(toks) and self._scale_at(toks, i + 1) is not None:
+            read = self._read_words(toks, i, article=True)  # "hundred thousand dollars"
+            return replace(read, first=i) if read is not None else None
+        return None
+
+    def _spoken_hundreds(self, toks: Sequence[Token], j: int) -> tuple[float, int] | None:
+        """A tens word and a digit word at ``j`` after a digit word: hundreds said the short way
+        ("one twenty two" = 122); both words are needed, so "one twenty" stays two numbers."""
+        tens = self.words.get(toks[j].low, 0.0)
+        if not (20 <= tens < 100 and tens % 10 == 0):
             return None
-        return self._read_words(toks, i)
+        k = j + 1
+        if k < len(toks) and toks[k].low in self.connectors and not toks[k].low.isalpha():
+            k += 1
+        unit = self.words.get(toks[k].low, 0.0) if k < len(toks) and toks[k].kind == "word" else 0.0
+        if not (1 <= unit < 10 and unit == int(unit)):
+            return None
+        return tens + unit, k + 1
+
+    def _tens_denominator(self, toks: Sequence[Token], j: int) -> int | None:
+        """The index of a one-digit denominator after the tens word at ``j`` ("twenty-fifth")."""
+        v = self.words.get(toks[j].low, 0.0)
+        if not (20 <= v < 100 and v % 10 == 0):
+            return None
+        k = j + 1
+        if k < len(toks) and toks[k].low in self.connectors and not toks[k].low.isalpha():
+            k += 1
+        if k < len(toks) and self._denominator_word(toks[k]):
+            den = self.denominators.get(toks[k].low) or self.compound_denominators.get(toks[k].low, 0.0)
+            if den < 10:
+                return k
+        return None
+
+    def _smaller_scale(self, toks: Sequence[Token], k: int, scale: float) -> bool:
+        hit = self._scale_at(toks, k)
+        return hit is not None and hit[0] < scale
+
+    def _denominator_word(self, tok: Token) -> bool:
+        return tok.low in self.denominators or tok.low in self.compound_denominators
+
+    def _scale_or_multiplier(self, toks: Sequence[Token], i: int) -> bool:
+        return toks[i].low in self.multipliers or self._scale_at(toks, i) is not None
+
+    def scale_starts(self) -> frozenset[str]:
+        """Multipliers and one-word scales, which open a number after an article ("a hundred")."""
+        if not self.fraction_articles:
+            return frozenset()
+        return frozenset(self.multipliers) | frozenset(k[0] for k in self.scales.table if len(k) == 1)
+
+    def fraction_ahead(self, toks: Sequence[Token], k: int) -> tuple[float, int] | None:
+        """A fraction that starts at ``k``: number words ending in a denominator ("three fifths",
+        "fifty-four hundredths") or an article and a denominator ("a fifth"); (value, index after)."""
+        if k >= len(toks):
+            return None
+        if toks[k].low in self.fraction_articles:
+            den = self.fraction_at(toks, k + 1, plain=True)
+            return (1 / den[0], den[1]) if den is not None else None
+        if not self.is_word(toks[k]):
+            return None
+        sub = self._read_words(toks, k, nested=True)
+        if sub is None or not sub.fraction or sub.value is None:
+            return None
+        return sub.value, sub.after
 
     def with_scale(self, toks: Sequence[Token], r: Reading) -> Reading:
         """Apply scale words after a number read from digits ("250 ribu", "17 тис. 971")."""
@@ -213,24 +302,35 @@ class Numbers:
         value = r.value
         total_scale = None
         last_scale = math.inf
+        after_scale = -1
         if value is not None and j < len(toks):
             j, value = self._digit_tail(toks, r, j, value)
         while j < len(toks):
             hit = self._scale_at(toks, j)
+            if hit is None and total_scale is None and r.value is not None and r.value != int(r.value):
+                hit = self.decimal_scale_abbr.forward(toks, j)  # "1,2G", not "5G"
             if hit is None:
                 break
             scale, k = hit
-            if scale >= last_scale:
-                break
-            last_scale = scale
+            stacked = total_scale is not None and j == after_scale and scale > last_scale
+            if scale >= last_scale and not stacked:
+                break  # "three thousand millions", "3 lakh crore": a larger scale right after one multiplies
+            last_scale = scale * last_scale if stacked else scale
             total_scale = scale * (total_scale or 1)
             value = value * scale if value is not None else None
-            j = _absorb_dot(toks, k)
+            j = after_scale = _absorb_dot(toks, k)
             # "17 тис. 971": three digits below the scale add to it
             if (j < len(toks) and toks[j].kind == "num" and len(toks[j].text) == 3 and toks[j].text.isdigit()
                     and int(toks[j].text) < scale and value is not None):
                 value += int(toks[j].text)
                 j += 1
+            elif (j + 1 < len(toks) and toks[j].kind == "num" and toks[j].text.isdigit() and value is not None
+                  and (toks[j + 1].low in self.multipliers or self._smaller_scale(toks, j + 1, scale))):
+                # "4 thousand 3 hundred and 21": digits with a smaller multiplier or scale add to it
+                part = self.with_scale(toks, Reading(j, j + 1, float(toks[j].text), None, None, True, toks[j].text))
+                if part.value is not None and part.value < scale:
+                    value += part.value
+                    j = part.after
         if total_scale is not None and value is not None:
             # "3 million and a half"
             added = self.added.forward(toks, j)
@@ -255,14 +355,22 @@ class Numbers:
         if (tok.low in self.decimal_words and r.plain is not None and j + 1 < len(toks)
                 and toks[j + 1].kind == "num" and toks[j + 1].text.isdigit()):
             return j + 2, float(f"{r.plain}.{toks[j + 1].text}")
-        if tok.low in self.multipliers and r.plain is not None:
+        if tok.low in self.multipliers and r.digits:
             m = self.multipliers[tok.low]
             value *= m
             j += 1
-            if (j + 1 < len(toks) and toks[j].low in self.connectors and toks[j].low.isalpha()
-                    and toks[j + 1].kind == "num" and toks[j + 1].text.isdigit() and int(toks[j + 1].text) < m):
-                value += int(toks[j + 1].text)
+            if r.plain is None or not (j + 1 < len(toks) and toks[j].low in self.connectors and toks[j].low.isalpha()):
+                return j, value
+            nxt = toks[j + 1]
+            if nxt.kind == "num" and nxt.text.isdigit() and 0 < int(nxt.text) < m and not (
+                    j + 2 < len(toks) and (toks[j + 2].low in self.multipliers or self._scale_at(toks, j + 2))):
+                value += int(nxt.text)  # "3 hundred and 21", not "3 hundred and 2 hundred"
                 j += 2
+            elif self.is_word(nxt):
+                sub = self._read_words(toks, j + 1, nested=True)
+                if sub is not None and sub.value is not None and 0 < sub.value < m and not sub.fraction:
+                    value += sub.value  # "3 hundred and one"
+                    j = sub.after
         return j, value
 
     def fraction_digits(self, toks: Sequence[Token], j: int) -> tuple[str, int] | None:
@@ -289,12 +397,12 @@ class Numbers:
                 return str(int(v)), k
         return None
 
-    def fraction_at(self, toks: Sequence[Token], j: int) -> tuple[float, int] | None:
+    def fraction_at(self, toks: Sequence[Token], j: int, *, plain: bool = False) -> tuple[float, int] | None:
         """A denominator word at ``j`` ("thirds"): (denominator, index after it); an ambiguous one
-        ("quarters") only with a ``fraction_after`` word after it."""
+        ("quarters") only with a ``fraction_after`` word after it, or when ``plain`` (after "and")."""
         if j >= len(toks) or toks[j].low not in self.denominators:
             return None
-        if toks[j].low in self.ambiguous_denominators and not (
+        if not plain and toks[j].low in self.ambiguous_denominators and not (
                 j + 1 < len(toks) and toks[j + 1].low in self.fraction_after):
             return None
         return self.denominators[toks[j].low], j + 1
@@ -305,23 +413,54 @@ class Numbers:
             hit = self.scale_abbr.forward(toks, j)
         return hit
 
-    def _read_words(self, toks: Sequence[Token], i: int) -> Reading | None:
+    def _read_words(self, toks: Sequence[Token], i: int, *, article: bool = False,
+                    nested: bool = False) -> Reading | None:
+        """Number words from token ``i``. ``article``: an article before ``i`` stands for one ("a
+        hundred"); ``nested``: reading the fraction after "and", which reads no further "and" fraction."""
         total = group = pending = 0.0
         last_unit_place = math.inf
         last_mult = math.inf
         last_scale = math.inf
         last_kind = ""
+        first = i
+        if article:
+            pending, last_unit_place, last_kind, first = 1.0, 1.0, "unit", i - 1
         j = i
         end = i
         any_scale: float | None = None
+        fraction = False
         while j < len(toks):
             tok = toks[j]
             lw = tok.low
+            if last_kind in ("unit", "teen", "mult", "scale") and lw in self.connectors and lw.isalpha() and not nested:
+                ahead = self.fraction_ahead(toks, j + 1)
+                if ahead is not None and abs(ahead[0]) < 1:
+                    # "twenty and three fifths", "two hundred and fifty-four hundredths", "six million and two thirds"
+                    was_scale = last_kind == "scale"
+                    last_kind, fraction = "frac", True
+                    j = end = ahead[1]
+                    smaller = self._scale_at(toks, j) if was_scale else None
+                    if smaller is not None and smaller[0] < last_scale:
+                        total += ahead[0] * smaller[0]  # "one billion and a half million"
+                        j = end = _absorb_dot(toks, smaller[1])
+                    elif was_scale:
+                        total += ahead[0] * last_scale
+                    else:
+                        pending += ahead[0]
+                    continue
             if last_kind in ("unit", "teen", "mult", "scale") and self.added:
                 added = self.added.forward(toks, j)
                 if added is not None:
                     # "one and a half", "три с половиной", "one million and a half"
                     if last_kind == "scale":
+                        smaller = self._scale_at(toks, added[1])
+                        if smaller is not None and smaller[0] < last_scale:
+                            # "one billion and a half million": the half is of the smaller scale
+                            total += added[0] * smaller[0]
+                            last_kind, j = "frac", smaller[1]
+                            end = _absorb_dot(toks, j)
+                            j = end
+                            continue
                         total += added[0] * last_scale
                     else:
                         pending += added[0]
@@ -337,14 +476,25 @@ class Numbers:
                 last_kind = "frac"
                 j = end = frac[1]
                 continue
-            if last_kind in ("unit", "teen", "mult") and total == 0 and self.fraction_at(toks, j) is not None:
-                den, k = self.fraction_at(toks, j) or (1.0, j + 1)
-                return Reading(i, k, (group + pending) / den, None, None, False)
+            joined = j > first and toks[j - 1].low in self.connectors and not toks[j - 1].low.isalpha()
+            if last_kind in ("unit", "teen", "mult", "scale") and (
+                    self.fraction_at(toks, j, plain=nested or joined) is not None or lw in self.compound_denominators):
+                read = self._fraction(toks, first, j, total + group + pending)
+                if isinstance(read, Reading):
+                    return read
+                if read is False:
+                    return None  # an ordinal: "seventy-fifth"
+                break
+            if (last_kind == "unit" and 0 < pending < 1 and group == total == 0 and lw in self.fraction_articles
+                    and j + 1 < len(toks) and self._scale_or_multiplier(toks, j + 1)):
+                j += 1  # "half a million", "half a dozen"
+                continue
             if last_kind == "frac" and self._scale_at(toks, j) is None:
                 break
             if tok.kind == "punct" or lw in self.connectors:
                 # a connector only joins when a number word follows ("twenty-five", "hundred and five")
-                if lw in self.connectors and last_kind and j + 1 < len(toks) and self.is_word(toks[j + 1]):
+                if lw in self.connectors and last_kind and j + 1 < len(toks) and (
+                        self.is_word(toks[j + 1]) or (not lw.isalpha() and self._denominator_word(toks[j + 1]))):
                     if lw.isalpha() and last_kind not in ("mult", "scale"):
                         break
                     j += 1
@@ -355,6 +505,15 @@ class Numbers:
             if lw in self.words:
                 v = self.words[lw]
                 if last_kind == "unit" and not v < last_unit_place:
+                    den_at = self._tens_denominator(toks, j)
+                    spoken = self._spoken_hundreds(toks, j) if group == total == 0 and 0 < pending < 10 else None
+                    if spoken is not None and den_at is None:  # "one twenty two" = 122
+                        pending, last_kind, last_unit_place = pending * 100 + spoken[0], "unit", 1.0
+                        j = end = spoken[1]
+                        continue
+                    if den_at is not None:  # "one twenty-fifth", "three twenty firsts"
+                        read = self._fraction(toks, first, den_at, total + group + pending + v)
+                        return read if isinstance(read, Reading) else None
                     break
                 if last_kind == "teen":
                     break
@@ -378,11 +537,24 @@ class Numbers:
                 group += m
                 last_mult = m
                 last_kind = "mult"
+            elif (last_kind == "scale" and group + pending == 0 and self._scale_at(toks, j) is not None
+                  and (self._scale_at(toks, j) or (0.0, j))[0] > last_scale):
+                scale, k = self._scale_at(toks, j) or (1.0, j + 1)
+                total *= scale  # "three thousand millions", "three lakh crore"
+                last_scale *= scale
+                any_scale = last_scale
+                end = _absorb_dot(toks, k)
+                j = end
+                continue
             elif self._scale_at(toks, j) is not None and last_kind and (group + pending) > 0:
                 scale, k = self._scale_at(toks, j) or (1.0, j + 1)
                 if scale >= last_scale:
                     break
-                total += (group + pending) * scale
+                if scale < last_mult < math.inf and pending:
+                    # "three hundred and two dozens" = 300 + 24: a scale below the multiplier counts its own part
+                    total += group + pending * scale
+                else:
+                    total += (group + pending) * scale
                 group = pending = 0
                 last_scale = scale
                 last_mult = math.inf
@@ -403,7 +575,39 @@ class Numbers:
         if end == i:
             return None
         value = total + group + pending
-        return Reading(i, end, value, None, any_scale, False)
+        return Reading(first, end, value, None, any_scale, False, None, fraction)
+
+    def _fraction(self, toks: Sequence[Token], first: int, j: int, numerator: float) -> Reading | bool:
+        """Number words from ``first`` up to a denominator at ``j``. A tens word right before a
+        one-digit denominator joins it when a numerator is left ("one twenty-fifth" = 1/25, "three
+        twenty firsts" = 3/21); with none left the words are an ordinal ("seventy-fifth"): False.
+        True when the word at ``j`` is no denominator here ("one first-time voter")."""
+        den = self.denominators.get(toks[j].low) or self.compound_denominators[toks[j].low]
+        k = j - 1
+        if k > first and toks[k].low in self.connectors and not toks[k].low.isalpha():
+            k -= 1
+        tens = self.words.get(toks[k].low, 0.0) if k >= first else 0.0
+        after_and = k > first and toks[k - 1].low in self.connectors and toks[k - 1].low.isalpha()
+        if den < 10 and 20 <= tens < 100 and tens % 10 == 0 and not after_and:
+            if numerator - tens <= 0:
+                return False
+            numerator, den = numerator - tens, den + tens
+        elif toks[j].low not in self.denominators:
+            return True
+        value, after = numerator / den, j + 1
+        of_a = self.of_a_scale(toks, after)
+        if of_a is not None:  # "two thirds of a million"
+            value, after = value * of_a[0], of_a[1]
+        return Reading(first, after, value, None, None, False, None, True)
+
+    def of_a_scale(self, toks: Sequence[Token], k: int) -> tuple[float, int] | None:
+        """"of a million" after a fraction: (the scale, index after it)."""
+        if not (k + 2 < len(toks) and toks[k].low in self.fraction_after and toks[k + 1].low in self.fraction_articles):
+            return None
+        hit = self._scale_at(toks, k + 2)
+        if hit is None and toks[k + 2].low in self.multipliers:
+            hit = (self.multipliers[toks[k + 2].low], k + 3)
+        return hit
 
 
 def _groupable_head(s: str) -> bool:

@@ -46,3 +46,27 @@ class Section(BaseModel):
     #: verbs of change before a percentage ("rose", "fell by", "naik"): the words before them
     #: say what the percentage is of ("Nvidia advanced 8%") when no noun follows
     change_verbs: list[Word] = Field(default_factory=list)
+    #: how many tokens back from a percentage its change verb may stand ("The S&P 500 is up about
+    #: 15 percent", "Tesla shares were up nearly 57%"); 0: right before it only
+    holder_reach: int = 0
+    #: words (besides ``stop``) between the holder and its change verb ("is also trending up",
+    #: "are expected to increase")
+    holder_skip: list[Word] = Field(default_factory=list)
+    #: words after a percentage that make the noun right before it what changed ("pulled the sector 0.68
+    #: percent lower", "saham BBRI 2 persen lebih tinggi")
+    change_after: list[Word] = Field(default_factory=list)
+    #: words between a noun and its percentage ("an interest rate of 1.38%", "inflasi sebesar 3 persen",
+    #: "ставка в размере 16%"): the noun before says what the percentage is
+    holder_links: list[Word] = Field(default_factory=list)
+    #: verbs whose bare number object is people ("kills 16", "menewaskan 5", "убил 3"): concept ``person``
+    person_verbs: list[Word] = Field(default_factory=list)
+    #: number words that count people when no noun follows (Russian collectives "трое", "двое")
+    person_numerals: list[Word] = Field(default_factory=list)
+    #: words that restate the number before as a percentage, which then shares its verb ("lost 190
+    #: points, or 0.6%")
+    restate: list[Word] = Field(default_factory=list)
+    #: words between a name and its percentage in a list of changes ("Burlington by 2.6%")
+    restate_by: list[Word] = Field(default_factory=list)
+    #: words before a counted noun that describe it ("four different bosses", "one particular
+    #: demand"): the surface phrase skips them to find its head
+    modifiers: list[Word] = Field(default_factory=list)

@@ -41,6 +41,9 @@ class Section(BaseModel):
     one_scales: dict[Word, float] = Field(default_factory=dict)
     #: case-sensitive scale abbreviations ("M", "T", "jt")
     scale_abbreviations: dict[Word, float] = Field(default_factory=dict)
+    #: case-sensitive scale abbreviations read only after a number with a decimal part ("1,2G", ".0012Г"),
+    #: so that "5G" and "4G" networks stay names
+    decimal_scale_abbreviations: dict[Word, float] = Field(default_factory=dict)
     #: tokens that may join number words ("-" in "twenty-five"); "and" only after a multiplier
     connectors: list[Word] = Field(default_factory=list)
     #: words that make the number after them negative ("minus", "negatif", "минус")
@@ -49,10 +52,13 @@ class Section(BaseModel):
     decimal_words: list[Word] = Field(default_factory=list)
     #: fraction denominators after a numerator ("two thirds", "dua pertiga", "две трети"): word -> denominator
     denominators: dict[Word, float] = Field(default_factory=dict)
-    #: words that stand for the numerator one before a denominator ("a third of"); the fraction then
-    #: needs one of ``fraction_after`` right after it, so that "a third term" stays an ordinal
     #: denominators that are also other nouns ("quarters" of a year): read only before ``fraction_after``
     ambiguous_denominators: list[Word] = Field(default_factory=list)
+    #: ordinal words that are denominators only after a tens word ("three twenty-firsts" = 3/21)
+    compound_denominators: dict[Word, float] = Field(default_factory=dict)
+    #: words that stand for the numerator one before a denominator ("a third of") or a multiplier or
+    #: scale ("a hundred", "a million"); a fraction then needs one of ``fraction_after`` or the end of
+    #: the clause right after it, so that "a third term" stays an ordinal
     fraction_articles: list[Word] = Field(default_factory=list)
     fraction_after: list[Word] = Field(default_factory=list)
     #: fractions added to the whole number before them ("and a half", "с половиной"): phrase -> value
@@ -64,8 +70,17 @@ class Section(BaseModel):
     qualifiers_after: dict[Word, QualifierName] = Field(default_factory=dict)
     #: words between two numbers that make a range ("hingga", "to", "-")
     range_links: list[Word] = Field(default_factory=list)
+    #: words between a lower and an upper bound that make one range ("more than 10 and less than 20",
+    #: "at most 100 and at least 20", "lebih dari 5 namun kurang dari 10", "больше 5, но меньше 10")
+    bound_joiners: list[Word] = Field(default_factory=list)
     #: words between an amount and the noun it is a rate of ("$58 per barrel", "Rp 10.000 per kg", "за баррель")
     rate_words: list[Word] = Field(default_factory=list)
+    #: words between a part and its whole that make one figure, unit ``ratio``, value part / whole;
+    #: ``ratio_words_at_end`` only when the whole ends the clause ("one over three": "over" before a
+    #: number with a noun is a hedge). The dev gold reads "1 dari 17 orang" as two counts, so the packs
+    #: leave "in", "out of", "dari", "из" out of ``ratio_words``
+    ratio_words: list[Word] = Field(default_factory=list)
+    ratio_words_at_end: list[Word] = Field(default_factory=list)
     #: an opening word and the link it needs ("between": "and", "от": "до")
     range_pairs: dict[Word, Word] = Field(default_factory=dict)
 
@@ -77,7 +92,12 @@ class Section(BaseModel):
     time_before: list[Word] = Field(default_factory=list)
     #: words after a time of day ("WIB", "GMT")
     time_after: list[Word] = Field(default_factory=list)
+    #: words joined to a number by a hyphen that still leave it a quantity ("sub-300 sq m",
+    #: "now-18 month-old"); any other word-hyphen-number is a name or code ("F-16", "COVID-19")
+    hyphen_prefixes: list[Word] = Field(default_factory=list)
     #: words before a number that make it a code, label or rank ("Nomor", "Pasal", "kelas")
     code_before: list[Word] = Field(default_factory=list)
+    #: street words after a number and capitalised words: the number is a house number ("49 Zorro Ranch Road")
+    street_words: list[Word] = Field(default_factory=list)
     #: phrases with a number word that are not counts ("one of", "salah satu")
     not_counts: list[Word] = Field(default_factory=list)

@@ -34,5 +34,7 @@ class Section(BaseModel):
     whole: dict[Word, Whole] = Field(default_factory=dict)
     #: duration units written before a bare number to mean "about" ("лет 20")
     inverted_approx: dict[Word, str] = Field(default_factory=dict)
+    #: words before a bare number that make it an age, unit ``year`` ("aged 45", "berusia 45", "в возрасте 45")
+    age_before: list[Word] = Field(default_factory=list)
     #: units that are durations or ages: a year-like number before one is a date
     year_units: list[Word] = Field(default_factory=list)
