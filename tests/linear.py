@@ -26,8 +26,14 @@ def cpu_seconds(run: Callable[[], object]) -> float:
 
 def assert_linear(work: Callable[[str], object], unit: str, repeats: int) -> None:
     """``work`` on ``unit * repeats`` and on ten times that grows at most :data:`MAX_RATIO` times."""
-    work(unit * 10)  # caches and lazily compiled patterns out of the way
-    short = cpu_seconds(lambda: work(unit * repeats))
-    long = cpu_seconds(lambda: work(unit * (repeats * 10)))
-    assert long < max(FLOOR, short * MAX_RATIO), f"{len(unit) * repeats * 10:,} characters took {long:.2f} s, " \
-        f"{len(unit) * repeats:,} took {short:.3f} s: more than linear"
+    assert_grows_linearly(work, lambda scale: unit * (repeats * scale))
+
+
+def assert_grows_linearly(work: Callable[[str], object], make: Callable[[int], str]) -> None:
+    """``work`` on ``make(1)`` and on ``make(10)`` (ten times as long) grows at most :data:`MAX_RATIO` times."""
+    work(make(1)[:100])  # caches and lazily compiled patterns out of the way
+    short_input, long_input = make(1), make(10)
+    short = cpu_seconds(lambda: work(short_input))
+    long = cpu_seconds(lambda: work(long_input))
+    assert long < max(FLOOR, short * MAX_RATIO), f"{len(long_input):,} characters took {long:.2f} s, " \
+        f"{len(short_input):,} took {short:.3f} s: more than linear"
