@@ -562,3 +562,11 @@ def test_trailing_attribution_then_adding_without_commas() -> None:
     assert "adding" not in content(text, ferries)
     resume = _by_content(text, qs, "services would resume")
     assert resume.speaker is not None and resume.speaker.name == ferries.speaker.name
+
+
+def test_a_verb_followed_by_its_object_is_not_a_report_with_a_determiner_for_speaker() -> None:
+    text = ("Defence ministry spokesman Igor Konashenkov dismissed the reports. \"Such numbers never existed,\" "
+            "Konashenkov told reporters.\n\"We will keep the routes open,\" the general added.\n")
+    qs = quotes(text, "en")
+    assert [content(text, q) for q in qs] == ["Such numbers never existed", "We will keep the routes open"]
+    assert all(q.speaker is not None and q.speaker.name == "Igor Konashenkov" for q in qs)

@@ -713,9 +713,10 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
             else:
                 phrase = _np_back(text, sent.start, m.start(), lex)
                 span = _content(text, sent.start, phrase[0].start, cues, quoted) if phrase else None
-            if span is not None and phrase:
-                out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
-                                     Span(m.start(), m.end()), stance))
+            mention = read_phrase(text, phrase, lex) if span is not None and phrase else None
+            if span is not None and mention is not None:
+                # a content-first report needs someone after the verb ("... dismissed the reports": no one)
+                out.append(Candidate("indirect", span, mention, m.group(), Span(m.start(), m.end()), stance))
                 return out
     return out
 
