@@ -565,7 +565,7 @@ def test_trailing_attribution_then_adding_without_commas() -> None:
 
 
 def test_a_verb_followed_by_its_object_is_not_a_report_with_a_determiner_for_speaker() -> None:
-    text = ("Defence ministry spokesman Igor Konashenkov dismissed the reports. \"Such numbers never existed,\" "
+    text = ("Defence ministry spokesman Major General Igor Konashenkov dismissed the reports. \"Such numbers never existed,\" "
             "Konashenkov told reporters.\n\"We will keep the routes open,\" the general added.\n")
     qs = quotes(text, "en")
     assert [content(text, q) for q in qs] == ["Such numbers never existed", "We will keep the routes open"]
