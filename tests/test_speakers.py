@@ -95,3 +95,17 @@ def test_name_after_a_capitalised_word_and_lower_case_title_words() -> None:
     names = [(q.speaker.name, q.speaker.role) if q.speaker else None for q in qs]
     assert names[0] == ("Priya Natarajan", "Green mayoral candidate")
     assert names[1] is not None and names[1][0] == "Tom Hale"
+
+
+def test_a_rank_alone_finds_the_speaker_with_the_hyphenated_rank() -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    text = ("Официальный представитель министерства генерал-майор Игорь Конашенков опроверг эти сообщения. "
+            "«Таких цифр никогда не было», — заявил Конашенков журналистам.\n"
+            "«Мы будем держать маршруты открытыми», — добавил генерал.\n")
+    qs = analyse(Article("t", text, language="ru")).quotes
+    last = qs[-1]
+    assert last.span.of(text) == "Мы будем держать маршруты открытыми"
+    assert last.speaker is not None and last.speaker.name == "Игорь Конашенков"
+    assert last.speaker.resolved_from == "генерал"

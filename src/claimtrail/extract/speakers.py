@@ -549,7 +549,8 @@ class Resolver:
         if not words:
             return None
         for s in reversed(self.named):
-            if s.role and words & set(s.role.casefold().split()):
+            # "генерал" for a "генерал-майор", "general" for a "Major General"
+            if s.role and words & set(s.role.casefold().replace("-", " ").split()):
                 return s
             unnamed = s.span is not None and not any(c.isupper() for c in s.name[1:])
             if unnamed and words & set(s.name.casefold().split()):
