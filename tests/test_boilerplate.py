@@ -60,3 +60,12 @@ def test_a_long_paragraph_mentioning_a_cue_word_stays_in_the_body() -> None:
     a = analyse(Article("t", para, language="id"))
     assert a.boilerplate == ()
     assert [s.of(para) for s in a.body] == [para]
+
+
+def test_an_also_read_line_and_its_headline_are_related_links() -> None:
+    text = ("Rescue teams reached the last flooded village on Sunday, the district office said.\n"
+            "Also read:\nDam Inspections Were Skipped for Three Years\n"
+            "Residents were allowed back into their homes by evening.\n")
+    got = _removed(text, "en")
+    assert "Dam Inspections" in " ".join(got["related"]) and "Also read" not in " ".join(got["_body"])
+    assert "Residents were allowed back" in " ".join(got["_body"])
