@@ -154,6 +154,12 @@ def test_bad_export_requests_get_a_message(ledger: tuple[Path, dict[str, int]], 
     assert _run("export", "--db", str(ledger[0]), "--format", "csv", "--out", str(tmp_path / "no" / "x.csv")) == 1
     assert "does not exist" in capsys.readouterr().err
     assert _run("export", "--db", str(ledger[0]), "--format", "parquet", "--out", "-") == 1
+    for fmt in ("parquet", "csv"):
+        for out in (tmp_path, tmp_path / "missing" / "figures.out"):
+            assert _run("export", "--db", str(ledger[0]), "--format", fmt, "--out", str(out)) == 1
+            err = capsys.readouterr().err
+            assert ("is a folder" in err or "does not exist" in err) and "Traceback" not in err
+    assert not list(tmp_path.glob("*.part"))
     with pytest.raises(SystemExit):
         _run("export", "--db", str(ledger[0]), "--format", "xml", "--out", "-")
 

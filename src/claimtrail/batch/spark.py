@@ -47,7 +47,7 @@ from claimtrail.ingest.readers import (
     article_from_bytes,
     read_jsonl_lines,
 )
-from claimtrail.ingest.warc import read_warc_stream
+from claimtrail.ingest.warc import WARC_SUFFIXES, read_warc_stream
 from claimtrail.model import Article, analysis_record
 from claimtrail.store.parquet import analysis_schema, figure_rows, figures_schema
 
@@ -55,12 +55,12 @@ if TYPE_CHECKING:
     from pyspark.rdd import RDD
     from pyspark.sql import SparkSession
 
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 #: Spark hands a file to Python as one byte string, which Java caps below 2 GiB
 MAX_FILE_BYTES = 1_900_000_000
 #: characters Hadoop reads as a list separator or a glob in an input path
 HADOOP_SPECIAL = set(",{}[]*?\\")
 LOG4J = Path(__file__).with_name("log4j2.properties")
+NEEDS_EXTRA = "claimtrail spark needs the 'spark' extra: pip install 'claimtrail[spark]'"
 
 #: what the partitions pass on: ("article", Article) from reading, ("row", JSON, [figure JSON]) from
 #: analysing, or ("error", stage, where, problem) from either
@@ -185,7 +185,7 @@ def list_local(paths: Iterable[str]) -> tuple[list[InputFile], list[InputError]]
             found = sorted(f for f in path.rglob("*") if not f.name.startswith(".") and reader_kind(f.name)
                            and (f.is_file() or f.is_symlink()))
             if not found:
-                errors.append(InputError(str(path), "folder holds no .txt, .jsonl or .warc files"))
+                errors.append(InputError(str(path), "folder holds no .txt, .jsonl, .html or .warc files"))
         elif path.exists() or path.is_symlink():
             found = [path]
         else:
@@ -243,7 +243,7 @@ def list_hadoop(spark: SparkSession, uris: Iterable[str]) -> tuple[list[InputFil
         chosen = [st for st in statuses if reader_kind(st.getPath().getName())
                   and not st.getPath().getName().startswith((".", "_"))]
         if not chosen:
-            errors.append(InputError(uri, "holds no .txt, .jsonl or .warc files"))
+            errors.append(InputError(uri, "holds no .txt, .jsonl, .html or .warc files"))
         for st in sorted(chosen, key=lambda s: str(s.getPath().toString())):
             name = str(st.getPath().toString())
             if st.getLen() > MAX_FILE_BYTES:
@@ -275,7 +275,7 @@ def spark_session(master: str | None = None, app: str = "claimtrail") -> SparkSe
     try:
         from pyspark.sql import SparkSession
     except ImportError:
-        raise ClaimtrailError("claimtrail spark needs the 'spark' extra: pip install 'claimtrail[spark]'") from None
+        raise ClaimtrailError(NEEDS_EXTRA) from None
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # started by spark-submit: its settings rule
     if not submitted and not os.environ.get("JAVA_HOME") and not shutil.which("java"):
         raise ClaimtrailError("Spark needs Java 17 or later: install it (e.g. openjdk-17-jre-headless) "
@@ -377,7 +377,8 @@ def _check_out(spark: SparkSession, out: str, overwrite: bool) -> None:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="files or folders (.txt, .jsonl, .warc[.gz]); local paths or URIs (hdfs://, s3a://, file:/)")
+                   help="files or folders (.txt, .jsonl, .html, .warc[.gz]); local paths or URIs "
+                        "(hdfs://, s3a://, file:/)")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder: analyses/, figures/, errors/")
     p.add_argument("--master", help="Spark master (default local[*]; spark-submit's own when submitted)")
     p.add_argument("--partitions", type=int, help="partitions to analyse in (default 4 per core)")
@@ -386,12 +387,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run_cli(args: argparse.Namespace) -> int:
     """The ``spark`` command: run the job, print one summary line, 1 when any input was bad."""
-    from pyspark.sql import SparkSession
-
     if args.partitions is not None and args.partitions < 1:
         raise ClaimtrailError("--partitions must be 1 or more")
-    from py4j.protocol import Py4JError
-    from pyspark.errors import PySparkException
+    try:
+        from py4j.protocol import Py4JError
+        from pyspark.errors import PySparkException
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise ClaimtrailError(NEEDS_EXTRA) from None
 
     own = SparkSession.getActiveSession() is None
     spark = spark_session(args.master)

@@ -24,7 +24,7 @@ from claimtrail.serve import corpus_view
 from claimtrail.serve.render import render
 from claimtrail.serve.web_cli import add_commands as add_web_commands
 from claimtrail.store.ledger import Ledger
-from claimtrail.store.parquet import load_parquet
+from claimtrail.store.parquet import load_parquet, parquet_files
 
 
 def _err(msg: str) -> None:
@@ -175,6 +175,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_load_parquet(args: argparse.Namespace) -> int:
+    parquet_files(Path(args.dir))  # a missing or empty input is reported before any database is made
     with Ledger(args.db) as ledger:
         counts = load_parquet(Path(args.dir), ledger, lambda e: _err(str(e)))
         total = ledger.count()

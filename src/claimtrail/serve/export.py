@@ -172,7 +172,15 @@ def write(db: str | Path, fmt: str, what: str, out: str | Path, base_url: str = 
         elif fmt == "parquet":
             if str(out) == "-":
                 raise ClaimtrailError("export: Parquet is binary; give --out FILE")
-            write_parquet(conn, what, str(out))
+            path = writable(out)
+            tmp = path.with_name(path.name + ".part")
+            try:
+                write_parquet(conn, what, str(tmp))
+                tmp.replace(path)
+            except OSError as e:
+                raise ClaimtrailError(f"{out}: cannot write ({e.strerror or e})") from None
+            finally:
+                tmp.unlink(missing_ok=True)
         else:
             _write_text(out, stream(conn, fmt, what, base_url=base_url, reviewer=reviewer))
     finally:
@@ -187,11 +195,24 @@ def _write_text(out: str | Path, chunks: Iterator[str]) -> None:
             sys.stdout.write(chunk)
         sys.stdout.flush()
         return
+    path = writable(out)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+        tmp.replace(path)
+    except OSError as e:
+        raise ClaimtrailError(f"{out}: cannot write ({e.strerror or e})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def writable(out: str | Path) -> Path:
+    """``out`` as a file path that can be written: its folder exists and it is no folder itself."""
     path = Path(out)
+    if path.is_dir():
+        raise ClaimtrailError(f"{out}: is a folder; give a file name")
     if not path.parent.is_dir():
         raise ClaimtrailError(f"{out}: the folder {path.parent} does not exist")
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "w", encoding="utf-8", newline="") as fh:
-        for chunk in chunks:
-            fh.write(chunk)
-    tmp.replace(path)
+    return path

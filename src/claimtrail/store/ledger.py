@@ -157,7 +157,7 @@ class Ledger:
     def find(self, ref: str) -> list[int]:
         """Row ids for a reference: a row id, a document id, or a prefix of a text hash."""
         rows: list[Any] = []
-        if ref.isdigit():
+        if ref.isdigit() and len(ref) < 19:  # a row id fits SQLite's 64-bit integers
             rows = self.conn.execute("SELECT id FROM articles WHERE id = ?", (int(ref),)).fetchall()
         if not rows:
             rows = self.conn.execute("SELECT id FROM articles WHERE doc_id = ?", (ref,)).fetchall()

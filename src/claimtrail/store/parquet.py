@@ -37,6 +37,7 @@ from claimtrail.model import (
     analysis_from_record,
     analysis_record,
 )
+from claimtrail.normalise.stages import split_sentences
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -247,9 +248,6 @@ def load_parquet(path: Path, ledger: Ledger, report: Callable[[InputError], None
             continue
         try:
             rec, text = _checked(row, where)
-            if ledger.has(text):
-                counts.seen += 1
-                continue
             analysis = _analysis(rec, text, where)
         except InputError as e:
             counts.bad += 1
@@ -281,6 +279,9 @@ def _checked(row: dict[str, Any], where: str) -> tuple[dict[str, Any], str]:
 
 def _analysis(rec: dict[str, Any], text: str, where: str) -> Analysis:
     try:
-        return analysis_from_record(rec, text)
+        a = analysis_from_record(rec, text)
     except (TypeError, ValueError, KeyError) as e:
         raise InputError(where, f"not an analysis row ({type(e).__name__}: {e})") from None
+    # the record keeps the sentences' count, not their spans; the figure groups read figures
+    # within their sentences, so the sentences are split again (as ``ingest`` had them)
+    return dataclasses.replace(a, **split_sentences.run(a))
