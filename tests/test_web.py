@@ -244,7 +244,7 @@ def test_a_group_chart_draws_each_figure_with_its_hedge(corpus: tuple[Path, dict
     # "More than 7,000" (three English copies, the Indonesian translation) as open bounds that fade out
     opens = [m for m in marks if "open-high" in m]
     assert len(opens) == 4
-    assert body.count('fill="url(#fade-right)"') == 4 and body.count('class="arrow"') == 4
+    assert body.count('fill="url(#fade-right-fits)"') == 4 and body.count('class="arrow"') == 4
     assert body.count('class="end open"') == 4  # "more than": the bound itself excluded
     assert [m for m in marks if "point" in m]  # 7,796 as a point
     assert not [m for m in marks if "conflict" in m] and 'class="agree-band"' in body

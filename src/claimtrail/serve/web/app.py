@@ -41,7 +41,7 @@ from claimtrail.model import Analysis
 from claimtrail.outlets import load_outlets
 from claimtrail.serve import export
 from claimtrail.serve.corpus_view import figure_value
-from claimtrail.serve.render import figure_line
+from claimtrail.serve.render import _QUAL, figure_line
 from claimtrail.serve.web import chart, story_diff
 from claimtrail.serve.web.highlight import Mark, highlight, inert
 from claimtrail.store import corpus, queries
@@ -86,7 +86,7 @@ def search_url(f: queries.Filters, start: int = 0) -> str:
 
 def _member_value(m: queries.GroupMember) -> str:
     unit = "" if m.unit == "count" else f" {m.unit}"
-    return figure_value(m.value, m.low, m.high, m.qualifier) + unit
+    return _QUAL.get(m.qualifier, "") + figure_value(m.value, m.low, m.high, "exact") + unit
 
 
 def _number(x: float | None) -> str:

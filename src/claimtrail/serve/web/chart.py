@@ -23,7 +23,7 @@ from claimtrail.link.figure_groups import Interval, intersect, interval
 from claimtrail.store.queries import GroupMember, GroupSummary
 
 WIDTH = 760
-LABEL = 230  # the left column: day and outlet
+LABEL = 240  # the left column: day and outlet
 ROW = 26
 TOP = 14
 AXIS = 30
@@ -51,6 +51,21 @@ def marks(members: Sequence[GroupMember]) -> list[Mark]:
     return out
 
 
+#: mark colours (also in style.css): gradients take their colour where they are defined, not where used
+COLOURS = {"fits": "#3f6fb0", "conflict": "#b3261e"}
+
+
+def _gradients() -> str:
+    out = ["<defs>"]
+    for name, colour in COLOURS.items():
+        for side, (x1, x2) in (("right", (0, 1)), ("left", (1, 0))):
+            out.append(f'<linearGradient id="fade-{side}-{name}" x1="{x1}" x2="{x2}" y1="0" y2="0">'
+                       f'<stop offset="0" stop-color="{colour}" stop-opacity="0.85"/>'
+                       f'<stop offset="1" stop-color="{colour}" stop-opacity="0"/></linearGradient>')
+    out.append("</defs>")
+    return "".join(out)
+
+
 def _nice_step(span: float) -> float:
     raw = span / 5 if span > 0 else 1.0
     mag = float(10 ** math.floor(math.log10(raw)))
@@ -65,7 +80,8 @@ def _num(x: float) -> str:
 
 def _label(m: GroupMember) -> str:
     who = m.outlet or m.claimant or m.doc_id
-    return f"{m.day or '?'} · {who}"[:38]
+    label = f"{m.day or '?'} · {who}"
+    return label if len(label) <= 34 else label[:33] + "…"
 
 
 def render(group: GroupSummary, ms: Sequence[Mark]) -> Markup:
@@ -88,18 +104,14 @@ def render(group: GroupSummary, ms: Sequence[Mark]) -> Markup:
         f'viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="chart-title">',
         f'<title id="chart-title">{escape(group.concept)} {escape(group.event or "")} in {escape(group.place)}: '
         f"{len(ms)} figures</title>",
-        '<defs><linearGradient id="fade-right" x1="0" x2="1" y1="0" y2="0">'
-        '<stop offset="0" stop-color="currentColor" stop-opacity="0.85"/>'
-        '<stop offset="1" stop-color="currentColor" stop-opacity="0"/></linearGradient>'
-        '<linearGradient id="fade-left" x1="1" x2="0" y1="0" y2="0">'
-        '<stop offset="0" stop-color="currentColor" stop-opacity="0.85"/>'
-        '<stop offset="1" stop-color="currentColor" stop-opacity="0"/></linearGradient></defs>',
+        _gradients(),
     ]
     bottom = TOP + ROW * len(ms)
     if group.consistent and group.low is not None:
         band_hi = x(group.high) if group.high is not None else right
-        parts.append(f'<rect class="agree-band" x="{x(group.low)}" y="{TOP - 4}" '
-                     f'width="{round(max(band_hi - x(group.low), 2), 1)}" height="{bottom - TOP + 8}">'
+        band_lo = x(group.low) - (3 if band_hi - x(group.low) < 6 else 0)  # a single value: a visible strip
+        parts.append(f'<rect class="agree-band" x="{round(band_lo, 1)}" y="{TOP - 4}" '
+                     f'width="{round(max(band_hi - x(group.low), 6), 1)}" height="{bottom - TOP + 8}">'
                      "<title>values every figure allows</title></rect>")
     step = _nice_step(hi - lo)
     t = math.ceil(lo / step) * step
@@ -116,9 +128,10 @@ def render(group: GroupSummary, ms: Sequence[Mark]) -> Markup:
 def _row(mk: Mark, y: float, xf: Callable[[float], float], right: float) -> str:
     m = mk.member
     q = m.qualifier
+    state = "conflict" if mk.conflict else "fits"
     kind = "range" if m.value is None else ("open-high" if q in OPEN else "open-low" if q in BELOW else
                                             "approx" if q == "approx" else "point")
-    cls = f"mark {kind} {'conflict' if mk.conflict else 'fits'}"
+    cls = f"mark {kind} {state}"
     tip = f"{m.text} ({q.replace('_', ' ')}) · {m.outlet or m.claimant or m.doc_id} · {m.day or 'no day'}"
     out = [f'<g class="{cls}" data-article="{m.article_id}" data-qualifier="{escape(q)}">',
            f"<title>{escape(tip)}</title>",
@@ -130,14 +143,14 @@ def _row(mk: Mark, y: float, xf: Callable[[float], float], right: float) -> str:
     elif kind == "open-high":
         x0 = xf(iv.low)
         out.append(f'<rect class="bound" x="{x0}" y="{y - 5}" width="{round(max(right - x0, 2), 1)}" height="10" '
-                   'fill="url(#fade-right)"/>')
+                   f'fill="url(#fade-right-{state})"/>')
         out.append(f'<path class="arrow" d="M{right - 8},{y - 6} L{right},{y} L{right - 8},{y + 6}"/>')
         out.append(f'<circle class="end {"open" if iv.low_open else "closed"}" cx="{x0}" cy="{y}" r="5"/>')
     elif kind == "open-low":
         x1 = xf(iv.high)
         left = xf(iv.low)
         out.append(f'<rect class="bound" x="{left}" y="{y - 5}" width="{round(max(x1 - left, 2), 1)}" height="10" '
-                   'fill="url(#fade-left)"/>')
+                   f'fill="url(#fade-left-{state})"/>')
         out.append(f'<path class="arrow" d="M{left + 8},{y - 6} L{left},{y} L{left + 8},{y + 6}"/>')
         out.append(f'<circle class="end {"open" if iv.high_open else "closed"}" cx="{x1}" cy="{y}" r="5"/>')
     elif kind in ("range", "approx"):
@@ -145,6 +158,8 @@ def _row(mk: Mark, y: float, xf: Callable[[float], float], right: float) -> str:
         out.append(f'<rect class="bar" x="{x0}" y="{y - 6}" width="{round(max(x1 - x0, 2), 1)}" height="12" rx="2"/>')
         if kind == "approx" and m.value is not None:
             out.append(f'<circle class="point" cx="{xf(m.value)}" cy="{y}" r="3.5"/>')
+            out.append(f'<line class="tick-end" x1="{x0}" x2="{x0}" y1="{y - 8}" y2="{y + 8}"/>'
+                       f'<line class="tick-end" x1="{x1}" x2="{x1}" y1="{y - 8}" y2="{y + 8}"/>')
     else:
         out.append(f'<circle class="point" cx="{xf(iv.low)}" cy="{y}" r="6"/>')
     out.append("</g>")
