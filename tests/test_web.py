@@ -444,3 +444,33 @@ def test_an_empty_ledger_is_served_with_a_hint(tmp_path: Path) -> None:
         assert home.status == 200 and "The ledger is empty" in home.body
         found = get(site + "/search?q=warga")
         assert found.status == 200 and "Nothing in the ledger matches" in found.body
+
+
+def test_the_chart_draws_every_hedge_as_the_values_it_allows() -> None:
+    from claimtrail.serve.web import chart
+
+    def member(aid: int, value: float | None, qualifier: str, low: float | None = None,
+               high: float | None = None) -> queries.GroupMember:
+        return queries.GroupMember(aid, f"d{aid}", None, "en", 0, 5, "x", value, low, high, qualifier, "count",
+                                   "killed", "2016-12-15", "sentence", None, None, None, f"f{aid}")
+
+    members = [member(1, 1000, "approx"), member(2, 1000, "at_least"), member(3, 1500, "less_than"),
+               member(4, None, "exact", 800, 1200), member(5, 1000, "exact"), member(6, 2000, "exact")]
+    ms = chart.marks(members)
+    # 2,000 cannot hold with about 1,000 (900..1,100), less than 1,500, the range or 1,000 itself;
+    # "at least 1,000" holds with every one of them
+    assert [m.conflict for m in ms] == [True, False, True, True, True, True]
+    g = queries.GroupSummary(1, "civilian", "count", "killed", "Aleppo", "2016-12-15", "2016-12-15", 6, 6, False,
+                             None, None, 1000.0, 0.5)
+    svg = str(chart.render(g, ms))
+    assert len(re.findall(r'<g class="mark ', svg)) == 6
+    approx = re.search(r'<g class="mark approx[^>]*>.*?<rect class="bar" x="([\d.]+)"[^>]*width="([\d.]+)"', svg)
+    rng = re.search(r'<g class="mark range[^>]*>.*?<rect class="bar" x="([\d.]+)"[^>]*width="([\d.]+)"', svg)
+    assert approx and rng
+    # about 1,000 spans 900..1,100: half as wide as the range 800..1,200
+    assert abs(float(approx.group(2)) * 2 - float(rng.group(2))) < 1
+    assert 'fill="url(#fade-right-fits)"' in svg and 'fill="url(#fade-left-conflict)"' in svg
+    at_least = re.search(r'<g class="mark open-high[^"]*".*?</g>', svg)
+    assert at_least and 'class="end closed"' in at_least.group(0)  # "at least" includes its bound
+    less = re.search(r'<g class="mark open-low[^"]*".*?</g>', svg)
+    assert less and 'class="end open"' in less.group(0) and 'class="arrow"' in less.group(0)
