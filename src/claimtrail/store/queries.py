@@ -742,6 +742,17 @@ def headline(title: str | None, text: str) -> str:
     return first if first and len(first) <= 200 and not first.endswith(".") else ""
 
 
+def headlines(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
+    """Each article's headline (:func:`headline`), for lists where most articles have no title."""
+    out: dict[int, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        for r in conn.execute(f"SELECT id, title, substr(text, 1, 400) AS head FROM articles WHERE id IN "
+                              f"({','.join('?' * len(chunk))})", chunk):
+            out[int(r["id"])] = headline(r["title"], r["head"])
+    return out
+
+
 def member_texts(conn: sqlite3.Connection, ids: list[int]) -> dict[int, MemberText]:
     out: dict[int, MemberText] = {}
     for aid in ids:

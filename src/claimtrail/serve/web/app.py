@@ -232,7 +232,8 @@ def create_app(db: str | Path) -> FastAPI:
             return error(404, "No such figure group", f"The ledger has no figure group {ref[:200]!r}; see /groups.")
         g, members = found
         ms = chart.marks(members)
-        return page("group.html", g=g, marks=ms, svg=chart.render(g, ms))
+        heads = queries.headlines(c, sorted({m.article_id for m in members}))
+        return page("group.html", g=g, marks=ms, svg=chart.render(g, ms, heads), heads=heads)
 
     @app.get("/stories", response_class=HTMLResponse)
     def stories() -> HTMLResponse:
@@ -240,7 +241,7 @@ def create_app(db: str | Path) -> FastAPI:
         if not queries.has_cross_tables(c):
             return no_tables(PENDING["stories"][0])
         found = [s for sid in queries.story_ids(c) if (s := corpus.story(c, sid)) is not None]
-        return page("stories.html", stories=found)
+        return page("stories.html", stories=found, heads=queries.headlines(c, [s.origin for s in found]))
 
     @app.get("/stories/{ref}", response_class=HTMLResponse)
     def story(ref: str) -> HTMLResponse:

@@ -78,14 +78,15 @@ def _num(x: float) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
 
 
-def _label(m: GroupMember) -> str:
-    who = m.outlet or m.claimant or m.doc_id
+def _label(m: GroupMember, heads: dict[int, str]) -> str:
+    who = m.outlet or m.claimant or heads.get(m.article_id) or m.doc_id
     label = f"{m.day or '?'} · {who}"
     return label if len(label) <= 34 else label[:33] + "…"
 
 
-def render(group: GroupSummary, ms: Sequence[Mark]) -> Markup:
-    """The chart of a group's figures as an ``<svg>`` element."""
+def render(group: GroupSummary, ms: Sequence[Mark], heads: dict[int, str] | None = None) -> Markup:
+    """The chart of a group's figures as an ``<svg>`` element; each row is labelled with its
+    day and outlet, else claimant, else the article's headline (``heads``), else document id."""
     finite = [x for mk in ms if mk.interval is not None
               for x in (mk.interval.low, mk.interval.high) if math.isfinite(x)]
     finite += [x for mk in ms for x in (mk.member.value, mk.member.low, mk.member.high) if x is not None]
@@ -120,12 +121,12 @@ def render(group: GroupSummary, ms: Sequence[Mark]) -> Markup:
                      f'<text class="tick" x="{x(t)}" y="{bottom + 16}" text-anchor="middle">{_num(t)}</text>')
         t += step
     for i, mk in enumerate(ms):
-        parts.append(_row(mk, TOP + ROW * i + ROW / 2, x, right))
+        parts.append(_row(mk, TOP + ROW * i + ROW / 2, x, right, heads or {}))
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def _row(mk: Mark, y: float, xf: Callable[[float], float], right: float) -> str:
+def _row(mk: Mark, y: float, xf: Callable[[float], float], right: float, heads: dict[int, str]) -> str:
     m = mk.member
     q = m.qualifier
     state = "conflict" if mk.conflict else "fits"
@@ -135,7 +136,7 @@ def _row(mk: Mark, y: float, xf: Callable[[float], float], right: float) -> str:
     tip = f"{m.text} ({q.replace('_', ' ')}) · {m.outlet or m.claimant or m.doc_id} · {m.day or 'no day'}"
     out = [f'<g class="{cls}" data-article="{m.article_id}" data-qualifier="{escape(q)}">',
            f"<title>{escape(tip)}</title>",
-           f'<text class="row-label" x="{LABEL - 8}" y="{y + 4}" text-anchor="end">{escape(_label(m))}</text>',
+           f'<text class="row-label" x="{LABEL - 8}" y="{y + 4}" text-anchor="end">{escape(_label(m, heads))}</text>',
            f'<line class="row-line" x1="{LABEL}" x2="{right}" y1="{y}" y2="{y}"/>']
     iv = mk.interval
     if iv is None:
