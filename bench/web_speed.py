@@ -120,8 +120,36 @@ def fetch(url: str) -> tuple[int, float, int]:
 
 
 def summary(ms: list[float]) -> str:
-    q = statistics.quantiles(ms, n=10) if len(ms) >= 2 else ms * 9
+    q = statistics.quantiles(ms, n=10, method="inclusive") if len(ms) >= 2 else ms * 9
     return f"{statistics.median(ms):.1f} | {q[8]:.1f} | {max(ms):.1f}"
+
+
+def time_cross_pages(base: str, rng: random.Random, group_ids: list[int], story_ids: list[int],
+                     repeat: int) -> list[str]:
+    """Median times of the figure group and story pages (lists, filtered list, random items)."""
+    if not group_ids and not story_ids:
+        return []
+    cases: list[tuple[str, list[str]]] = [
+        ("/groups (conflicting first, first 200)", ["/groups"] * repeat),
+        ("/groups?concept=person&since=2016-01-01", ["/groups?concept=person&since=2016-01-01"] * repeat),
+        ("/stories (largest first, first 200)", ["/stories"] * repeat),
+        ("group page (random groups: chart and table)",
+         [f"/groups/{g}" for g in rng.sample(group_ids, min(100, len(group_ids)))]),
+        ("story page (random stories: differences and evidence)",
+         [f"/stories/{s}" for s in rng.sample(story_ids, min(100, len(story_ids)))]),
+    ]
+    out = []
+    for name, paths in cases:
+        if not paths:
+            continue
+        fetch(base + paths[0])
+        times = []
+        for path in paths:
+            status, ms, _ = fetch(base + path)
+            assert status == 200, (path, status)
+            times.append(ms)
+        out.append(f"| {name} | {len(times)} | {summary(times)} |")
+    return out
 
 
 def main() -> int:
@@ -144,6 +172,9 @@ def main() -> int:
     total = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("figures", "quotes", "sources")}
     ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
+    cross = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'figure_groups'").fetchone() is not None
+    group_ids = [r[0] for r in conn.execute("SELECT id FROM figure_groups WHERE articles >= 2")] if cross else []
+    story_ids = [r[0] for r in conn.execute("SELECT DISTINCT story FROM story_members")] if cross else []
     conn.close()
     size_mb = args.db.stat().st_size / 1e6
 
@@ -183,6 +214,7 @@ def main() -> int:
                 times.append(ms)
             all_search += times
             rows.append(f"| `{urlencode(s)}` | {statistics.median(times):.1f} | {max(times):.1f} |")
+        cross_rows = time_cross_pages(base, rng, group_ids, story_ids, args.repeat)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -207,6 +239,10 @@ def main() -> int:
         "|---|---|---|",
         *rows,
     ]
+    if cross_rows:
+        md += ["", f"Cross-article pages ({len(group_ids):,} figure groups of two or more articles, "
+               f"{len(story_ids):,} stories):", "", "| request | n | median | p90 | max |", "|---|---|---|---|---|",
+               *cross_rows]
     text = "\n".join(md)
     print(text)
     if args.write:

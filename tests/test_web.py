@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from claimtrail.serve.web.app import create_app
 from claimtrail.serve.web.highlight import Mark, highlight
 from claimtrail.store import queries
 from claimtrail.store.ledger import Ledger
-from web_helpers import LONG_LINE, ROOT, build_ledger, get, live_server
+from web_helpers import LONG_LINE, ROOT, build_corpus_ledger, build_ledger, get, live_server
 
 
 @pytest.fixture(scope="module")
@@ -180,12 +181,173 @@ def test_unknown_ids_and_paths_get_a_404_page(site: str) -> None:
         assert "<h1>" in page.body and "Traceback" not in page.body
 
 
-def test_cross_article_pages_are_ready_and_say_what_they_wait_for(site: str) -> None:
-    for path, table in (("/groups", "figure_groups"), ("/stories", "stories")):
-        page = get(site + path)
-        assert page.status == 200 and f"no <code>{table}</code> table yet" in page.body
-        missing = get(f"{site}{path}/1")
-        assert missing.status == 404 and f"&#x27;{table}&#x27; table" in missing.body
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """A report, its copy, an edited copy, its translation, reports that disagree, a hostile copy."""
+    db = tmp_path_factory.mktemp("corpus") / "ledger.db"
+    return db, build_corpus_ledger(db)
+
+
+@pytest.fixture(scope="module")
+def corpus_site(corpus: tuple[Path, dict[str, int]]) -> Iterator[str]:
+    with live_server(corpus[0]) as url:
+        yield url
+
+
+def _group_of(db: Path, aid: int, text: str) -> int:
+    conn = queries.open_readonly(db)
+    try:
+        row = conn.execute("SELECT group_id FROM figure_keys WHERE article_id = ? AND text = ?", (aid, text)).fetchone()
+        assert row is not None and row[0] is not None, (aid, text)
+        return int(row[0])
+    finally:
+        conn.close()
+
+
+def _members(db: Path, gid: int) -> int:
+    conn = queries.open_readonly(db)
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM figure_keys WHERE group_id = ?", (gid,)).fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _marks(body: str) -> list[str]:
+    """The class of each figure's mark in the chart."""
+    return re.findall(r'<g class="(mark [^"]*)"', body)
+
+
+def test_groups_list_conflicting_groups_first_and_filters(corpus: tuple[Path, dict[str, int]],
+                                                         corpus_site: str) -> None:
+    db, ids = corpus
+    children = _group_of(db, ids["origin"], "2,700")
+    evacuated = _group_of(db, ids["origin"], "More than 7,000")
+    page = get(f"{corpus_site}/groups")
+    assert page.status == 200
+    order = [int(g) for g in re.findall(r'<a href="/groups/(\d+)">', page.body)]
+    assert order.index(children) < order.index(evacuated)  # 2,700 / 2,900 / 2,462 disagree; 7,796 fits "more than 7,000"
+    assert "conflicting" in page.body and "consistent" in page.body
+    only = get(f"{corpus_site}/groups?concept=child&place={quote('Алеппо')}&since=2016-12-01").body
+    assert re.findall(r'<a href="/groups/(\d+)">', only) == [str(children)]
+    assert 'href="/groups/' not in get(f"{corpus_site}/groups?since=2017-01-01").body.split("<tbody>")[1]
+    bad = get(f"{corpus_site}/groups?since=yesterday")
+    assert bad.status == 400 and "must be a date" in bad.body
+
+
+def test_a_group_chart_draws_each_figure_with_its_hedge(corpus: tuple[Path, dict[str, int]],
+                                                        corpus_site: str) -> None:
+    db, ids = corpus
+    gid = _group_of(db, ids["origin"], "More than 7,000")
+    body = get(f"{corpus_site}/groups/{gid}").body
+    marks = _marks(body)
+    assert len(marks) == _members(db, gid) >= 6  # one mark per figure
+    # "More than 7,000" (three English copies, the Indonesian translation) as open bounds that fade out
+    opens = [m for m in marks if "open-high" in m]
+    assert len(opens) == 4
+    assert body.count('fill="url(#fade-right-fits)"') == 4 and body.count('class="arrow"') == 4
+    assert body.count('class="end open"') == 4  # "more than": the bound itself excluded
+    assert [m for m in marks if "point" in m]  # 7,796 as a point
+    assert not [m for m in marks if "conflict" in m] and 'class="agree-band"' in body
+    assert 'class="verdict fits">consistent' in body and "7,796" in body
+
+
+def test_a_conflicting_group_marks_its_figures_and_links_them_to_their_place(
+        corpus: tuple[Path, dict[str, int]], corpus_site: str) -> None:
+    db, ids = corpus
+    gid = _group_of(db, ids["origin"], "2,700")
+    body = get(f"{corpus_site}/groups/{gid}").body
+    marks = _marks(body)
+    assert len(marks) == _members(db, gid) == 5
+    assert all("conflict" in m for m in marks)  # 2,700, 2,900 and 2,462 each exclude another
+    assert 'class="verdict conflict">conflicting' in body and 'class="agree-band"' not in body
+    trapped = get(f"{corpus_site}/groups/{_group_of(db, ids['origin'], 'between 25,000 and 37,500')}").body
+    assert len([m for m in _marks(trapped) if "range" in m]) == 4  # the ranges as bars
+    # each row links to the figure's place in its article page
+    links = re.findall(r'href="/article/(\d+)#(f\d+)"', body)
+    assert len(links) == 5
+    with Ledger(db, readonly=True) as led:
+        for aid, ref in links:
+            a = led.load(int(aid))
+            assert a.figures[int(ref[1:])].span.of(a.article.text) in {"2,700", "2,900", "2.700", "2,462"}
+    assert f'href="/stories/{ids["origin"]}"' in body  # copies are marked as one story
+
+
+def test_a_story_shows_its_origin_first_and_what_each_copy_changed(corpus: tuple[Path, dict[str, int]],
+                                                                   corpus_site: str) -> None:
+    ids = corpus[1]
+    listing = get(f"{corpus_site}/stories").body
+    assert re.findall(r'<a href="/stories/(\d+)">', listing)[0] == str(ids["origin"])  # the largest first
+    page = get(f"{corpus_site}/stories/{ids['origin']}")
+    assert page.status == 200
+    order = [int(x) for x in re.findall(r'<li id="m\d+" class="member [a-z]+" data-article="(\d+)"', page.body)]
+    assert order[0] == ids["origin"] and set(order) == {ids[k] for k in ("origin", "copy", "edited", "translation")}
+    members = {int(re.findall(r'data-article="(\d+)"', part)[0]): part
+               for part in page.body.split("</ol>")[0].split('<li id="m')[1:]}
+    edited = members[ids["edited"]]
+    assert 'class="dropped">We hope the operation continues' in edited
+    # the reported speech whose figure changed is no longer in the copy as the origin had it
+    assert 'class="dropped">the convoys had carried 2,700 children' in edited
+    assert '<span class="fig added">2,900</span>' in edited and '<span class="fig missing">2,700</span>' in edited
+    assert "Red Cross says thousands taken out of Aleppo" in edited and "headline changed" in edited
+    copy = members[ids["copy"]]  # re-spaced ("ca n't"), a newsletter line added: no quote lost
+    assert 'class="dropped"' not in copy and re.search(r"quotes dropped or reworded</dt>\s*<dd>\s*none", copy)
+    translation = members[ids["translation"]]
+    assert "not compared (another language)" in translation and "headline changed" not in translation
+    assert '<span class="link-kind translation">translation</span>' in translation
+    assert "<code>fig count 2700</code>" in translation  # the evidence the link was made on
+    assert "jaccard" in copy and "containment" in copy
+
+
+def test_an_article_page_links_to_its_story_and_its_figures_groups(corpus: tuple[Path, dict[str, int]],
+                                                                   corpus_site: str) -> None:
+    db, ids = corpus
+    body = get(f"{corpus_site}/article/{ids['edited']}").body
+    assert f'href="/stories/{ids["origin"]}"' in body
+    gid = _group_of(db, ids["edited"], "2,900")
+    assert f'class="group-link conflict" href="/groups/{gid}"' in body
+    lone = get(f"{corpus_site}/article/{ids['trapped-low']}").body
+    assert 'class="story-link"' not in lone and 'class="group-link' in lone
+
+
+def test_hostile_titles_and_text_stay_inert_on_the_cross_article_pages(corpus: tuple[Path, dict[str, int]],
+                                                                        corpus_site: str) -> None:
+    db, ids = corpus
+    gid = _group_of(db, ids["hostile-copy"], "50,000")
+    for path in (f"/groups/{gid}", f"/stories/{ids['trapped-high']}", "/stories", f"/article/{ids['hostile-copy']}"):
+        page = get(corpus_site + path)
+        assert page.status == 200, path
+        assert "<img src=x" not in page.body and "<script>alert" not in page.body, path
+        if path != "/stories":
+            assert "&lt;img src=x onerror=" in page.body, path
+
+
+def test_unknown_groups_and_stories_get_a_404_page(corpus: tuple[Path, dict[str, int]], corpus_site: str) -> None:
+    not_a_story = corpus[1]["copy"]  # a member, but stories are named by their lowest row id
+    for path in ("/groups/999999", "/groups/abc", "/groups/" + "9" * 40, "/stories/999999", "/stories/x",
+                 f"/stories/{not_a_story}"):
+        page = get(corpus_site + path)
+        assert page.status == 404, path
+        assert "<h1>No such" in page.body and "Traceback" not in page.body
+
+
+def test_a_ledger_without_cross_article_tables_says_so(corpus: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
+    import shutil
+
+    old = tmp_path / "old.db"
+    shutil.copy(corpus[0], old)
+    conn = sqlite3.connect(old)
+    for t in ("figure_keys", "figure_groups", "story_links", "story_members"):
+        conn.execute(f"DROP TABLE {t}")
+    conn.commit()
+    conn.close()
+    before = old.read_bytes()
+    with live_server(old) as site:
+        for path in ("/groups", "/groups/1", "/stories", "/stories/1"):
+            page = get(site + path)
+            assert page.status == 200 and "no cross-article tables" in page.body, path
+        art = get(f"{site}/article/{corpus[1]['edited']}")
+        assert art.status == 200 and 'class="story-link"' not in art.body and 'class="group-link' not in art.body
+    assert old.read_bytes() == before  # served read-only: nothing filled in, nothing written
 
 
 def test_downloads(site: str) -> None:
@@ -282,3 +444,33 @@ def test_an_empty_ledger_is_served_with_a_hint(tmp_path: Path) -> None:
         assert home.status == 200 and "The ledger is empty" in home.body
         found = get(site + "/search?q=warga")
         assert found.status == 200 and "Nothing in the ledger matches" in found.body
+
+
+def test_the_chart_draws_every_hedge_as_the_values_it_allows() -> None:
+    from claimtrail.serve.web import chart
+
+    def member(aid: int, value: float | None, qualifier: str, low: float | None = None,
+               high: float | None = None) -> queries.GroupMember:
+        return queries.GroupMember(aid, f"d{aid}", None, "en", 0, 5, "x", value, low, high, qualifier, "count",
+                                   "killed", "2016-12-15", "sentence", None, None, None, f"f{aid}")
+
+    members = [member(1, 1000, "approx"), member(2, 1000, "at_least"), member(3, 1500, "less_than"),
+               member(4, None, "exact", 800, 1200), member(5, 1000, "exact"), member(6, 2000, "exact")]
+    ms = chart.marks(members)
+    # 2,000 cannot hold with about 1,000 (900..1,100), less than 1,500, the range or 1,000 itself;
+    # "at least 1,000" holds with every one of them
+    assert [m.conflict for m in ms] == [True, False, True, True, True, True]
+    g = queries.GroupSummary(1, "civilian", "count", "killed", "Aleppo", "2016-12-15", "2016-12-15", 6, 6, False,
+                             None, None, 1000.0, 0.5)
+    svg = str(chart.render(g, ms))
+    assert len(re.findall(r'<g class="mark ', svg)) == 6
+    approx = re.search(r'<g class="mark approx[^>]*>.*?<rect class="bar" x="([\d.]+)"[^>]*width="([\d.]+)"', svg)
+    rng = re.search(r'<g class="mark range[^>]*>.*?<rect class="bar" x="([\d.]+)"[^>]*width="([\d.]+)"', svg)
+    assert approx and rng
+    # about 1,000 spans 900..1,100: half as wide as the range 800..1,200
+    assert abs(float(approx.group(2)) * 2 - float(rng.group(2))) < 1
+    assert 'fill="url(#fade-right-fits)"' in svg and 'fill="url(#fade-left-conflict)"' in svg
+    at_least = re.search(r'<g class="mark open-high[^"]*".*?</g>', svg)
+    assert at_least and 'class="end closed"' in at_least.group(0)  # "at least" includes its bound
+    less = re.search(r'<g class="mark open-low[^"]*".*?</g>', svg)
+    assert less and 'class="end open"' in less.group(0) and 'class="arrow"' in less.group(0)

@@ -84,3 +84,42 @@ def live_server(db: Path) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+# ------------------------------------------------------------------ a ledger with stories and figure groups
+
+def _edited_copy() -> str:
+    """The Reuters report republished with a new headline, one figure changed (2,700 -> 2,900
+    children) and Mardini's direct quote cut."""
+    from corpus_texts import ORIGIN
+
+    quote = (' "We hope the operation continues through the night, because people can\'t wait any longer," he '
+             "said.")
+    assert quote in ORIGIN
+    body = ORIGIN.split("\n", 1)[1].replace(quote, "").replace("2,700 children", "2,900 children")
+    return "Red Cross says thousands taken out of Aleppo\n" + body
+
+
+HOSTILE_TITLE = '<img src=x onerror="alert(3)"> UN <script>alert(4)</script>'
+
+
+def build_corpus_ledger(db: Path) -> dict[str, int]:
+    """The cross-article texts of tests/corpus_texts.py (a report, its copy, an edited copy,
+    its Indonesian translation, a Russian report and its English source, two reports that
+    disagree), and a hostile copy of one of them; document id -> row id."""
+    from corpus_texts import COPY, ORIGIN, OTHER_REPORT, RUSSIAN, TRANSLATION, TRAPPED_HIGH, TRAPPED_LOW
+
+    hostile = TRAPPED_HIGH.replace("after buses", '<script>alert("x")</script> after buses')
+    docs = [("origin", ORIGIN, "2016-12-15", "en", None), ("copy", COPY, "2016-12-15", "en", None),
+            ("edited", _edited_copy(), "2016-12-15", "en", None),
+            ("translation", TRANSLATION, "2016-12-16", "id", None),
+            ("other", OTHER_REPORT, "2016-12-16", "en", None), ("ru", RUSSIAN, "2016-12-16", "ru", None),
+            ("trapped-low", TRAPPED_LOW, "2016-12-16", "en", None),
+            ("trapped-high", TRAPPED_HIGH, "2016-12-16", "en", None),
+            ("hostile-copy", hostile, "2016-12-16", "en", HOSTILE_TITLE)]
+    ids: dict[str, int] = {}
+    with Ledger(db) as ledger:
+        for doc, text, published, language, title in docs:
+            ids[doc], _ = ledger.add(analyse(Article(doc, text, published=published, language=language,
+                                                     title=title)))
+    return ids

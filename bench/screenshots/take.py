@@ -14,7 +14,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from web_helpers import build_ledger, live_server  # noqa: E402
+from web_helpers import build_corpus_ledger, build_ledger, live_server  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -39,7 +39,6 @@ def main() -> None:
                 "search-filters": "/search?q=warga+sipil&lang=id&concept=civilian",
                 "search-error": "/search?q=%22warga+sipil",
                 "not-found": "/article/424242",
-                "figure-groups": "/groups",
                 "exports": "/exports",
             }
             for name, path in shots.items():
@@ -47,13 +46,39 @@ def main() -> None:
                 page.wait_for_load_state("networkidle")
                 page.screenshot(path=str(HERE / f"{name}.png"), full_page=name.startswith(("article", "search")))
                 print(f"{name}.png  {path}")
+            # figure groups and stories over the cross-article texts of the tests
+            corpus_db = Path(tmp) / "corpus.db"
+            cids = build_corpus_ledger(corpus_db)
+            with live_server(corpus_db) as csite:
+                gid = group_of(corpus_db, cids["origin"], "More than 7,000")
+                conflict = group_of(corpus_db, cids["origin"], "2,700")
+                for name, path in {"figure-groups": "/groups", "figure-group-open-bounds": f"/groups/{gid}",
+                                   "figure-group-conflict": f"/groups/{conflict}", "stories": "/stories",
+                                   "story": f"/stories/{cids['origin']}",
+                                   "article-story-links": f"/article/{cids['edited']}#f2"}.items():
+                    page.goto(csite + path)
+                    page.wait_for_load_state("networkidle")
+                    page.screenshot(path=str(HERE / f"{name}.png"), full_page=True)
+                    print(f"{name}.png  {path}")
             # the digest e-mail's HTML part, over the samples with the English report dated by its dateline
             digest_html = Path(tmp) / "digest.html"
             digest_html.write_text(digest_of_samples(Path(tmp) / "dated.db"), encoding="utf-8")
             page.goto(digest_html.as_uri())
             page.screenshot(path=str(HERE / "digest.png"), full_page=True)
-            print("digest.png  claimtrail digest --since 7d --until 2016-12-14")
+            print("digest.png  claimtrail digest --since 7d --until 2016-12-18")
             browser.close()
+
+
+def group_of(db: Path, article_id: int, text: str) -> int:
+    from claimtrail.store.queries import open_readonly
+
+    conn = open_readonly(db)
+    try:
+        row = conn.execute("SELECT group_id FROM figure_keys WHERE article_id = ? AND text = ?",
+                           (article_id, text)).fetchone()
+        return int(row[0])
+    finally:
+        conn.close()
 
 
 def digest_of_samples(db: Path) -> str:
@@ -65,11 +90,12 @@ def digest_of_samples(db: Path) -> str:
     from claimtrail.serve import digest
     from claimtrail.store.ledger import Ledger
 
+    build_corpus_ledger(db)
     with Ledger(db) as led:
         for item in read_paths([str(ROOT / "samples")]):
             if not isinstance(item, Exception):
                 led.add(analyse(replace(item, published="2016-12-14") if item.id == "en-aleppo-corridor" else item))
-    return digest.html(digest.build(db, date(2016, 12, 8), date(2016, 12, 14), base_url="http://127.0.0.1:8000"))
+    return digest.html(digest.build(db, date(2016, 12, 12), date(2016, 12, 18), base_url="http://127.0.0.1:8000"))
 
 
 if __name__ == "__main__":

@@ -155,3 +155,60 @@ def test_odd_search_and_unknown_ids_show_a_message(site: str, page: Any) -> None
     assert resp is not None and resp.status == 400 and page.locator(".message").is_visible()
     resp = page.goto(f"{site}/article/999999")
     assert resp is not None and resp.status == 404 and "No such article" in page.locator("h1").inner_text()
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, int]]]:
+    from web_helpers import build_corpus_ledger
+
+    db = tmp_path_factory.mktemp("browser-corpus") / "ledger.db"
+    ids = build_corpus_ledger(db)
+    with live_server(db) as url:
+        yield url, ids
+
+
+def test_the_figure_chart_renders_one_mark_per_figure(corpus_site: tuple[str, dict[str, int]], page: Any,
+                                                      tmp_path: Path) -> None:
+    site = corpus_site[0]
+    page.goto(f"{site}/groups")
+    rows = page.locator("table.groups tbody tr")
+    assert rows.count() >= 3
+    assert "conflicting" in rows.first.inner_text()  # conflicts first
+    page.locator("table.groups tbody tr", has_text="civilian").locator("a").first.click()
+    page.wait_for_url("**/groups/*")
+    svg = page.locator("svg.chart")
+    assert svg.count() == 1
+    box = svg.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 100
+    marks = page.locator("svg.chart g.mark")
+    assert marks.count() == page.locator("table.members tbody tr").count() >= 6
+    # "more than 7,000" drawn as open bounds: a bar that fades out and an arrow, each really painted
+    opens = page.locator("svg.chart g.mark.open-high")
+    assert opens.count() == 4
+    for i in range(opens.count()):
+        bar = opens.nth(i).locator("rect.bound").bounding_box()
+        assert bar is not None and bar["width"] > 50
+    assert page.locator("svg.chart g.mark.point circle.point").count() >= 2  # 7,796 as points
+    fill = page.locator("svg.chart g.mark.open-high rect.bound").first.evaluate("e => getComputedStyle(e).fill")
+    assert "url(" in fill and "fade-right" in fill
+    page.screenshot(path=str(tmp_path / "group.png"), full_page=True)
+    # a row's link goes to the figure in its article page
+    page.locator("table.members tbody tr").first.locator('a[href*="#f"]').click()
+    page.wait_for_url("**/article/*#f*")
+    assert page.locator(":target").count() == 1
+    assert not page.problems, page.problems
+
+
+def test_the_story_page_in_the_browser(corpus_site: tuple[str, dict[str, int]], page: Any) -> None:
+    site, ids = corpus_site
+    page.goto(f"{site}/stories/{ids['origin']}")
+    members = page.locator(".story-members > li")
+    assert members.count() == 4
+    assert members.first.get_attribute("data-article") == str(ids["origin"])
+    dropped = page.locator("q.dropped").all_inner_texts()
+    assert any(t.startswith("We hope the operation continues") for t in dropped), dropped
+    page.goto(f"{site}/stories/{ids['trapped-high']}")
+    assert page.locator("img, script:not([src])").count() == 0
+    assert '<img src=x onerror="alert(3)">' in page.locator(".story-members").inner_text()
+    page.wait_for_timeout(200)
+    assert not page.problems, page.problems

@@ -1,19 +1,19 @@
-"""The weekly digest: an e-mail (HTML with a plain-text part) of a period's contested
-figures, the outlets its articles cite most, and its articles.
+"""The weekly digest: an e-mail (HTML with a plain-text part) of a period's conflicting
+figure groups, its new republication clusters, the outlets its articles cite most, and its
+articles.
 
-Until the cross-article tables (figure groups, republication clusters) exist, a figure is
-*contested* when two of the period's articles give figures for the same concept and unit
-that cannot both hold: their ranges do not overlap, reading "about" as within 10 %,
-"more than"/"at least" as open above and "less than"/"at most" as open below. The
-digest says so in its text.
+Both come from the ledger's cross-article tables: a figure group is in the digest when the
+figures of the period's articles in it cannot all hold (their hedged intervals share no
+value), with the spread between the largest and smallest number; a story (copies and
+translations of one article) is in it when one of its members is among the period's
+articles. A ledger stored before those tables has neither, and the digest says so.
 """
 
 from __future__ import annotations
 
-import re
 import smtplib
-from collections import Counter
-from dataclasses import dataclass, replace
+import sqlite3
+from dataclasses import dataclass
 from datetime import date
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -22,32 +22,35 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from claimtrail.errors import ClaimtrailError
+from claimtrail.link.figure_groups import agreement
 from claimtrail.serve.render import _QUAL
-from claimtrail.store import queries
+from claimtrail.store import corpus, queries
 
 TEMPLATES = Path(__file__).resolve().parent / "web" / "templates"
 
 METHOD = (
-    "Figure groups and republication clusters are not in this ledger yet, so this digest computes its own: a "
-    "concept is contested when two of the period's articles give figures for it (same concept, same unit) that "
-    "cannot both hold. Each figure is read as a range: exact values as themselves, 'about' as within 10 %, "
-    "'more than' and 'at least' as open above, 'less than' and 'at most' as open below; two figures disagree when "
-    "their ranges do not overlap. Beside each concept are the names (words capitalised inside a sentence) that "
-    "two or more of its articles share, a hint that they report the same events; concepts with such names come "
-    "first. Cited outlets are counted once per article that cites them."
+    "An article is in the period when its publication date (else the day it was stored) is. Figure groups are the "
+    "ledger's: figures counting the same thing (concept, unit, event) at the same place within three days. A group "
+    "is listed when the figures of the period's articles in it cannot all hold: each is read as the values it "
+    "allows (exact as itself, 'about' as within 10 %, 'more than' and 'at least' open above, 'less than' and 'at "
+    "most' open below, a range as its bounds) and no value fits them all. Spread is the largest stated number "
+    "minus the smallest. Figures of one story (copies and translations) repeat each other; they do not confirm. "
+    "Republication clusters are the stories with a member among the period's articles, origin first (the earliest "
+    "published). Cited outlets are counted once per article that cites them."
 )
-NO_CLUSTERS = "New republication clusters: not available until the ledger has its cross-article 'stories' table."
+NO_TABLES = ("This ledger has no cross-article tables (it was stored before claimtrail linked articles): open it "
+             "once for writing, e.g. 'claimtrail stories --db LEDGER', to fill them in.")
 
 
 @dataclass(frozen=True)
-class Contested:
-    concept: str
-    unit: str
+class Conflict:
+    """A figure group whose figures in the period disagree."""
+
+    group: queries.GroupSummary
+    figures: list[queries.GroupMember]
     articles: int
-    figures: list[queries.ConceptFigure]
-    low: float
-    high: float
-    shared_names: tuple[str, ...] = ()
+    spread: float
+    relative_spread: float
 
 
 @dataclass(frozen=True)
@@ -58,8 +61,9 @@ class Digest:
     article_count: int
     articles: list[queries.ArticleRow]
     outlets: list[queries.CitedOutlet]
-    contested: list[Contested]
-    clusters_ready: bool
+    conflicts: list[Conflict]
+    clusters: list[corpus.Story]
+    cross_ready: bool
     base_url: str | None = None  # where 'claimtrail serve' runs, for links to the articles
     method: str = METHOD
 
@@ -70,85 +74,39 @@ class Digest:
     def link(self, article_id: int) -> str | None:
         return f"{self.base_url.rstrip('/')}/article/{article_id}" if self.base_url else None
 
-
-def _range(f: queries.ConceptFigure) -> tuple[float, float] | None:
-    inf = float("inf")
-    if f.low is not None and f.high is not None:
-        lo, hi = f.low, f.high
-    elif f.value is not None:
-        lo = hi = f.value
-    else:
-        return None
-    if f.qualifier == "approx":
-        return lo * 0.9, hi * 1.1
-    if f.qualifier in ("more_than", "at_least"):
-        return lo, inf
-    if f.qualifier in ("less_than", "at_most"):
-        return 0.0, hi
-    return lo, hi
+    def page(self, kind: str, ref: int) -> str | None:
+        """The web page of a group (``groups``) or story (``stories``)."""
+        return f"{self.base_url.rstrip('/')}/{kind}/{ref}" if self.base_url else None
 
 
-def contested(groups: dict[tuple[str, str], list[queries.ConceptFigure]], most: int = 12) -> list[Contested]:
-    """Concepts on which two different articles give figures whose ranges do not overlap."""
-    out: list[Contested] = []
-    for (concept, unit), figs in groups.items():
-        ranged = [(f, r) for f in figs if (r := _range(f)) is not None]
-        if len({f.article_id for f, _ in ranged}) < 2:
-            continue
-        involved: dict[tuple[int, str], queries.ConceptFigure] = {}
-        for i, (f, (lo, hi)) in enumerate(ranged):
-            for g, (lo2, hi2) in ranged[i + 1 :]:
-                if g.article_id != f.article_id and (hi < lo2 or hi2 < lo):
-                    involved[(f.article_id, f.text)] = f
-                    involved[(g.article_id, g.text)] = g
-        if involved:
-            shown = sorted(involved.values(), key=lambda f: (f.value if f.value is not None else f.low or 0.0))
-            values = [x for f in shown for x in (f.value, f.low, f.high) if x is not None]
-            out.append(Contested(concept, unit, len({f.article_id for f in shown}), shown, min(values), max(values)))
-    out.sort(key=lambda c: (-c.articles, -(c.high / c.low if c.low > 0 else c.high), c.concept))
-    return out[:most]
-
-
-_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-def proper_names(text: str) -> set[str]:
-    """Words capitalised inside a sentence (not its first word, not all capitals)."""
-    names = set()
-    for sentence in _SENTENCE.split(text):
-        for i, m in enumerate(_WORD.finditer(sentence)):
-            w = m.group()
-            if i > 0 and w[0].isupper() and not w.isupper():
-                names.add(w)
-    return names
-
-
-def with_shared_names(found: list[Contested], texts: dict[int, str], most: int = 6) -> list[Contested]:
-    """Each contested concept with the names two or more of its articles share; those
-    with shared names first (stable otherwise)."""
-    names = {aid: proper_names(t) for aid, t in texts.items()}
+def conflicts(conn: sqlite3.Connection, start: str, end: str, most: int = 12) -> list[Conflict]:
+    """The groups whose figures from the period's articles (two or more) cannot all hold, widest spread first."""
+    members = queries.period_group_members(conn, start, end)
+    summaries = queries.groups_by_id(conn, list(members))
     out = []
-    for c in found:
-        counts = Counter(n for aid in {f.article_id for f in c.figures} for n in names.get(aid, ()))
-        shared = sorted((n for n, k in counts.items() if k >= 2), key=lambda n: (-counts[n], n))[:most]
-        out.append(replace(c, shared_names=tuple(shared)))
-    out.sort(key=lambda c: not c.shared_names)
-    return out
+    for gid, figs in members.items():
+        articles = len({f.article_id for f in figs})
+        if articles < 2 or gid not in summaries:
+            continue
+        ag = agreement((f.value, f.low, f.high, f.qualifier, f.unit) for f in figs)
+        if not ag.consistent:
+            out.append(Conflict(summaries[gid], figs, articles, ag.spread, ag.relative_spread))
+    out.sort(key=lambda c: (-c.relative_spread, -c.articles, c.group.id))
+    return out[:most]
 
 
 def build(db: str | Path, start: date, end: date, base_url: str | None = None) -> Digest:
     conn = queries.open_readonly(db)
     try:
         s, e = start.isoformat(), end.isoformat()
-        found = contested(queries.figures_by_concept(conn, s, e))
-        ids = sorted({f.article_id for c in found for f in c.figures})
-        found = with_shared_names(found, queries.article_texts(conn, ids))
+        ready = queries.has_cross_tables(conn)
+        clusters = [st for sid in queries.period_story_ids(conn, s, e)[:20]
+                    if (st := corpus.story(conn, sid)) is not None] if ready else []
         return Digest(
             db=str(db), start=start, end=end, article_count=queries.count_between(conn, s, e),
             articles=queries.articles_between(conn, s, e, limit=50), outlets=queries.cited_outlets(conn, s, e),
-            contested=found,
-            clusters_ready=queries.has_table(conn, "stories"), base_url=base_url,
+            conflicts=conflicts(conn, s, e) if ready else [], clusters=clusters, cross_ready=ready,
+            base_url=base_url,
         )
     finally:
         conn.close()
@@ -160,29 +118,47 @@ def _number(x: float | None) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
 
 
-def figure_value(f: queries.ConceptFigure) -> str:
-    v = f"{_number(f.low)}–{_number(f.high)}" if f.low is not None and f.high is not None else _number(f.value)
+def figure_value(f: queries.GroupMember) -> str:
+    v = f"{_number(f.low)}–{_number(f.high)}" if f.value is None else _number(f.value)
     unit = "" if f.unit == "count" else f" {f.unit}"
     return f"{_QUAL.get(f.qualifier, '')}{v}{unit}"
 
 
 def subject(d: Digest) -> str:
-    return f"claimtrail digest {d.start}..{d.end}: {len(d.contested)} contested figures, {d.article_count} articles"
+    return (f"claimtrail digest {d.start}..{d.end}: {len(d.conflicts)} conflicting figure groups, "
+            f"{len(d.clusters)} republication clusters, {d.article_count} articles")
+
+
+def _group_title(g: queries.GroupSummary) -> str:
+    return f"{g.concept}{' ' + g.event if g.event else ''} in {g.place}" + ("" if g.unit == "count" else f" ({g.unit})")
 
 
 def plain_text(d: Digest) -> str:
     lines = [subject(d), "", f"Ledger: {d.name}", f"Period: {d.start} to {d.end}: {d.article_count} articles", ""]
-    lines.append(f"CONTESTED FIGURES ({len(d.contested)})")
-    for c in d.contested:
-        shared = f"; they share: {', '.join(c.shared_names)}" if c.shared_names else "; no shared names"
-        lines.append(f"- {c.concept} ({c.unit}): {c.articles} articles disagree{shared}")
+    if not d.cross_ready:
+        lines += [NO_TABLES, ""]
+    lines.append(f"CONFLICTING FIGURE GROUPS ({len(d.conflicts)})")
+    for c in d.conflicts:
+        where = f"  {d.page('groups', c.group.id)}" if d.base_url else ""
+        lines.append(f"- group {c.group.id}: {_group_title(c.group)}, {c.articles} articles disagree; spread "
+                     f"{_number(c.spread)} ({c.relative_spread:.0%} of the largest){where}")
         for f in c.figures:
-            who = f" per {f.attributed_to}" if f.attributed_to else ""
-            where = f"  {d.link(f.article_id)}" if d.base_url else ""
+            who = f" per {f.claimant}" if f.claimant else ""
+            story = f", story {f.story}" if f.story is not None else ""
+            link = f"  {d.link(f.article_id)}" if d.base_url else ""
             lines.append(f"    {figure_value(f)}  «{f.text}»{who}  — {f.title or f.doc_id}"
-                         f" ({f.published or 'no date'}, #{f.article_id}){where}")
-    if not d.contested:
-        lines.append("- none: no two articles of the period disagree on a counted concept")
+                         f" ({f.day or 'no date'}, #{f.article_id}{story}){link}")
+    if not d.conflicts:
+        lines.append("- none: the figures of the period's articles agree within every group")
+    lines += ["", f"NEW REPUBLICATION CLUSTERS ({len(d.clusters)})"]
+    for s in d.clusters:
+        where = f"  {d.page('stories', s.id)}" if d.base_url else ""
+        lines.append(f"- story {s.id}: {len(s.articles)} articles, origin #{s.origin} ({s.origin_by}){where}")
+        for m in s.articles:
+            lines.append(f"    {m.link:<16} {m.title or m.doc_id}  ({m.published or 'no date'}, {m.language or '?'}, "
+                         f"#{m.article_id})")
+    if not d.clusters:
+        lines.append("- none: no article of the period is a copy or translation of another")
     lines += ["", f"MOST-CITED OUTLETS ({len(d.outlets)})"]
     for o in d.outlets:
         state = "; state-affiliated" + (f" ({o.state_reference})" if o.state_reference else "") if o.state_affiliated \
@@ -191,8 +167,7 @@ def plain_text(d: Digest) -> str:
         lines.append(f"- {o.name}: cited by {o.articles} articles{owner}{state}")
     if not d.outlets:
         lines.append("- none cited")
-    lines += ["", NO_CLUSTERS if not d.clusters_ready else "New republication clusters: see the 'stories' table.", ""]
-    lines.append(f"ARTICLES ({d.article_count}{', the first 50' if d.article_count > 50 else ''})")
+    lines += ["", f"ARTICLES ({d.article_count}{', the first 50' if d.article_count > 50 else ''})"]
     for a in d.articles:
         lines.append(f"- {a.published or a.analysed_at[:10]}  {a.title or a.doc_id}  (#{a.id}, {a.language or '?'})")
     lines += ["", "How this was computed: " + METHOD, ""]
@@ -202,9 +177,10 @@ def plain_text(d: Digest) -> str:
 def html(d: Digest) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     env.filters["value"] = figure_value
+    env.filters["group_title"] = _group_title
     env.filters["ref_url"] = lambda ref: (ref or "").split(" ")[0] if (ref or "").startswith(("http://", "https://")) \
         else None
-    return env.get_template("digest.html").render(d=d, subject=subject(d), no_clusters=NO_CLUSTERS)
+    return env.get_template("digest.html").render(d=d, subject=subject(d), no_tables=NO_TABLES)
 
 
 def message(d: Digest, sender: str, to: str) -> EmailMessage:

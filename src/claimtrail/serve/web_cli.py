@@ -101,7 +101,8 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--reviewer", help="the organisation publishing the ClaimReviews (their 'author')")
     p.set_defaults(fn=cmd_export)
 
-    p = sub.add_parser("digest", help="an e-mail digest of a period's contested figures and cited outlets")
+    p = sub.add_parser("digest", help="an e-mail digest of a period's conflicting figure groups, republication "
+                       "clusters and cited outlets")
     p.add_argument("--db", default="ledger.db")
     p.add_argument("--since", default="7d", help="7d, 2w, 1m or YYYY-MM-DD (default: 7d)")
     p.add_argument("--until", help="last day of the period, YYYY-MM-DD (default: today, UTC)")

@@ -329,27 +329,36 @@ def stories(conn: sqlite3.Connection) -> list[Story]:
     """Every story of two or more linked articles, its origin first."""
     out = []
     for (sid,) in conn.execute("SELECT DISTINCT story FROM story_members ORDER BY story").fetchall():
-        ids = [int(r[0]) for r in conn.execute(
-            "SELECT article_id FROM story_members WHERE story = ? ORDER BY article_id", (sid,))]
-        info = {int(r[0]): r for r in conn.execute(
-            f"SELECT id, doc_id, title, published, language FROM articles WHERE id IN ({','.join('?' * len(ids))})",
-            ids)}
-        first, how = origin([Member(i, info[i][3] if i in info else None) for i in ids])
-        links: dict[int, str] = {}
-        for a, b, k, score in conn.execute(
-            f"SELECT a, b, kind, score FROM story_links WHERE a IN ({','.join('?' * len(ids))})", ids
-        ).fetchall():
-            for m, other in ((int(a), int(b)), (int(b), int(a))):
-                if other == first.article_id or m not in links:
-                    links[m] = f"{k} {score:.2f}"
-        arts = []
-        for i in sorted(ids, key=lambda i: (i != first.article_id, (info[i][3] or "9999") if i in info else "", i)):
-            r = info.get(i)
-            arts.append(StoryArticle(i, r[1] if r else "?", r[2] if r else None, r[3] if r else None,
-                                     r[4] if r else None, _outlet_of(conn, i),
-                                     "origin" if i == first.article_id else links.get(i, "linked")))
-        out.append(Story(int(sid), first.article_id, how, arts))
+        s = story(conn, int(sid))
+        if s is not None:
+            out.append(s)
     return out
+
+
+def story(conn: sqlite3.Connection, sid: int) -> Story | None:
+    """One story by its number (its lowest row id), its origin first; None when there is none."""
+    ids = [int(r[0]) for r in conn.execute(
+        "SELECT article_id FROM story_members WHERE story = ? ORDER BY article_id", (sid,))]
+    if not ids:
+        return None
+    info = {int(r[0]): r for r in conn.execute(
+        f"SELECT id, doc_id, title, published, language FROM articles WHERE id IN ({','.join('?' * len(ids))})",
+        ids)}
+    first, how = origin([Member(i, info[i][3] if i in info else None) for i in ids])
+    links: dict[int, str] = {}
+    for a, b, k, score in conn.execute(
+        f"SELECT a, b, kind, score FROM story_links WHERE a IN ({','.join('?' * len(ids))})", ids
+    ).fetchall():
+        for m, other in ((int(a), int(b)), (int(b), int(a))):
+            if other == first.article_id or m not in links:
+                links[m] = f"{k} {score:.2f}"
+    arts = []
+    for i in sorted(ids, key=lambda i: (i != first.article_id, (info[i][3] or "9999") if i in info else "", i)):
+        r = info.get(i)
+        arts.append(StoryArticle(i, r[1] if r else "?", r[2] if r else None, r[3] if r else None,
+                                 r[4] if r else None, _outlet_of(conn, i),
+                                 "origin" if i == first.article_id else links.get(i, "linked")))
+    return Story(sid, first.article_id, how, arts)
 
 
 @dataclass(frozen=True)

@@ -552,3 +552,281 @@ def figures_by_concept(conn: sqlite3.Connection, start: str, end: str) -> dict[t
     for r in rows:
         out.setdefault((r["concept"], r["unit"]), []).append(ConceptFigure(*tuple(r)[1:]))
     return out
+
+
+# --------------------------------------------------------------------------- across articles
+
+#: the tables the figure group and story pages read; a ledger stored before them has none
+CROSS_TABLES = ("figure_groups", "figure_keys", "story_members", "story_links")
+
+
+def has_cross_tables(conn: sqlite3.Connection) -> bool:
+    return all(has_table(conn, t) for t in CROSS_TABLES)
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """One figure group: what is counted, where and when, and whether its figures agree."""
+
+    id: int
+    concept: str
+    unit: str
+    event: str | None
+    place: str  # the place's name
+    first_day: str | None
+    last_day: str | None
+    figures: int
+    articles: int
+    consistent: bool
+    low: float | None  # the values every figure allows, when consistent
+    high: float | None
+    spread: float
+    relative_spread: float
+
+
+@dataclass(frozen=True)
+class GroupMember:
+    """One figure of a group, with its article and the anchor of its place in the article page."""
+
+    article_id: int
+    doc_id: str
+    title: str | None
+    language: str | None
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str
+    event: str | None
+    day: str | None
+    day_from: str | None
+    claimant: str | None
+    outlet: str | None
+    story: int | None
+    anchor: str | None  # "f3": the figure's id in its article page
+
+
+_GROUP_COLUMNS = """id, concept, unit, event, place, first_day, last_day, figures, articles, consistent, low, high,
+                    spread, relative_spread"""
+
+
+def _group(r: sqlite3.Row) -> GroupSummary:
+    from claimtrail.link.places import load_places
+
+    return GroupSummary(int(r["id"]), r["concept"], r["unit"], r["event"], load_places().name(r["place"]),
+                        r["first_day"], r["last_day"], int(r["figures"] or 0), int(r["articles"] or 0),
+                        bool(r["consistent"]), r["low"], r["high"], float(r["spread"] or 0),
+                        float(r["relative_spread"] or 0))
+
+
+def _place_keys(place: str) -> set[str]:
+    from claimtrail.link.places import load_places
+
+    places = load_places()
+    return {m.key for m in places.find(place[:1].upper() + place[1:])} or {place.casefold()}
+
+
+def group_summaries(conn: sqlite3.Connection, concept: str = "", place: str = "", since: str = "",
+                    min_articles: int = 2, limit: int = 200) -> list[GroupSummary]:
+    """Groups of at least ``min_articles`` articles, filtered by concept, place (any listed
+    name of it) and last day; groups whose figures disagree first, the widest spread first."""
+    where: list[str] = ["articles >= ?"]
+    args: list[Any] = [min_articles]
+    if concept:
+        where.append("concept = ?")
+        args.append(concept.strip().casefold())
+    if place:
+        keys = _place_keys(place.strip())
+        where.append(f"place IN ({','.join('?' * len(keys))})")
+        args.extend(keys)
+    if since:
+        where.append("last_day >= ?")
+        args.append(since)
+    rows = conn.execute(
+        f"""SELECT {_GROUP_COLUMNS} FROM figure_groups WHERE {' AND '.join(where)}
+            ORDER BY consistent, relative_spread DESC, last_day DESC, id LIMIT ?""", (*args, limit)).fetchall()
+    return [_group(r) for r in rows]
+
+
+def group_choices(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
+    """The concepts and place names of the groups of two or more articles, for the filters."""
+    from claimtrail.link.places import load_places
+
+    concepts = [str(r[0]) for r in conn.execute(
+        "SELECT DISTINCT concept FROM figure_groups WHERE articles >= 2 ORDER BY concept")]
+    places = sorted({load_places().name(str(r[0])) for r in conn.execute(
+        "SELECT DISTINCT place FROM figure_groups WHERE articles >= 2")})
+    return concepts, places
+
+
+def group_detail(conn: sqlite3.Connection, gid: int) -> tuple[GroupSummary, list[GroupMember]] | None:
+    """One group and its figures, by day then article; None when there is no such group."""
+    r = conn.execute(f"SELECT {_GROUP_COLUMNS} FROM figure_groups WHERE id = ?", (gid,)).fetchone()
+    if r is None:
+        return None
+    rows = conn.execute(
+        """SELECT k.article_id, a.doc_id, a.title, a.language, k.start, k."end", k.text, k.value, k.low, k.high,
+                  k.qualifier, k.unit, k.event, k.day, k.day_from, k.claimant, k.outlet, m.story
+           FROM figure_keys k JOIN articles a ON a.id = k.article_id
+           LEFT JOIN story_members m ON m.article_id = k.article_id
+           WHERE k.group_id = ? ORDER BY k.day, k.article_id, k.start""", (gid,)).fetchall()
+    anchors: dict[int, dict[tuple[int, int], str]] = {}
+    for aid in {int(x["article_id"]) for x in rows}:
+        spans = conn.execute('SELECT start, "end" FROM figures WHERE article_id = ? ORDER BY rowid', (aid,))
+        anchors[aid] = {(int(s[0]), int(s[1])): f"f{i}" for i, s in enumerate(spans)}
+    members = [GroupMember(*(*tuple(x), anchors[int(x["article_id"])].get((int(x["start"]), int(x["end"])))))
+               for x in rows]
+    return _group(r), members
+
+
+@dataclass(frozen=True)
+class ArticleLinks:
+    """Where one article stands across articles: its story, and the groups of its figures."""
+
+    story: int | None
+    story_size: int
+    role: str | None  # "origin" or how it is linked to the story
+    groups: dict[str, GroupSummary]  # figure anchor ("f3") -> its group, for groups of two or more articles
+
+
+def article_links(conn: sqlite3.Connection, row_id: int) -> ArticleLinks | None:
+    """The article's story and its figures' groups; None when the ledger has no cross-article tables."""
+    if not has_cross_tables(conn):
+        return None
+    from claimtrail.store.corpus import story
+
+    row = conn.execute("SELECT story FROM story_members WHERE article_id = ?", (row_id,)).fetchone()
+    sid = int(row[0]) if row is not None else None
+    s = story(conn, sid) if sid is not None else None
+    role = next((a.link for a in s.articles if a.article_id == row_id), None) if s else None
+    spans = conn.execute('SELECT start, "end" FROM figures WHERE article_id = ? ORDER BY rowid', (row_id,))
+    anchor = {(int(x[0]), int(x[1])): f"f{i}" for i, x in enumerate(spans)}
+    groups: dict[str, GroupSummary] = {}
+    for g in conn.execute(
+        f"""SELECT DISTINCT k.start, k."end", {', '.join('g.' + c.strip() for c in _GROUP_COLUMNS.split(','))}
+            FROM figure_keys k JOIN figure_groups g ON g.id = k.group_id
+            WHERE k.article_id = ? AND g.articles >= 2""", (row_id,)).fetchall():
+        ref = anchor.get((int(g["start"]), int(g["end"])))
+        if ref:
+            groups[ref] = _group(g)
+    return ArticleLinks(sid, len(s.articles) if s else 0, role, groups)
+
+
+def story_ids(conn: sqlite3.Connection, limit: int = 200) -> list[int]:
+    """Stories, the largest and then the latest first."""
+    rows = conn.execute(
+        """SELECT story FROM story_members GROUP BY story ORDER BY COUNT(*) DESC, story DESC LIMIT ?""", (limit,))
+    return [int(r[0]) for r in rows]
+
+
+@dataclass(frozen=True)
+class MemberText:
+    """What a story page compares: an article's headline, text, figures and quotes."""
+
+    article_id: int
+    language: str | None
+    headline: str
+    text: str
+    figures: list[tuple[str, str]]  # (value key, text as written)
+    quotes: list[str]
+
+
+def headline(title: str | None, text: str) -> str:
+    """The article's title, else its first line when that reads as a headline (short, no full stop)."""
+    if title and title.strip():
+        return title.strip()
+    first = text.strip().split("\n", 1)[0].strip()
+    return first if first and len(first) <= 200 and not first.endswith(".") else ""
+
+
+def headlines(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
+    """Each article's headline (:func:`headline`), for lists where most articles have no title."""
+    out: dict[int, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        for r in conn.execute(f"SELECT id, title, substr(text, 1, 400) AS head FROM articles WHERE id IN "
+                              f"({','.join('?' * len(chunk))})", chunk):
+            out[int(r["id"])] = headline(r["title"], r["head"])
+    return out
+
+
+def member_texts(conn: sqlite3.Connection, ids: list[int]) -> dict[int, MemberText]:
+    out: dict[int, MemberText] = {}
+    for aid in ids:
+        r = conn.execute("SELECT title, text, language FROM articles WHERE id = ?", (aid,)).fetchone()
+        if r is None:
+            continue
+        figs = [(_value_key(f), str(f["text"])) for f in conn.execute(
+            'SELECT text, value, low, high, qualifier, unit FROM figures WHERE article_id = ? ORDER BY start', (aid,))]
+        quotes = [str(q[0]) for q in conn.execute("SELECT text FROM quotes WHERE article_id = ? ORDER BY start",
+                                                  (aid,))]
+        out[aid] = MemberText(aid, r["language"], headline(r["title"], r["text"]), r["text"], figs, quotes)
+    return out
+
+
+def _value_key(f: sqlite3.Row) -> str:
+    def n(x: float | None) -> str:
+        return "" if x is None else f"{x:.6g}"
+
+    return f"{n(f['value'])}|{n(f['low'])}|{n(f['high'])}|{f['qualifier']}|{f['unit']}"
+
+
+@dataclass(frozen=True)
+class StoryLink:
+    a: int
+    b: int
+    kind: str
+    score: float
+    evidence: dict[str, Any]
+
+
+def story_links(conn: sqlite3.Connection, ids: list[int]) -> list[StoryLink]:
+    """The links between these articles, with the evidence each was made on."""
+    marks = ",".join("?" * len(ids))
+    out = []
+    for r in conn.execute(f"SELECT a, b, kind, score, evidence FROM story_links WHERE a IN ({marks}) AND b IN ({marks})"
+                          " ORDER BY a, b", (*ids, *ids)):
+        try:
+            ev = json.loads(r["evidence"])
+        except ValueError:
+            ev = {"unreadable": str(r["evidence"])[:200]}
+        out.append(StoryLink(int(r["a"]), int(r["b"]), str(r["kind"]), float(r["score"]),
+                             ev if isinstance(ev, dict) else {"evidence": ev}))
+    return out
+
+
+def period_group_members(conn: sqlite3.Connection, start: str, end: str) -> dict[int, list[GroupMember]]:
+    """The grouped figures of the period's articles, by group (for the digest)."""
+    out: dict[int, list[GroupMember]] = {}
+    rows = conn.execute(
+        f"""SELECT k.group_id, k.article_id, a.doc_id, a.title, a.language, k.start, k."end", k.text, k.value, k.low,
+                   k.high, k.qualifier, k.unit, k.event, k.day, k.day_from, k.claimant, k.outlet, m.story
+            FROM figure_keys k JOIN articles a ON a.id = k.article_id
+            LEFT JOIN story_members m ON m.article_id = k.article_id
+            WHERE k.group_id IS NOT NULL AND k.article_id IN ({_PERIOD})
+            ORDER BY k.group_id, k.day, k.article_id, k.start""", (start, end + "\uffff")).fetchall()
+    for r in rows:
+        out.setdefault(int(r[0]), []).append(GroupMember(*(*tuple(r)[1:], None)))
+    return out
+
+
+def groups_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, GroupSummary]:
+    out: dict[int, GroupSummary] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        for r in conn.execute(f"SELECT {_GROUP_COLUMNS} FROM figure_groups WHERE id IN ({','.join('?' * len(chunk))})",
+                              chunk):
+            out[int(r["id"])] = _group(r)
+    return out
+
+
+def period_story_ids(conn: sqlite3.Connection, start: str, end: str) -> list[int]:
+    """Stories with a member among the period's articles, the largest first."""
+    rows = conn.execute(
+        f"""SELECT story FROM story_members WHERE story IN
+                (SELECT story FROM story_members WHERE article_id IN ({_PERIOD}))
+            GROUP BY story ORDER BY COUNT(*) DESC, story""", (start, end + "\uffff"))
+    return [int(r[0]) for r in rows]

@@ -6,7 +6,11 @@ is a :class:`StoreError` at start), then answers:
 - ``/``                      recent articles and the search form
 - ``/article/{ref}``         the text with every item highlighted, a side ledger, the outlets
 - ``/search``                full-text search with filters; results list the matching figures and quotes
-- ``/groups``, ``/stories``  cross-article figure groups and republication clusters, once their tables exist
+- ``/groups``, ``/groups/{id}``    figure groups: one quantity across articles, charted, conflicts first
+- ``/stories``, ``/stories/{id}``  republication clusters: origin first, each copy's changes, the evidence of each link
+
+A ledger without the cross-article tables (one stored before them, opened read-only) gets a
+page that says so on those addresses, never an error.
 - ``/exports`` and ``/export/...``  the exports of :mod:`claimtrail.serve.export` as downloads
 
 Every page carries a Content-Security-Policy that allows no inline script and nothing
@@ -19,6 +23,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -35,16 +40,18 @@ from claimtrail.errors import StoreError
 from claimtrail.model import Analysis
 from claimtrail.outlets import load_outlets
 from claimtrail.serve import export
-from claimtrail.serve.render import figure_line
+from claimtrail.serve.corpus_view import figure_value
+from claimtrail.serve.render import _QUAL, figure_line
+from claimtrail.serve.web import chart, story_diff
 from claimtrail.serve.web.highlight import Mark, highlight, inert
-from claimtrail.store import queries
+from claimtrail.store import corpus, queries
 
 HERE = Path(__file__).resolve().parent
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
 
-#: the cross-article tables another part of the project will add, and the pages that show them
+#: the cross-article pages: navigation title, table, what they show
 PENDING = {
     "groups": ("Figure groups", "figure_groups",
                "the same figure (concept, unit and value) reported across articles, and who disagrees"),
@@ -65,6 +72,7 @@ def _environment() -> Environment:
     env.filters["inert"] = inert
     env.filters["safe_url"] = safe_url
     env.filters["number"] = _number
+    env.filters["figure_value"] = _member_value
     env.globals["search_url"] = search_url
     return env
 
@@ -74,6 +82,11 @@ def search_url(f: queries.Filters, start: int = 0) -> str:
     pairs = {"q": f.query, "lang": f.language, "outlet": f.outlet, "from": f.date_from, "to": f.date_to,
              "speaker": f.speaker, "concept": f.concept, "start": str(start) if start else ""}
     return "/search?" + urlencode({k: v for k, v in pairs.items() if v})
+
+
+def _member_value(m: queries.GroupMember) -> str:
+    unit = "" if m.unit == "count" else f" {m.unit}"
+    return _QUAL.get(m.qualifier, "") + figure_value(m.value, m.low, m.high, "exact") + unit
 
 
 def _number(x: float | None) -> str:
@@ -171,7 +184,7 @@ def create_app(db: str | Path) -> FastAPI:
         if row.url and not any(o.relation == "publisher" for o in outlets):
             outlets[:0] = _publisher_by_url(row.url)
         return page("article.html", row=row, a=a, body=highlight(a.article.text, marks_of(a)),
-                    items=side_ledger(a), outlets=outlets)
+                    items=side_ledger(a), outlets=outlets, links=queries.article_links(c, row_id))
 
     @app.get("/search", response_class=HTMLResponse)
     def search(request: Request) -> HTMLResponse:
@@ -190,21 +203,57 @@ def create_app(db: str | Path) -> FastAPI:
             return page("search.html", status=400, f=f, choices=ch, result=None, message=str(e))
         return page("search.html", f=f, choices=ch, result=result, message=None, mark=mark_snippet)
 
+    def no_tables(title: str) -> HTMLResponse:
+        return page("no_tables.html", title=title, tables=queries.CROSS_TABLES)
+
     @app.get("/groups", response_class=HTMLResponse)
-    @app.get("/stories", response_class=HTMLResponse)
-    def pending(request: Request) -> HTMLResponse:
-        key = request.url.path.strip("/")
-        title, table, what = PENDING[key]
-        ready = queries.has_table(reader.conn(), table)
-        return page("pending.html", title=title, table=table, what=what, ready=ready)
+    def groups(request: Request) -> HTMLResponse:
+        c = reader.conn()
+        if not queries.has_cross_tables(c):
+            return no_tables(PENDING["groups"][0])
+        p = request.query_params
+        f = {"concept": p.get("concept", "")[:80], "place": p.get("place", "")[:80], "since": p.get("since", "")[:10]}
+        message = None
+        if f["since"] and not _is_date(f["since"]):
+            message = f"'since' must be a date like 2016-12-01, not {f['since']!r}"
+            f["since"] = ""
+        found = queries.group_summaries(c, f["concept"], f["place"], f["since"])
+        concepts, places = queries.group_choices(c)
+        return page("groups.html", status=400 if message else 200, groups=found, f=f, concepts=concepts,
+                    places=places, message=message)
 
     @app.get("/groups/{ref}", response_class=HTMLResponse)
+    def group(ref: str) -> HTMLResponse:
+        c = reader.conn()
+        if not queries.has_cross_tables(c):
+            return no_tables(PENDING["groups"][0])
+        found = queries.group_detail(c, int(ref)) if ref.isdigit() and len(ref) < 19 else None
+        if found is None:
+            return error(404, "No such figure group", f"The ledger has no figure group {ref[:200]!r}; see /groups.")
+        g, members = found
+        ms = chart.marks(members)
+        heads = queries.headlines(c, sorted({m.article_id for m in members}))
+        return page("group.html", g=g, marks=ms, svg=chart.render(g, ms, heads), heads=heads)
+
+    @app.get("/stories", response_class=HTMLResponse)
+    def stories() -> HTMLResponse:
+        c = reader.conn()
+        if not queries.has_cross_tables(c):
+            return no_tables(PENDING["stories"][0])
+        found = [s for sid in queries.story_ids(c) if (s := corpus.story(c, sid)) is not None]
+        return page("stories.html", stories=found, heads=queries.headlines(c, [s.origin for s in found]))
+
     @app.get("/stories/{ref}", response_class=HTMLResponse)
-    def pending_item(request: Request, ref: str) -> HTMLResponse:
-        key = request.url.path.strip("/").split("/")[0]
-        title, table, _ = PENDING[key]
-        return error(404, f"No such {title.lower().rstrip('s')}",
-                     f"{title} come from the ledger's '{table}' table, which this ledger does not have yet.")
+    def story(ref: str) -> HTMLResponse:
+        c = reader.conn()
+        if not queries.has_cross_tables(c):
+            return no_tables(PENDING["stories"][0])
+        s = corpus.story(c, int(ref)) if ref.isdigit() and len(ref) < 19 else None
+        if s is None:
+            return error(404, "No such story", f"The ledger has no story {ref[:200]!r}; see /stories.")
+        ids = [a.article_id for a in s.articles]
+        diffs = story_diff.differences(s, queries.member_texts(c, ids), queries.story_links(c, ids))
+        return page("story.html", s=s, diffs=diffs)
 
     @app.get("/exports", response_class=HTMLResponse)
     def exports() -> HTMLResponse:
@@ -235,6 +284,14 @@ def create_app(db: str | Path) -> FastAPI:
         return StreamingResponse(chunks(), media_type=media, headers=_attachment(name))
 
     return app
+
+
+def _is_date(s: str) -> bool:
+    try:
+        date.fromisoformat(s)
+    except ValueError:
+        return False
+    return True
 
 
 def _publisher_by_url(url: str) -> list[queries.OutletInfo]:
