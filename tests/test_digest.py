@@ -17,7 +17,7 @@ from claimtrail.ingest.readers import read_paths
 from claimtrail.serve import digest
 from claimtrail.serve.cli import main
 from claimtrail.store.ledger import Ledger
-from web_helpers import SAMPLES, build_corpus_ledger
+from web_helpers import SAMPLE_FILES, SAMPLES, build_corpus_ledger
 
 pytest.importorskip("jinja2")
 
@@ -30,7 +30,7 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, in
     path = tmp_path_factory.mktemp("digest") / "ledger.db"
     ids = build_corpus_ledger(path)
     with Ledger(path) as led:
-        for item in read_paths([str(SAMPLES)]):
+        for item in read_paths([str(SAMPLES / name) for name in SAMPLE_FILES]):
             assert not isinstance(item, Exception)
             if item.id == "en-aleppo-corridor":
                 item = replace(item, published="2016-12-14")
