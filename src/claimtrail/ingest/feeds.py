@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import feedparser
-
 from claimtrail.errors import InputError
 
 
@@ -38,6 +36,8 @@ def parse_feed(data: bytes, where: str) -> list[FeedItem]:
     """The items of an RSS or Atom document, in feed order; items without a link are left out."""
     if not data.strip():
         raise InputError(where, "empty feed")
+    import feedparser  # loaded by the commands that read feeds only
+
     parsed = feedparser.parse(data)
     version = parsed.get("version") or ""
     if not version:

@@ -18,10 +18,9 @@ import codecs
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-
-import trafilatura
-from trafilatura.settings import use_config
+from typing import Any
 
 from claimtrail.errors import InputError
 from claimtrail.ingest.encoding import decode, repair_text
@@ -34,15 +33,25 @@ MAX_HTML_BYTES = 8 * 1024 * 1024
 #: pages shorter than this after extraction hold no article (a gallery, an index page)
 MIN_TEXT_CHARS = 40
 
-# trafilatura falls back to a cruder whole-page extraction when its main pass finds fewer than
-# MIN_EXTRACTED_SIZE (250) characters; that fallback joins the headline, byline and paragraphs into
-# one line, which loses the dateline and the paragraph structure of a short wire story
-_CONFIG = use_config()
-_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_TEXT_CHARS))
-# htmldate's extensive search reads any date-like text of the page, down to the footer's
-# "(c) 2024", which it turns into 2024-01-01: the page's date comes from its metadata and URL
-# only, and the analysis finds datelines in the text itself
-_CONFIG.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+
+
+@lru_cache(maxsize=1)
+def _trafilatura() -> tuple[Any, Any]:
+    """trafilatura and its settings, loaded on the first page (a quarter of a second that
+    commands reading no page should not pay)."""
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # trafilatura falls back to a cruder whole-page extraction when its main pass finds fewer than
+    # MIN_EXTRACTED_SIZE (250) characters; that fallback joins the headline, byline and paragraphs
+    # into one line, which loses the dateline and the paragraph structure of a short wire story
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_TEXT_CHARS))
+    # htmldate's extensive search reads any date-like text of the page, down to the footer's
+    # "(c) 2024", which it turns into 2024-01-01: the page's date comes from its metadata and URL
+    # only, and the analysis finds datelines in the text itself
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+    return trafilatura, config
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
@@ -130,8 +139,9 @@ def page_article(page: Page) -> Article:
         raise InputError(where, f"page too large ({len(page.data):,} bytes; the limit is {MAX_HTML_BYTES:,})")
     html, encoding, repairs = decode_page(page.data, where, page.charset)
     try:
+        trafilatura, config = _trafilatura()
         doc = trafilatura.bare_extraction(html, url=page.url, with_metadata=True, include_comments=False,
-                                          include_tables=False, config=_CONFIG)
+                                          include_tables=False, config=config)
     except Exception as e:  # lxml and trafilatura raise many kinds; a page they choke on is a bad input
         raise InputError(where, f"cannot parse the page as HTML ({e})") from None
     if doc is None or isinstance(doc, dict):
