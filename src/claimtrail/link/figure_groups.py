@@ -24,7 +24,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 from claimtrail.lang import with_fallback
@@ -146,10 +145,6 @@ def agreement(members: Iterable[tuple[float | None, float | None, float | None, 
         spread=spread,
         relative_spread=spread / top if top else 0.0,
     )
-
-
-def within_window(day: str, anchor: str, days: int = WINDOW_DAYS) -> bool:
-    return abs((date.fromisoformat(day) - date.fromisoformat(anchor)).days) <= days
 
 
 # ---------------------------------------------------------------- keys of one article

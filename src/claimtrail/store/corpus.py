@@ -41,6 +41,8 @@ def update(conn: sqlite3.Connection, aid: int, a: Analysis) -> None:
     """Add one stored article to the cross-article tables (inside the caller's transaction)."""
     try:
         _index_copy(conn, aid, own_text(a.article.text, a.body))
+    except sqlite3.OperationalError:
+        raise  # a full disk or a lock is no damage to the index: the caller's transaction fails whole
     except (CorruptIndex, sqlite3.DatabaseError) as e:
         # the article's row is already in: the rebuild indexes it with the others
         log.warning("the near-duplicate index is damaged (%s); rebuilding it from the stored articles", e)
@@ -255,7 +257,8 @@ def backfill(conn: sqlite3.Connection) -> int:
     for aid, doc, text, url, title, published, published_from, language, language_note, origin_ in rows:
         article = Article(
             id=doc, text=text, url=url, title=title, origin=origin_,
-            published=published if published_from == "input" else None,
+            # a date the input or the page gave is input again; one the analysis inferred is not
+            published=published if published_from in ("input", "page", "feed") else None,
             language=language if language_note == "given in the input" else None,
         )
         try:
