@@ -166,11 +166,10 @@ def cmd_show(args: argparse.Namespace) -> int:
                     return 1
                 ids.extend(found)
         for row_id in ids:
-            a = ledger.load(row_id)
             if args.format == "json":
-                print(json.dumps(analysis_record(a), ensure_ascii=False))
+                print(json.dumps(ledger.record(row_id), ensure_ascii=False))
             else:
-                print(f"[{row_id}] " + render(a) + "\n")
+                print(f"[{row_id}] " + render(ledger.load(row_id)) + "\n")
     return 0
 
 

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from claimtrail.errors import ClaimtrailError
-from claimtrail.model import analysis_record
 from claimtrail.store import queries
 
 FORMATS = ("claimreview", "csv", "jsonl", "parquet", "datasette-metadata")
@@ -94,8 +93,8 @@ def stream(conn: sqlite3.Connection, fmt: str, what: str = "figures", base_url: 
                 buf.truncate()
         yield buf.getvalue()
     elif fmt == "jsonl":
-        for _, a in queries.analyses(conn, article_id):
-            yield json.dumps(analysis_record(a), ensure_ascii=False) + "\n"
+        for rec in queries.records(conn, article_id):
+            yield json.dumps(rec, ensure_ascii=False) + "\n"
     elif fmt == "claimreview":
         yield "["
         for i, c in enumerate(queries.claim_rows(conn, article_id)):

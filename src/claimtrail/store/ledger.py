@@ -171,6 +171,15 @@ class Ledger:
             raise StoreError(f"{self.path}: no article with row id {row_id}")
         return analysis_from_record(json.loads(row["record"]), row["text"])
 
+    def record(self, row_id: int) -> dict[str, Any]:
+        """The stored analysis record as stored (its sentences' count included, which a
+        rebuilt :class:`Analysis` no longer has)."""
+        row = self.conn.execute("SELECT record FROM articles WHERE id = ?", (row_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no article with row id {row_id}")
+        rec: dict[str, Any] = json.loads(row["record"])
+        return rec
+
     def ids(self) -> list[int]:
         return [int(r[0]) for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
 

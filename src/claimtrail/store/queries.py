@@ -395,6 +395,17 @@ def _rows(conn: sqlite3.Connection, sql: str, article_id: int | None, alias: str
         yield tuple(r)
 
 
+def records(conn: sqlite3.Connection, article_id: int | None = None) -> Iterator[dict[str, Any]]:
+    """Each stored analysis record exactly as stored (what ``analyze --format json`` printed), in row order."""
+    if article_id is not None:
+        cur = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,))
+    else:
+        cur = conn.execute("SELECT record FROM articles ORDER BY id")
+    for r in cur:
+        rec: dict[str, Any] = json.loads(r[0])
+        yield rec
+
+
 def analyses(conn: sqlite3.Connection, article_id: int | None = None) -> Iterator[tuple[int, Analysis]]:
     """Each stored ledger with its row id, in row order."""
     if article_id is not None:
