@@ -127,3 +127,15 @@ def test_an_interrupted_ingest_keeps_what_it_stored_and_resumes(tmp_path: Path) 
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0
     assert f"{400 - kept} new, {kept} already stored" in done.stderr
+
+
+def test_show_prints_the_record_analyze_printed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sample = str(SAMPLES / "id-aleppo-evakuasi.txt")
+    assert main(["analyze", "--format", "json", sample]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    db = str(tmp_path / "l.db")
+    assert main(["ingest", sample, "--db", db, "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["show", "id-aleppo-evakuasi", "--db", db, "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown == printed and shown["sentences"] > 0
