@@ -12,20 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from claimtrail.errors import InputError, StoreError
+from claimtrail.serve.render import amount, number
 from claimtrail.store.corpus import Group, Story, groups, stories
 from claimtrail.store.ledger import Ledger
-
-
-def _num(x: float | None) -> str:
-    if x is None:
-        return ""
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
-
-
-def figure_value(value: float | None, low: float | None, high: float | None, qualifier: str) -> str:
-    if value is None:
-        return f"{_num(low)}-{_num(high)}" + ("" if qualifier == "exact" else f" ({qualifier})")
-    return _num(value) + ("" if qualifier == "exact" else f" ({qualifier})")
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -65,18 +54,18 @@ FIGURE_COLUMNS = ["group", "concept", "event", "place", "article", "doc_id", "st
 def _figure_rows(gs: list[Group]) -> list[list[str]]:
     return [[str(g.id), g.concept, g.event or "", g.place, str(f.article_id), f.doc_id,
              "" if f.story is None else str(f.story), f.day or "",
-             figure_value(f.value, f.low, f.high, "exact"),
+             amount("exact", f.value, f.low, f.high),  # the hedge has its own column
              f.qualifier + (" (denied)" if f.stance == "deny" else ""), f.text, f.claimant or "", f.outlet or ""]
             for g in gs for f in g.figures]
 
 
 def _verdict(g: Group) -> str:
     if g.consistent:
-        hi = "inf" if g.high is None else _num(g.high)
-        agree = f"consistent (every figure allows {_num(g.low)}..{hi})"
+        hi = "inf" if g.high is None else number(g.high)
+        agree = f"consistent (every figure allows {number(g.low)}..{hi})"
     else:
         agree = "NOT consistent (no value fits every figure)"
-    return f"{agree}; spread {_num(g.spread)} ({g.relative_spread:.0%} of the largest)"
+    return f"{agree}; spread {number(g.spread)} ({g.relative_spread:.0%} of the largest)"
 
 
 def render_groups(gs: list[Group], fmt: str) -> str:

@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from claimtrail.errors import ClaimtrailError
 from claimtrail.link.figure_groups import agreement
-from claimtrail.serve.render import _QUAL
+from claimtrail.serve.render import amount, number
 from claimtrail.store import corpus, queries
 
 TEMPLATES = Path(__file__).resolve().parent / "web" / "templates"
@@ -112,16 +112,8 @@ def build(db: str | Path, start: date, end: date, base_url: str | None = None) -
         conn.close()
 
 
-def _number(x: float | None) -> str:
-    if x is None:
-        return "?"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
-
-
 def figure_value(f: queries.GroupMember) -> str:
-    v = f"{_number(f.low)}–{_number(f.high)}" if f.value is None else _number(f.value)
-    unit = "" if f.unit == "count" else f" {f.unit}"
-    return f"{_QUAL.get(f.qualifier, '')}{v}{unit}"
+    return amount(f.qualifier, f.value, f.low, f.high, f.unit)
 
 
 def subject(d: Digest) -> str:
@@ -141,7 +133,7 @@ def plain_text(d: Digest) -> str:
     for c in d.conflicts:
         where = f"  {d.page('groups', c.group.id)}" if d.base_url else ""
         lines.append(f"- group {c.group.id}: {_group_title(c.group)}, {c.articles} articles disagree; spread "
-                     f"{_number(c.spread)} ({c.relative_spread:.0%} of the largest){where}")
+                     f"{number(c.spread)} ({c.relative_spread:.0%} of the largest){where}")
         for f in c.figures:
             who = f" per {f.claimant}" if f.claimant else ""
             story = f", story {f.story}" if f.story is not None else ""

@@ -19,18 +19,24 @@ def _snip(text: str, span: Span, width: int = 90) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
-def _number(x: float | None) -> str:
+def number(x: float | None) -> str:
+    """A number as readers write it: "7,796", "5.71", "?" when there is none."""
     if x is None:
         return "?"
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
 
 
+def amount(qualifier: str, value: float | None, low: float | None, high: float | None, unit: str = "count") -> str:
+    """A figure's amount with its hedge and unit: "about 10,000–13,000", "more than 7,000", "5.71 percent"."""
+    shown = f"{number(low)}–{number(high)}" if value is None and low is not None else number(value)
+    return _QUAL.get(qualifier, "") + shown + ("" if unit == "count" else f" {unit}")
+
+
 def figure_line(f: Figure, text: str) -> str:
-    value = f"{_number(f.low)}–{_number(f.high)}" if f.low is not None else _number(f.value)
-    unit = "" if f.unit == "count" else f" {f.unit}"
     what = f.concept or f.counted or ""
     who = f"  (per {f.attributed_to})" if f.attributed_to else ""
-    return f"{_QUAL.get(f.qualifier, '')}{value}{unit} {what}".rstrip() + f'  «{_snip(text, f.span, 40)}»{who}'
+    head = f"{amount(f.qualifier, f.value, f.low, f.high, f.unit)} {what}".rstrip()
+    return head + f'  «{_snip(text, f.span, 40)}»{who}'
 
 
 def quote_line(q: Quote, text: str) -> str:

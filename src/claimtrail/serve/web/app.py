@@ -40,8 +40,7 @@ from claimtrail.errors import StoreError
 from claimtrail.model import Analysis
 from claimtrail.outlets import load_outlets
 from claimtrail.serve import export
-from claimtrail.serve.corpus_view import figure_value
-from claimtrail.serve.render import _QUAL, figure_line
+from claimtrail.serve.render import amount, figure_line, number
 from claimtrail.serve.web import chart, story_diff
 from claimtrail.serve.web.highlight import Mark, highlight, inert
 from claimtrail.store import corpus, queries
@@ -71,7 +70,7 @@ def _environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["inert"] = inert
     env.filters["safe_url"] = safe_url
-    env.filters["number"] = _number
+    env.filters["number"] = number
     env.filters["figure_value"] = _member_value
     env.globals["search_url"] = search_url
     return env
@@ -85,14 +84,7 @@ def search_url(f: queries.Filters, start: int = 0) -> str:
 
 
 def _member_value(m: queries.GroupMember) -> str:
-    unit = "" if m.unit == "count" else f" {m.unit}"
-    return _QUAL.get(m.qualifier, "") + figure_value(m.value, m.low, m.high, "exact") + unit
-
-
-def _number(x: float | None) -> str:
-    if x is None:
-        return "?"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
+    return amount(m.qualifier, m.value, m.low, m.high, m.unit)
 
 
 class Reader:
@@ -348,7 +340,9 @@ def marks_of(a: Analysis) -> list[Mark]:
 def side_ledger(a: Analysis) -> dict[str, list[dict[str, Any]]]:
     """The items of the side ledger, each with the id of its place in the text."""
     text = a.article.text
-    figures = [{"ref": f"f{i}", "text": g.span.of(text), "line": figure_line(g, text).split("  «")[0],
+    figures = [{"ref": f"f{i}", "text": g.span.of(text),
+                "line": " ".join(filter(None, (amount(g.qualifier, g.value, g.low, g.high, g.unit),
+                                               g.concept or g.counted))),
                 "who": g.attributed_to} for i, g in enumerate(a.figures)]
     quotes = [{"ref": f"q{i}", "text": q.span.of(text), "kind": q.kind, "deny": q.stance == "deny",
                "speaker": q.speaker.name if q.speaker else None, "role": q.speaker.role if q.speaker else None,
