@@ -174,3 +174,5 @@ def test_digest_mistakes_get_a_message(db: Path, tmp_path: Path, capsys: pytest.
     assert f"could not send through 127.0.0.1:{port}" in capsys.readouterr().err
     assert main(["digest", "--db", str(tmp_path / "none.db"), "--out", str(tmp_path / "d.html")]) == 1
     assert "no such ledger database" in capsys.readouterr().err
+    assert main(["digest", "--db", str(db), "--out", str(tmp_path)]) == 1
+    assert "is a folder" in capsys.readouterr().err

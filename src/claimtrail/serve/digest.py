@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from claimtrail.errors import ClaimtrailError
 from claimtrail.link.figure_groups import agreement
+from claimtrail.serve.export import writable
 from claimtrail.serve.render import amount, number
 from claimtrail.store import corpus, queries
 
@@ -190,15 +191,16 @@ def message(d: Digest, sender: str, to: str) -> EmailMessage:
 
 def write(msg: EmailMessage, d: Digest, out: str | Path) -> None:
     """The digest to a file: ``.html`` the HTML part, ``.txt`` the text part, else the whole message."""
-    path = Path(out)
-    if not path.parent.is_dir():
-        raise ClaimtrailError(f"{out}: the folder {path.parent} does not exist")
-    if path.suffix.lower() in (".html", ".htm"):
-        path.write_text(html(d), encoding="utf-8")
-    elif path.suffix.lower() == ".txt":
-        path.write_text(plain_text(d), encoding="utf-8")
-    else:
-        path.write_bytes(msg.as_bytes())
+    path = writable(out)
+    try:
+        if path.suffix.lower() in (".html", ".htm"):
+            path.write_text(html(d), encoding="utf-8")
+        elif path.suffix.lower() == ".txt":
+            path.write_text(plain_text(d), encoding="utf-8")
+        else:
+            path.write_bytes(msg.as_bytes())
+    except OSError as e:
+        raise ClaimtrailError(f"{out}: cannot write ({e.strerror or e})") from None
 
 
 def parse_smtp(spec: str) -> tuple[str, int]:
