@@ -151,3 +151,12 @@ def test_a_dateline_place_is_where_the_reporter_is_not_where_the_figures_are() -
                                        "мирных жителей, сообщило Минобороны.\nВ Москве эти данные назвали "
                                        "окончательными.\n", published="2016-12-14", language="ru")))
     assert [(k.value, k.place, k.event) for k in keys if k.concept == "civilian"] == [(5000, "aleppo", "evacuated")]
+
+
+def test_a_figure_is_credited_to_the_publisher_never_to_an_outlet_the_article_cites() -> None:
+    body = ("Kementerian Pertahanan Rusia menyatakan 7.796 warga sipil dievakuasi dari Aleppo, seperti dilansir "
+            "kantor berita TASS, Selasa (13/12/2016).\n")
+    published = figure_keys(analyse(Article("a", "Moskow, Warta Contoh -- " + body, language="id")))
+    copied = figure_keys(analyse(Article("b", "Moskow -- " + body, language="id")))
+    assert [k.outlet for k in published if k.value == 7796] == ["Warta Contoh"]
+    assert [k.outlet for k in copied if k.value == 7796] == [None]

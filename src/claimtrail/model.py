@@ -178,6 +178,15 @@ class Analysis:
     def in_body(self, span: Span) -> bool:
         return any(b.overlaps(span) for b in self.body)
 
+    def publisher(self) -> str | None:
+        """The outlet that published the article: its publisher, else its rights holder; never
+        an outlet it only cites (a copy citing TASS is not TASS's article)."""
+        for relation in ("publisher", "copyright"):
+            for s in self.sources:
+                if s.relation == relation:
+                    return s.outlet
+        return None
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Span):

@@ -233,14 +233,6 @@ def dominant_place(a: Analysis) -> str | None:
     return max(counts, key=lambda k: (counts[k], -first[k]))
 
 
-def _outlet(a: Analysis) -> str | None:
-    for relation in ("publisher", "cites", "copyright"):
-        for s in a.sources:
-            if s.relation == relation:
-                return s.outlet
-    return None
-
-
 def _sentence_of(a: Analysis, span: Span) -> Span:
     for s in a.sentences:
         if s.span.start <= span.start < s.span.end:
@@ -255,7 +247,7 @@ def figure_keys(a: Analysis) -> list[FigureKey]:
     article_place: str | None = None
     article_place_done = False
     published = a.published if a.published and len(a.published) == 10 else None
-    outlet = _outlet(a)
+    outlet = a.publisher()
     spans = [f.span for f in a.figures]
     out = []
     for f in a.figures:

@@ -323,8 +323,8 @@ class Story:
 
 def _outlet_of(conn: sqlite3.Connection, aid: int) -> str | None:
     row = conn.execute(
-        """SELECT outlet FROM sources WHERE article_id = ? ORDER BY
-           CASE relation WHEN 'publisher' THEN 0 WHEN 'cites' THEN 1 ELSE 2 END, start LIMIT 1""", (aid,)).fetchone()
+        """SELECT outlet FROM sources WHERE article_id = ? AND relation IN ('publisher', 'copyright')
+           ORDER BY CASE relation WHEN 'publisher' THEN 0 ELSE 1 END, start LIMIT 1""", (aid,)).fetchone()
     return str(row[0]) if row else None
 
 

@@ -161,7 +161,7 @@ def row_to_record(row: dict[str, Any]) -> tuple[dict[str, Any], str]:
 
 
 def publisher_outlet(record: dict[str, Any]) -> str | None:
-    """The outlet that published the article: its dateline publisher, else its rights holder."""
+    """The outlet that published the article, from its record: the rule of ``Analysis.publisher``."""
     for relation in ("publisher", "copyright"):
         for s in record.get("sources") or []:
             if s.get("relation") == relation:
