@@ -19,6 +19,7 @@ import types
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -96,6 +97,7 @@ def item_struct(cls: type) -> pa.DataType:
     return pa.struct([pa.field(f.name, _arrow_type(hints[f.name])) for f in dataclasses.fields(cls)])
 
 
+@lru_cache(maxsize=1)
 def analysis_schema() -> pa.Schema:
     """The Arrow schema of an analysis row: the record's keys in order, then ``text``.
 
@@ -122,6 +124,7 @@ def analysis_schema() -> pa.Schema:
     return pa.schema(fields)
 
 
+@lru_cache(maxsize=1)
 def figures_schema() -> pa.Schema:
     """The flat figures table: one row per figure with its article's id, outlet, language and date."""
     pa = _pa()
@@ -131,6 +134,10 @@ def figures_schema() -> pa.Schema:
         ("end", pa.int64()), ("text", s), ("value", f64), ("low", f64), ("high", f64), ("qualifier", s),
         ("unit", s), ("concept", s), ("counted", s), ("claimant", s), ("note", s),
     ])
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 def _coerce(value: Any, t: pa.DataType) -> Any:
@@ -178,8 +185,8 @@ def figure_rows(record: dict[str, Any], text: str) -> list[dict[str, Any]]:
         rows.append({
             "article_id": record["id"], "outlet": outlet, "language": record.get("language"),
             "published": record.get("published"), "start": start, "end": end, "text": text[start:end],
-            "value": _coerce(f.get("value"), _pa().float64()), "low": _coerce(f.get("low"), _pa().float64()),
-            "high": _coerce(f.get("high"), _pa().float64()), "qualifier": f.get("qualifier"),
+            "value": _float(f.get("value")), "low": _float(f.get("low")),
+            "high": _float(f.get("high")), "qualifier": f.get("qualifier"),
             "unit": f.get("unit"), "concept": f.get("concept"), "counted": f.get("counted"),
             "claimant": f.get("attributed_to"), "note": f.get("note"),
         })
