@@ -112,12 +112,19 @@ def _counted_words(f: Figure) -> set[str]:
     return words
 
 
+def _split_rate(counted: str) -> tuple[str, str | None]:
+    """Our counted phrase split at an English rate word (round 6: "barrels a day", "cents per share"
+    name what is counted, then what it is counted against)."""
+    m = re.search(r"\s(?:per|an?|each|every)\s", counted)
+    return (counted[: m.start()], counted[m.end():]) if m else (counted, None)
+
+
 def _counted_head(f: Figure) -> set[str]:
     heads = set()
     if f.concept:
         heads.add(f.concept)
     if f.counted:
-        words = re.findall(r"[\w-]+", f.counted)
+        words = re.findall(r"[\w-]+", _split_rate(f.counted)[0])
         if words:
             heads.add(_singular(words[-1]))
     if "person" in heads:
@@ -146,6 +153,13 @@ def _noun_ok(gold_noun: str, f: Figure) -> bool:
     """A gold noun (phrase) agrees with what we count when its head (last word, singular)
     is our concept or the head of our counted phrase: "first-team player" ~ "players"."""
     g = gold_noun.casefold()
+    if " per " in g and f.unit == "count":
+        # a count per something (round 6): the amount is our head, the "per" noun what follows our rate word
+        amount, per = g.split(" per ", 1)
+        rest = _split_rate(f.counted or "")[1]
+        per_words = re.findall(r"[\w-]+", rest or "")
+        return (bool(per_words) and _singular(per_words[-1]) == _singular(per.split()[-1])
+                and (amount == "count" or _noun_ok(amount, f)))
     heads = _counted_head(f)
     words = re.findall(r"[\w-]+", g)
     return g in heads or _singular(g) in heads or (bool(words) and _singular(words[-1]) in heads)

@@ -300,3 +300,24 @@ def test_a_bare_number_before_a_falling_change_takes_its_unit() -> None:
     text = "Growth is forecast to slow from 4.8 to 4.7 percent, while shares rose 18 sen to RM23.50."
     assert [(f.value, f.unit) for f in find(text, rules_for("en"))] == [
         (4.8, "percent"), (4.7, "percent"), (18.0, "count"), (23.5, "MYR")]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The cartel agreed to pump 450,000 barrels a day less from March.", ("barrel", "barrels a day")),
+    ("en", "The utility reported earnings of 48 cents per share for the quarter.", (None, "cents per share")),
+    ("en", "The rookie guard averaged 21 points per game last season.", ("point", "points per game")),
+    ("id", "Kilang itu mengolah 300 ribu barel per hari sejak Januari.", ("barrel", "barel per hari")),
+    ("ru", "Компания добывает 200 тысяч баррелей в сутки на этом месторождении.", ("barrel", "баррелей в сутки")),
+])
+def test_a_count_per_a_duration_or_a_noun(lang: str, text: str, want: tuple[str | None, str]) -> None:
+    (fig,) = find(text, rules_for(lang))
+    assert (fig.unit, fig.concept, fig.counted) == ("count", *want)
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Police detained 12 people a day after the march.", "people"),
+    ("ru", "Задержаны 10 человек в день выборов в Москве.", "человек"),
+])
+def test_a_duration_that_starts_a_time_phrase_is_no_rate(lang: str, text: str, want: str) -> None:
+    fig = find(text, rules_for(lang))[0]
+    assert fig.counted == want

@@ -39,6 +39,8 @@ _ROUGH_TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
 _SENTENCE_END = frozenset('.!?"“”«»:;')
 _NP_BREAK = frozenset(",.;:!?()[]\"“”«»")
 _NP_SKIP = frozenset("-'’")
+#: the guidelines' duration units: after a time rate word they make a count a count per that time
+DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 #: tokens that end a clause: "cut by a fifth." is a fraction where "a fifth term" is an ordinal
 _CLAUSE_END = frozenset(".,;:!?)")
 _SENTENCE_STOP = frozenset(".!?;:")
@@ -104,6 +106,9 @@ class Rules:
     qualifiers_after: PhraseTable[Qualifier]
     range_links: PhraseTable[bool]
     rate_words: PhraseTable[bool]
+    time_rate_words: PhraseTable[bool]
+    noun_rate_words: PhraseTable[bool]
+    time_rate_not_before: frozenset[str]
     bound_joiners: frozenset[tuple[str, ...]]
     ratio_words: PhraseTable[bool]
     ratio_words_at_end: PhraseTable[bool]
@@ -179,6 +184,9 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         qualifiers_after=PhraseTable(n.qualifiers_after),
         range_links=PhraseTable({w: True for w in n.range_links}),
         rate_words=PhraseTable({w: True for w in n.rate_words}),
+        time_rate_words=PhraseTable({w: True for w in n.time_rate_words}),
+        noun_rate_words=PhraseTable({w: True for w in n.noun_rate_words}),
+        time_rate_not_before=_fold(n.time_rate_not_before),
         bound_joiners=frozenset(phrase_key(w) for w in n.bound_joiners),
         ratio_words=PhraseTable({w: True for w in n.ratio_words}),
         ratio_words_at_end=PhraseTable({w: True for w in n.ratio_words_at_end}),
@@ -357,6 +365,9 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         return None, d.after
     if d.counted is not None and any(t.kind == "num" for t in toks[d.counted[0] : d.counted[1]]):
         return d, max(d.after, d.counted[1])  # "63000 Model 3 sedans": the name's digits are no figure
+    if (d.counted is not None and d.counted[0] >= d.after
+            and any(t.low in r.whole for t in toks[d.counted[0] : d.counted[1]])):
+        return d, d.counted[1]  # "баррелей в сутки": the rate's duration is no figure of its own
     return d, d.after
 
 
@@ -853,6 +864,7 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
             late = None
         if late is not None:
             d.qualifier = late[0]  # "10 orang atau lebih", "10 человек и более"
+        _count_rate(toks, d, r)
         return
     # no lexicon noun: keep the noun phrase as written, with a null concept
     plural = d.value > 1 if d.value is not None else True  # "a third of the population": not plural
@@ -870,6 +882,38 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         surface = _surface(toks, link[1], c, r, plural)
     if surface is not None:
         d.counted = surface
+        _count_rate(toks, d, r)
+
+
+def _count_rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
+    """A count per something: the counted phrase runs on over a time rate word and a duration
+    ("800,000 barrels a day", "1 juta barel per hari", "100 тысяч баррелей в сутки") or over a noun
+    rate word and its noun ("61 cents per share", "15 points per game"), so what is counted says
+    what it is counted against. The concept stays the noun before the rate word."""
+    if d.unit != "count" or d.counted is None or d.counted[0] < d.after:
+        return
+    start, end = d.counted
+    hit = r.time_rate_words.forward(toks, end)
+    if hit is not None and hit[1] < len(toks):
+        unit = r.after.forward(toks, hit[1])
+        nxt = toks[unit[1]] if unit is not None and unit[1] < len(toks) else None
+        if unit is not None and unit[0] in DURATIONS and not (nxt is not None and nxt.kind == "word" and (
+                nxt.low in r.time_rate_not_before or (nxt.low not in r.concepts.stop and nxt.text[:1].islower()))):
+            d.counted = (start, unit[1])  # not "10 человек в день выборов" (on election day)
+            return
+    hit = r.noun_rate_words.forward(toks, end)
+    if hit is None or hit[1] >= len(toks):
+        return
+    k = hit[1]
+    found = _noun_phrase(toks, k, r.concepts)
+    if found is not None and found[1] == k:
+        d.counted = (start, found[2])
+        return
+    unit = r.after.forward(toks, k)
+    if unit is not None:
+        d.counted = (start, unit[1])  # "12 tablets per kg"
+    elif toks[k].kind == "word" and toks[k].low not in r.concepts.stop and toks[k].text[:1].islower():
+        d.counted = (start, k + 1)
 
 
 def _rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
