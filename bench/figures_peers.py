@@ -13,7 +13,10 @@ singular of the last word of our counted phrase is that noun or its head (last w
 and with a gold unit "-"/"count" when
 it has no unit. A gold rate "X per Y" ("dollar per barrel") matches our unit X with Y as our counted noun
 (round 4: rates keep the amount's unit and count the "per" noun). Round 5 added gold spellings of
-units we already had: "p" (pence), "brake horsepower", "metric ton", "sqm".
+units we already had: "p" (pence), "brake horsepower", "metric ton", "sqm". Round 6: a count per
+something ("800,000 barrels a day", "63 cents per share") keeps the rate in our counted phrase; a gold
+count rate "X per Y" matches when the head before our rate word is X and the noun after it is Y;
+names for the round's new units (N·m, PS, ksi, ppg, rpg, apg, WAR).
 Counted accuracy: over value-matched gold quantities that count
 something (gold unit a noun, not a measure, currency, percentage or time) or are a
 percentage with a referred concept, the share where what we say is counted matches:
@@ -80,6 +83,10 @@ UNIT_NAMES: dict[str, set[str]] = {
     "ppm": {"parts-per-million"}, "ppb": {"parts-per-billion"}, "kcal": {"calorie", "kilocalorie"},
     "bp": {"basis point"}, "sq mi": {"square mile"}, "lb-ft": {"foot pound-force"}, "GWh": {"gigawatt hour"},
     "MWh": {"megawatt hour"}, "kV": {"kilovolt"}, "MPa": {"megapascal"}, "GPa": {"gigapascal"}, "kn": {"knot"},
+    # round 6: units new in this round
+    "N·m": {"newton metre"}, "PS": {"horsepower"}, "ksi": {"kilopound per square inch"},
+    "ppg": {"point per game"}, "rpg": {"rebound per game"}, "apg": {"assist per game"},
+    "WAR": {"win above replacement"},
 }
 MEASURES = set().union(*UNIT_NAMES.values()) | {
     "inch", "yard", "foot", "degree", "celsius", "fahrenheit", "horsepower", "gigabyte", "hertz",

@@ -321,3 +321,20 @@ def test_a_count_per_a_duration_or_a_noun(lang: str, text: str, want: tuple[str 
 def test_a_duration_that_starts_a_time_phrase_is_no_rate(lang: str, text: str, want: str) -> None:
     fig = find(text, rules_for(lang))[0]
     assert fig.counted == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The turbo engine makes 400 Nm of torque and 250 PS, on a 3 nm chip.", [
+        (400.0, "N·m"), (250.0, "PS"), (3.0, "nm")]),
+    ("en", "The forward averaged 24.1 ppg and 9.8 rpg, worth 3.2 WAR.", [
+        (24.1, "ppg"), (9.8, "rpg"), (3.2, "WAR")]),
+    ("id", "Mesin bensin itu bertenaga 180 tenaga kuda dengan torsi 320 Nm.", [(180.0, "hp"), (320.0, "N·m")]),
+    ("ru", "Мотор выдает 190 л. с. и 320 Нм крутящего момента.", [(190.0, "hp"), (320.0, "N·m")]),
+])
+def test_units_matched_as_written(lang: str, text: str, want: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in find(text, rules_for(lang))] == want
+
+
+def test_an_article_before_a_dollar_sign_is_no_australian_dollar() -> None:
+    text = "Renters pay a $2,100 a month lease, while A$40 buys a ticket in Sydney."
+    assert [(f.value, f.unit) for f in find(text, rules_for("en"))] == [(2100.0, "USD"), (40.0, "AUD")]

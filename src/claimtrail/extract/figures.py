@@ -122,6 +122,7 @@ class Rules:
     street_words: frozenset[str]
     not_counts: tuple[tuple[str, ...], ...]
     after: PhraseTable[str]
+    after_cased: PhraseTable[str]
     before: PhraseTable[str]
     hyphen_stems: tuple[tuple[str, str], ...]
     whole: dict[str, tuple[float, str]]
@@ -200,7 +201,8 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         street_words=_fold(n.street_words),
         not_counts=tuple(phrase_key(p) for p in n.not_counts),
         after=PhraseTable(u.after, letters_exact=True),
-        before=PhraseTable(u.before),
+        after_cased=PhraseTable(u.after_cased, exact=True),
+        before=PhraseTable(u.before, letters_exact=True),
         hyphen_stems=tuple((k.casefold(), v) for k, v in u.hyphen_stems.items()),
         whole={k.casefold(): (w.value, w.unit) for k, w in u.whole.items()},
         inverted_approx={k.casefold(): v for k, v in u.inverted_approx.items()},
@@ -784,7 +786,7 @@ def _unit_after(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         if hit is not None:
             d.unit, d.after = hit[0], hit[1]
         return
-    hit = r.after.forward(toks, j)
+    hit = r.after_cased.forward(toks, j) or r.after.forward(toks, j)
     if hit is not None:
         d.unit, d.after = hit
 
