@@ -338,3 +338,24 @@ def test_units_matched_as_written(lang: str, text: str, want: list[tuple[float, 
 def test_an_article_before_a_dollar_sign_is_no_australian_dollar() -> None:
     text = "Renters pay a $2,100 a month lease, while A$40 buys a ticket in Sydney."
     assert [(f.value, f.unit) for f in find(text, rules_for("en"))] == [(2100.0, "USD"), (40.0, "AUD")]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The base model keeps its three-cylinder engine.", [(3.0, "count", "cylinder", "cylinder")]),
+    ("en", "Buyers choose four-, six- or eight-cylinder engines.", [
+        (4.0, "count", "cylinder", "cylinder"), (6.0, "count", "cylinder", "cylinder"),
+        (8.0, "count", "cylinder", "cylinder")]),
+    ("en", "It comes with a 10- or 12-inch display.", [(10.0, "in", None, None), (12.0, "in", None, None)]),
+])
+def test_hyphen_compounds_name_what_is_counted(lang: str, text: str,
+                                               want: list[tuple[float, str, str | None, str | None]]) -> None:
+    assert [(f.value, f.unit, f.concept, f.counted) for f in find(text, rules_for(lang))] == want
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("id", "Mobil itu memakai mesin empat silinder."),
+    ("ru", "Автомобиль получил двигатель с четырьмя цилиндрами."),
+])
+def test_cylinders_are_counted_in_every_pack(lang: str, text: str) -> None:
+    (fig,) = find(text, rules_for(lang))
+    assert (fig.value, fig.concept) == (4.0, "cylinder")

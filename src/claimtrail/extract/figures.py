@@ -778,6 +778,12 @@ def _unit_after(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     if j >= len(toks):
         return
     if toks[j].text in "-–" and j + 1 < len(toks) and toks[j - 1].attached_to(toks[j]):
+        later = _suspended(toks, j, r)
+        if later is not None:  # "a 7- or 8-inch screen": the unit is the later compound's
+            hit = r.after.forward(toks, later)
+            if hit is not None:
+                d.unit = hit[0]
+            return
         stem = _hyphen_stem(toks[j + 1], r)
         if stem is not None:
             d.unit, d.after = stem, j + 2
@@ -789,6 +795,23 @@ def _unit_after(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     hit = r.after_cased.forward(toks, j) or r.after.forward(toks, j)
     if hit is not None:
         d.unit, d.after = hit
+
+
+def _suspended(toks: Sequence[Token], j: int, r: Rules) -> int | None:
+    """For a number with a dangling hyphen ("7- or 8-inch", "four-, five- and six-cylinder"): the
+    index of the word of the later compound that completes it, or None when the hyphen is attached
+    to what follows or no such compound comes before the clause ends."""
+    if toks[j].attached_to(toks[j + 1]) and toks[j + 1].kind == "word":
+        return None
+    for k in range(j + 1, min(len(toks) - 2, j + 12)):
+        t = toks[k]
+        if t.text in _SENTENCE_STOP or (t.kind == "word" and t.low not in r.concepts.conjunctions
+                                        and t.low not in r.starts):
+            return None
+        if (t.text in "-–" and k > j + 1 and toks[k - 1].attached_to(t) and t.attached_to(toks[k + 1])
+                and toks[k + 1].kind == "word"):
+            return k + 1
+    return None
 
 
 def _unit_before(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
@@ -842,6 +865,16 @@ def _age_or_inverted(toks: Sequence[Token], d: _Draft, rd: Reading, r: Rules) ->
 def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     c = r.concepts
     j = d.after
+    if (j + 1 < len(toks) and toks[j].text in "-–" and toks[j - 1].attached_to(toks[j]) and d.low is None
+            and d.unit == "count"):
+        word = _suspended(toks, j, r)
+        if word is None and toks[j].attached_to(toks[j + 1]) and toks[j + 1].kind == "word":
+            word = j + 1
+        if word is not None:  # "a four-cylinder engine", "four-, five- and six-cylinder engines"
+            m = c.match(toks, word)
+            d.concept = m[0] if m is not None and m[1] == word + 1 else None
+            d.counted = (word, word + 1)
+            return
     link = c.links.forward(toks, j)
     found = _noun_phrase(toks, j, c)
     if found is None and link is not None:
