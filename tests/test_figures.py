@@ -359,3 +359,24 @@ def test_hyphen_compounds_name_what_is_counted(lang: str, text: str,
 def test_cylinders_are_counted_in_every_pack(lang: str, text: str) -> None:
     (fig,) = find(text, rules_for(lang))
     assert (fig.value, fig.concept) == (4.0, "cylinder")
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Some 48200 workers were laid off in March and 51300 in April.", ("worker", "workers")),
+    ("en", "The index lost 85.40 points, or 1.2%, to close at 6,912.35.", ("point", "points")),
+    ("id", "Sebanyak 12500 pengungsi tiba di Aceh, sementara 9800 lainnya masih di laut.", ("refugee", "pengungsi")),
+    ("ru", "В Москве задержаны 1250 человек, в Петербурге 830.", ("person", "человек")),
+])
+def test_a_bare_number_takes_the_noun_of_its_sibling(lang: str, text: str, want: tuple[str | None, str]) -> None:
+    figs = [f for f in find(text, rules_for(lang)) if f.unit == "count"]
+    assert (figs[-1].concept, figs[-1].counted) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The bid was 4.2 billion euros, up from an earlier 3.9 billion.", ("EUR", "EUR")),
+    ("en", "Profit was 3.1 billion rupees ($43 million) and 95 million a year earlier.", ("INR", "INR")),
+    ("en", "She was 35 and had moved twice. Police found 3 cars.", ("count", "count")),
+])
+def test_a_bare_number_takes_the_unit_of_its_sibling(lang: str, text: str, want: tuple[str, str]) -> None:
+    figs = [f for f in find(text, rules_for(lang)) if f.unit != "times"]
+    assert (figs[0].unit, figs[-2 if "twice" in text else -1].unit) == want

@@ -227,7 +227,7 @@ def find(text: str, rules: Rules, regions: Sequence[Span] | None = None) -> list
             if (_can_hold(text, pos, line_end, rules) and _is_prose(text, pos, line_end)
                     and (line_end - pos <= LONG_LINE or not _is_list(text, pos, line_end, rules))):
                 toks = tokenize(text, pos, line_end, space_groups=rules.numbers.space_groups)
-                found.extend(_bounds(text, _share(text, _line(text, toks, rules), rules), rules))
+                found.extend(_bounds(text, _elided(text, _share(text, _line(text, toks, rules), rules)), rules))
             pos = line_end + 1
     return found
 
@@ -1177,6 +1177,45 @@ def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
             out[n] = replace(a, unit=b.unit)
         elif a.unit == "count" and b.unit == "count" and b.concept is None and a.concept is not None:
             out[n + 1] = replace(b, concept=a.concept)
+    return out
+
+
+_STOP_AT_SPACE = re.compile(r"[.!?;](?:\s|$)")
+#: units a bare number does not take from a sibling: a share, a duration, a multiplier or an age
+_NOT_ELIDED = frozenset({"percent", "percentage point", "times", "ratio"}) | DURATIONS
+
+
+def _bare(f: Figure, text: str) -> bool:
+    return (f.unit == "count" and f.concept is None and f.counted is None and f.low is None
+            and f.value is not None and f.note is None and text[f.span.start : f.span.start + 1].isdigit())
+
+
+def _elided(text: str, figures: list[Figure]) -> list[Figure]:
+    """A number in digits with nothing counted after it takes the noun or unit of the nearest
+    number of the same sentence written alike (both whole or both with decimals, within a factor of
+    1000), the earlier one first: "68400 people ... and 95800 who", "84.75 cents, while the lowest
+    is 74.07", "lost 162.31 points, or 2.14%, to fall to 7,425.81"."""
+    out = list(figures)
+    for n, b in enumerate(figures):
+        if not _bare(b, text) or b.value is None or b.value == 0:
+            continue
+        order = [*range(n - 1, -1, -1), *range(n + 1, len(figures))]
+        for m in order:
+            a = figures[m]
+            lo, hi = sorted((_end_of(a), b.span.start) if m < n else (_end_of(b), a.span.start))
+            if _STOP_AT_SPACE.search(text, lo, hi) is not None:
+                continue
+            if a.value is None or a.value == 0 or a.unit in _NOT_ELIDED or (a.unit == "count" and a.counted is None):
+                continue
+            if text[: a.span.start].rstrip().endswith(("(", "[")):
+                continue  # "1.356 billion ($1.7 billion)": a conversion in brackets is another currency
+            if a.value.is_integer() != b.value.is_integer() or not 1e-3 <= abs(b.value / a.value) <= 1e3:
+                continue
+            if a.unit == "count":
+                out[n] = replace(b, concept=a.concept, counted=a.counted, counted_span=a.counted_span)
+            else:
+                out[n] = replace(b, unit=a.unit)
+            break
     return out
 
 
