@@ -380,3 +380,13 @@ def test_a_bare_number_takes_the_noun_of_its_sibling(lang: str, text: str, want:
 def test_a_bare_number_takes_the_unit_of_its_sibling(lang: str, text: str, want: tuple[str, str]) -> None:
     figs = [f for f in find(text, rules_for(lang)) if f.unit != "times"]
     assert (figs[0].unit, figs[-2 if "twice" in text else -1].unit) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Shares of Nvidia (NVDA.O) rose 3.1% in early trade.", "Nvidia"),
+    ("id", "Saham Bank Mandiri (BMRI) naik 2,5 persen pada sesi pertama.", "Bank Mandiri"),
+    ("ru", "Акции Сбербанка (SBER) выросли на 3% к полудню.", "Акции Сбербанка"),
+])
+def test_a_ticker_in_brackets_sits_between_the_holder_and_its_verb(lang: str, text: str, want: str) -> None:
+    (fig,) = [f for f in find(text, rules_for(lang)) if f.unit == "percent"]
+    assert fig.counted is not None and fig.counted.endswith(want)

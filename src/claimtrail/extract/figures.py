@@ -1081,6 +1081,13 @@ def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[
             (toks[end - 1].kind == "word" and toks[end - 1].low in c.holder_skip)
             or (toks[end - 1].text == "," and end < verb[1] and toks[end].low in c.holder_skip)):
         end -= 1  # "bank stocks, which were up 2.8%"
+    if end > 1 and toks[end - 1].text == ")":
+        for k in range(end - 2, max(-1, end - 10), -1):
+            if toks[k].text == "(":
+                end = k  # "Nvidia (NVDA.O) rose 3%": a ticker in brackets sits between the name and its verb
+                break
+            if toks[k].text == ")":
+                break
     return _phrase_back(toks, end, c)
 
 
