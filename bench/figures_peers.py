@@ -16,7 +16,8 @@ it has no unit. A gold rate "X per Y" ("dollar per barrel") matches our unit X w
 units we already had: "p" (pence), "brake horsepower", "metric ton", "sqm". Round 6: a count per
 something ("800,000 barrels a day", "63 cents per share") keeps the rate in our counted phrase; a gold
 count rate "X per Y" matches when the head before our rate word is X and the noun after it is Y;
-names for the round's new units (N·m, PS, ksi, ppg, rpg, apg, WAR).
+names for the round's new units (N·m, PS, ksi, ppg, rpg, apg, WAR); a gold noun "X of Y" ("barrel
+of oil") has its head in X.
 Counted accuracy: over value-matched gold quantities that count
 something (gold unit a noun, not a measure, currency, percentage or time) or are a
 percentage with a referred concept, the share where what we say is counted matches:
@@ -168,6 +169,7 @@ def _noun_ok(gold_noun: str, f: Figure) -> bool:
         return (bool(per_words) and _singular(per_words[-1]) == _singular(per.split()[-1])
                 and (amount == "count" or _noun_ok(amount, f)))
     heads = _counted_head(f)
+    g = g.split(" of ", 1)[0]  # round 6: "barrel of oil" has its head before "of"
     words = re.findall(r"[\w-]+", g)
     return g in heads or _singular(g) in heads or (bool(words) and _singular(words[-1]) in heads)
 
