@@ -1187,6 +1187,10 @@ def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
     return out
 
 
+#: how many figures, and how many characters, a bare number looks at for its elided noun (bounded,
+#: so a line of thousands of bare numbers stays linear)
+ELIDED_REACH = 4
+ELIDED_CHARS = 200
 _STOP_AT_SPACE = re.compile(r"[.!?;](?:\s|$)")
 #: units a bare number does not take from a sibling: a share, a duration, a multiplier or an age
 _NOT_ELIDED = frozenset({"percent", "percentage point", "times", "ratio"}) | DURATIONS
@@ -1206,11 +1210,12 @@ def _elided(text: str, figures: list[Figure]) -> list[Figure]:
     for n, b in enumerate(figures):
         if not _bare(b, text) or b.value is None or b.value == 0:
             continue
-        order = [*range(n - 1, -1, -1), *range(n + 1, len(figures))]
+        order = [*range(n - 1, max(-1, n - 1 - ELIDED_REACH), -1),
+                 *range(n + 1, min(len(figures), n + 1 + ELIDED_REACH))]
         for m in order:
             a = figures[m]
-            lo, hi = sorted((_end_of(a), b.span.start) if m < n else (_end_of(b), a.span.start))
-            if _STOP_AT_SPACE.search(text, lo, hi) is not None:
+            lo, hi = (_end_of(a), b.span.start) if m < n else (_end_of(b), a.span.start)
+            if hi - lo > ELIDED_CHARS or _STOP_AT_SPACE.search(text, lo, hi) is not None:
                 continue
             if a.value is None or a.value == 0 or a.unit in _NOT_ELIDED or (a.unit == "count" and a.counted is None):
                 continue
