@@ -390,3 +390,13 @@ def test_a_bare_number_takes_the_unit_of_its_sibling(lang: str, text: str, want:
 def test_a_ticker_in_brackets_sits_between_the_holder_and_its_verb(lang: str, text: str, want: str) -> None:
     (fig,) = [f for f in find(text, rules_for(lang)) if f.unit == "percent"]
     assert fig.counted is not None and fig.counted.endswith(want)
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Flats in the tower sell for about $1,350 per square foot.", [(1350.0, "USD", "square foot")]),
+    ("id", "Harga tanah di sana Rp 12 juta per meter persegi.", [(12e6, "IDR", "meter persegi")]),
+    ("ru", "Жилье продают по 250 тысяч рублей за квадратный метр.", [(250e3, "RUB", "квадратный метр")]),
+    ("ru", "Площадь квартиры 64 квадратных метра.", [(64.0, "m2", None)]),
+])
+def test_area_units_after_a_rate_word(lang: str, text: str, want: list[tuple[float, str, str | None]]) -> None:
+    assert [(f.value, f.unit, f.counted) for f in find(text, rules_for(lang))] == want
