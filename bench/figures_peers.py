@@ -13,7 +13,11 @@ singular of the last word of our counted phrase is that noun or its head (last w
 and with a gold unit "-"/"count" when
 it has no unit. A gold rate "X per Y" ("dollar per barrel") matches our unit X with Y as our counted noun
 (round 4: rates keep the amount's unit and count the "per" noun). Round 5 added gold spellings of
-units we already had: "p" (pence), "brake horsepower", "metric ton", "sqm".
+units we already had: "p" (pence), "brake horsepower", "metric ton", "sqm". Round 6: a count per
+something ("800,000 barrels a day", "63 cents per share") keeps the rate in our counted phrase; a gold
+count rate "X per Y" matches when the head before our rate word is X and the noun after it is Y;
+names for the round's new units (N·m, PS, ksi, ppg, rpg, apg, WAR); a gold noun "X of Y" ("barrel
+of oil") has its head in X.
 Counted accuracy: over value-matched gold quantities that count
 something (gold unit a noun, not a measure, currency, percentage or time) or are a
 percentage with a referred concept, the share where what we say is counted matches:
@@ -80,6 +84,10 @@ UNIT_NAMES: dict[str, set[str]] = {
     "ppm": {"parts-per-million"}, "ppb": {"parts-per-billion"}, "kcal": {"calorie", "kilocalorie"},
     "bp": {"basis point"}, "sq mi": {"square mile"}, "lb-ft": {"foot pound-force"}, "GWh": {"gigawatt hour"},
     "MWh": {"megawatt hour"}, "kV": {"kilovolt"}, "MPa": {"megapascal"}, "GPa": {"gigapascal"}, "kn": {"knot"},
+    # round 6: units new in this round
+    "N·m": {"newton metre"}, "PS": {"horsepower"}, "ksi": {"kilopound per square inch"},
+    "ppg": {"point per game"}, "rpg": {"rebound per game"}, "apg": {"assist per game"},
+    "WAR": {"win above replacement"},
 }
 MEASURES = set().union(*UNIT_NAMES.values()) | {
     "inch", "yard", "foot", "degree", "celsius", "fahrenheit", "horsepower", "gigabyte", "hertz",
@@ -112,12 +120,19 @@ def _counted_words(f: Figure) -> set[str]:
     return words
 
 
+def _split_rate(counted: str) -> tuple[str, str | None]:
+    """Our counted phrase split at an English rate word (round 6: "barrels a day", "cents per share"
+    name what is counted, then what it is counted against)."""
+    m = re.search(r"\s(?:per|an?|each|every)\s", counted)
+    return (counted[: m.start()], counted[m.end():]) if m else (counted, None)
+
+
 def _counted_head(f: Figure) -> set[str]:
     heads = set()
     if f.concept:
         heads.add(f.concept)
     if f.counted:
-        words = re.findall(r"[\w-]+", f.counted)
+        words = re.findall(r"[\w-]+", _split_rate(f.counted)[0])
         if words:
             heads.add(_singular(words[-1]))
     if "person" in heads:
@@ -146,7 +161,15 @@ def _noun_ok(gold_noun: str, f: Figure) -> bool:
     """A gold noun (phrase) agrees with what we count when its head (last word, singular)
     is our concept or the head of our counted phrase: "first-team player" ~ "players"."""
     g = gold_noun.casefold()
+    if " per " in g and f.unit == "count":
+        # a count per something (round 6): the amount is our head, the "per" noun what follows our rate word
+        amount, per = g.split(" per ", 1)
+        rest = _split_rate(f.counted or "")[1]
+        per_words = re.findall(r"[\w-]+", rest or "")
+        return (bool(per_words) and _singular(per_words[-1]) == _singular(per.split()[-1])
+                and (amount == "count" or _noun_ok(amount, f)))
     heads = _counted_head(f)
+    g = g.split(" of ", 1)[0]  # round 6: "barrel of oil" has its head before "of"
     words = re.findall(r"[\w-]+", g)
     return g in heads or _singular(g) in heads or (bool(words) and _singular(words[-1]) in heads)
 

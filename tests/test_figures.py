@@ -300,3 +300,103 @@ def test_a_bare_number_before_a_falling_change_takes_its_unit() -> None:
     text = "Growth is forecast to slow from 4.8 to 4.7 percent, while shares rose 18 sen to RM23.50."
     assert [(f.value, f.unit) for f in find(text, rules_for("en"))] == [
         (4.8, "percent"), (4.7, "percent"), (18.0, "count"), (23.5, "MYR")]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The cartel agreed to pump 450,000 barrels a day less from March.", ("barrel", "barrels a day")),
+    ("en", "The utility reported earnings of 48 cents per share for the quarter.", (None, "cents per share")),
+    ("en", "The rookie guard averaged 21 points per game last season.", ("point", "points per game")),
+    ("id", "Kilang itu mengolah 300 ribu barel per hari sejak Januari.", ("barrel", "barel per hari")),
+    ("ru", "Компания добывает 200 тысяч баррелей в сутки на этом месторождении.", ("barrel", "баррелей в сутки")),
+])
+def test_a_count_per_a_duration_or_a_noun(lang: str, text: str, want: tuple[str | None, str]) -> None:
+    (fig,) = find(text, rules_for(lang))
+    assert (fig.unit, fig.concept, fig.counted) == ("count", *want)
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Police detained 12 people a day after the march.", "people"),
+    ("ru", "Задержаны 10 человек в день выборов в Москве.", "человек"),
+])
+def test_a_duration_that_starts_a_time_phrase_is_no_rate(lang: str, text: str, want: str) -> None:
+    fig = find(text, rules_for(lang))[0]
+    assert fig.counted == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The turbo engine makes 400 Nm of torque and 250 PS, on a 3 nm chip.", [
+        (400.0, "N·m"), (250.0, "PS"), (3.0, "nm")]),
+    ("en", "The forward averaged 24.1 ppg and 9.8 rpg, worth 3.2 WAR.", [
+        (24.1, "ppg"), (9.8, "rpg"), (3.2, "WAR")]),
+    ("id", "Mesin bensin itu bertenaga 180 tenaga kuda dengan torsi 320 Nm.", [(180.0, "hp"), (320.0, "N·m")]),
+    ("ru", "Мотор выдает 190 л. с. и 320 Нм крутящего момента.", [(190.0, "hp"), (320.0, "N·m")]),
+])
+def test_units_matched_as_written(lang: str, text: str, want: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in find(text, rules_for(lang))] == want
+
+
+def test_an_article_before_a_dollar_sign_is_no_australian_dollar() -> None:
+    text = "Renters pay a $2,100 a month lease, while A$40 buys a ticket in Sydney."
+    assert [(f.value, f.unit) for f in find(text, rules_for("en"))] == [(2100.0, "USD"), (40.0, "AUD")]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The base model keeps its three-cylinder engine.", [(3.0, "count", "cylinder", "cylinder")]),
+    ("en", "Buyers choose four-, six- or eight-cylinder engines.", [
+        (4.0, "count", "cylinder", "cylinder"), (6.0, "count", "cylinder", "cylinder"),
+        (8.0, "count", "cylinder", "cylinder")]),
+    ("en", "It comes with a 10- or 12-inch display.", [(10.0, "in", None, None), (12.0, "in", None, None)]),
+])
+def test_hyphen_compounds_name_what_is_counted(lang: str, text: str,
+                                               want: list[tuple[float, str, str | None, str | None]]) -> None:
+    assert [(f.value, f.unit, f.concept, f.counted) for f in find(text, rules_for(lang))] == want
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("id", "Mobil itu memakai mesin empat silinder."),
+    ("ru", "Автомобиль получил двигатель с четырьмя цилиндрами."),
+])
+def test_cylinders_are_counted_in_every_pack(lang: str, text: str) -> None:
+    (fig,) = find(text, rules_for(lang))
+    assert (fig.value, fig.concept) == (4.0, "cylinder")
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Some 48200 workers were laid off in March and 51300 in April.", ("worker", "workers")),
+    ("en", "The index lost 85.40 points, or 1.2%, to close at 6,912.35.", ("point", "points")),
+    ("id", "Sebanyak 12500 pengungsi tiba di Aceh, sementara 9800 lainnya masih di laut.", ("refugee", "pengungsi")),
+    ("ru", "В Москве задержаны 1250 человек, в Петербурге 830.", ("person", "человек")),
+])
+def test_a_bare_number_takes_the_noun_of_its_sibling(lang: str, text: str, want: tuple[str | None, str]) -> None:
+    figs = [f for f in find(text, rules_for(lang)) if f.unit == "count"]
+    assert (figs[-1].concept, figs[-1].counted) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The bid was 4.2 billion euros, up from an earlier 3.9 billion.", ("EUR", "EUR")),
+    ("en", "Profit was 3.1 billion rupees ($43 million) and 95 million a year earlier.", ("INR", "INR")),
+    ("en", "She was 35 and had moved twice. Police found 3 cars.", ("count", "count")),
+])
+def test_a_bare_number_takes_the_unit_of_its_sibling(lang: str, text: str, want: tuple[str, str]) -> None:
+    figs = [f for f in find(text, rules_for(lang)) if f.unit != "times"]
+    assert (figs[0].unit, figs[-2 if "twice" in text else -1].unit) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Shares of Nvidia (NVDA.O) rose 3.1% in early trade.", "Nvidia"),
+    ("id", "Saham Bank Mandiri (BMRI) naik 2,5 persen pada sesi pertama.", "Bank Mandiri"),
+    ("ru", "Акции Сбербанка (SBER) выросли на 3% к полудню.", "Акции Сбербанка"),
+])
+def test_a_ticker_in_brackets_sits_between_the_holder_and_its_verb(lang: str, text: str, want: str) -> None:
+    (fig,) = [f for f in find(text, rules_for(lang)) if f.unit == "percent"]
+    assert fig.counted is not None and fig.counted.endswith(want)
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Flats in the tower sell for about $1,350 per square foot.", [(1350.0, "USD", "square foot")]),
+    ("id", "Harga tanah di sana Rp 12 juta per meter persegi.", [(12e6, "IDR", "meter persegi")]),
+    ("ru", "Жилье продают по 250 тысяч рублей за квадратный метр.", [(250e3, "RUB", "квадратный метр")]),
+    ("ru", "Площадь квартиры 64 квадратных метра.", [(64.0, "m2", None)]),
+])
+def test_area_units_after_a_rate_word(lang: str, text: str, want: list[tuple[float, str, str | None]]) -> None:
+    assert [(f.value, f.unit, f.counted) for f in find(text, rules_for(lang))] == want

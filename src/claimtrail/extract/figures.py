@@ -39,6 +39,8 @@ _ROUGH_TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
 _SENTENCE_END = frozenset('.!?"“”«»:;')
 _NP_BREAK = frozenset(",.;:!?()[]\"“”«»")
 _NP_SKIP = frozenset("-'’")
+#: the guidelines' duration units: after a time rate word they make a count a count per that time
+DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 #: tokens that end a clause: "cut by a fifth." is a fraction where "a fifth term" is an ordinal
 _CLAUSE_END = frozenset(".,;:!?)")
 _SENTENCE_STOP = frozenset(".!?;:")
@@ -104,6 +106,9 @@ class Rules:
     qualifiers_after: PhraseTable[Qualifier]
     range_links: PhraseTable[bool]
     rate_words: PhraseTable[bool]
+    time_rate_words: PhraseTable[bool]
+    noun_rate_words: PhraseTable[bool]
+    time_rate_not_before: frozenset[str]
     bound_joiners: frozenset[tuple[str, ...]]
     ratio_words: PhraseTable[bool]
     ratio_words_at_end: PhraseTable[bool]
@@ -117,6 +122,7 @@ class Rules:
     street_words: frozenset[str]
     not_counts: tuple[tuple[str, ...], ...]
     after: PhraseTable[str]
+    after_cased: PhraseTable[str]
     before: PhraseTable[str]
     hyphen_stems: tuple[tuple[str, str], ...]
     whole: dict[str, tuple[float, str]]
@@ -179,6 +185,9 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         qualifiers_after=PhraseTable(n.qualifiers_after),
         range_links=PhraseTable({w: True for w in n.range_links}),
         rate_words=PhraseTable({w: True for w in n.rate_words}),
+        time_rate_words=PhraseTable({w: True for w in n.time_rate_words}),
+        noun_rate_words=PhraseTable({w: True for w in n.noun_rate_words}),
+        time_rate_not_before=_fold(n.time_rate_not_before),
         bound_joiners=frozenset(phrase_key(w) for w in n.bound_joiners),
         ratio_words=PhraseTable({w: True for w in n.ratio_words}),
         ratio_words_at_end=PhraseTable({w: True for w in n.ratio_words_at_end}),
@@ -192,7 +201,8 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         street_words=_fold(n.street_words),
         not_counts=tuple(phrase_key(p) for p in n.not_counts),
         after=PhraseTable(u.after, letters_exact=True),
-        before=PhraseTable(u.before),
+        after_cased=PhraseTable(u.after_cased, exact=True),
+        before=PhraseTable(u.before, letters_exact=True),
         hyphen_stems=tuple((k.casefold(), v) for k, v in u.hyphen_stems.items()),
         whole={k.casefold(): (w.value, w.unit) for k, w in u.whole.items()},
         inverted_approx={k.casefold(): v for k, v in u.inverted_approx.items()},
@@ -217,7 +227,7 @@ def find(text: str, rules: Rules, regions: Sequence[Span] | None = None) -> list
             if (_can_hold(text, pos, line_end, rules) and _is_prose(text, pos, line_end)
                     and (line_end - pos <= LONG_LINE or not _is_list(text, pos, line_end, rules))):
                 toks = tokenize(text, pos, line_end, space_groups=rules.numbers.space_groups)
-                found.extend(_bounds(text, _share(text, _line(text, toks, rules), rules), rules))
+                found.extend(_bounds(text, _elided(text, _share(text, _line(text, toks, rules), rules)), rules))
             pos = line_end + 1
     return found
 
@@ -357,6 +367,9 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         return None, d.after
     if d.counted is not None and any(t.kind == "num" for t in toks[d.counted[0] : d.counted[1]]):
         return d, max(d.after, d.counted[1])  # "63000 Model 3 sedans": the name's digits are no figure
+    if (d.counted is not None and d.counted[0] >= d.after
+            and any(t.low in r.whole for t in toks[d.counted[0] : d.counted[1]])):
+        return d, d.counted[1]  # "баррелей в сутки": the rate's duration is no figure of its own
     return d, d.after
 
 
@@ -765,6 +778,12 @@ def _unit_after(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     if j >= len(toks):
         return
     if toks[j].text in "-–" and j + 1 < len(toks) and toks[j - 1].attached_to(toks[j]):
+        later = _suspended(toks, j, r)
+        if later is not None:  # "a 7- or 8-inch screen": the unit is the later compound's
+            hit = r.after.forward(toks, later)
+            if hit is not None:
+                d.unit = hit[0]
+            return
         stem = _hyphen_stem(toks[j + 1], r)
         if stem is not None:
             d.unit, d.after = stem, j + 2
@@ -773,9 +792,26 @@ def _unit_after(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         if hit is not None:
             d.unit, d.after = hit[0], hit[1]
         return
-    hit = r.after.forward(toks, j)
+    hit = r.after_cased.forward(toks, j) or r.after.forward(toks, j)
     if hit is not None:
         d.unit, d.after = hit
+
+
+def _suspended(toks: Sequence[Token], j: int, r: Rules) -> int | None:
+    """For a number with a dangling hyphen ("7- or 8-inch", "four-, five- and six-cylinder"): the
+    index of the word of the later compound that completes it, or None when the hyphen is attached
+    to what follows or no such compound comes before the clause ends."""
+    if toks[j].attached_to(toks[j + 1]) and toks[j + 1].kind == "word":
+        return None
+    for k in range(j + 1, min(len(toks) - 2, j + 12)):
+        t = toks[k]
+        if t.text in _SENTENCE_STOP or (t.kind == "word" and t.low not in r.concepts.conjunctions
+                                        and t.low not in r.starts):
+            return None
+        if (t.text in "-–" and k > j + 1 and toks[k - 1].attached_to(t) and t.attached_to(toks[k + 1])
+                and toks[k + 1].kind == "word"):
+            return k + 1
+    return None
 
 
 def _unit_before(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
@@ -829,6 +865,16 @@ def _age_or_inverted(toks: Sequence[Token], d: _Draft, rd: Reading, r: Rules) ->
 def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     c = r.concepts
     j = d.after
+    if (j + 1 < len(toks) and toks[j].text in "-–" and toks[j - 1].attached_to(toks[j]) and d.low is None
+            and d.unit == "count"):
+        word = _suspended(toks, j, r)
+        if word is None and toks[j].attached_to(toks[j + 1]) and toks[j + 1].kind == "word":
+            word = j + 1
+        if word is not None:  # "a four-cylinder engine", "four-, five- and six-cylinder engines"
+            m = c.match(toks, word)
+            d.concept = m[0] if m is not None and m[1] == word + 1 else None
+            d.counted = (word, word + 1)
+            return
     link = c.links.forward(toks, j)
     found = _noun_phrase(toks, j, c)
     if found is None and link is not None:
@@ -853,6 +899,7 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
             late = None
         if late is not None:
             d.qualifier = late[0]  # "10 orang atau lebih", "10 человек и более"
+        _count_rate(toks, d, r)
         return
     # no lexicon noun: keep the noun phrase as written, with a null concept
     plural = d.value > 1 if d.value is not None else True  # "a third of the population": not plural
@@ -870,6 +917,38 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         surface = _surface(toks, link[1], c, r, plural)
     if surface is not None:
         d.counted = surface
+        _count_rate(toks, d, r)
+
+
+def _count_rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
+    """A count per something: the counted phrase runs on over a time rate word and a duration
+    ("800,000 barrels a day", "1 juta barel per hari", "100 тысяч баррелей в сутки") or over a noun
+    rate word and its noun ("61 cents per share", "15 points per game"), so what is counted says
+    what it is counted against. The concept stays the noun before the rate word."""
+    if d.unit != "count" or d.counted is None or d.counted[0] < d.after:
+        return
+    start, end = d.counted
+    hit = r.time_rate_words.forward(toks, end)
+    if hit is not None and hit[1] < len(toks):
+        unit = r.after.forward(toks, hit[1])
+        nxt = toks[unit[1]] if unit is not None and unit[1] < len(toks) else None
+        if unit is not None and unit[0] in DURATIONS and not (nxt is not None and nxt.kind == "word" and (
+                nxt.low in r.time_rate_not_before or (nxt.low not in r.concepts.stop and nxt.text[:1].islower()))):
+            d.counted = (start, unit[1])  # not "10 человек в день выборов" (on election day)
+            return
+    hit = r.noun_rate_words.forward(toks, end)
+    if hit is None or hit[1] >= len(toks):
+        return
+    k = hit[1]
+    found = _noun_phrase(toks, k, r.concepts)
+    if found is not None and found[1] == k:
+        d.counted = (start, found[2])
+        return
+    unit = r.after.forward(toks, k)
+    if unit is not None:
+        d.counted = (start, unit[1])  # "12 tablets per kg"
+    elif toks[k].kind == "word" and toks[k].low not in r.concepts.stop and toks[k].text[:1].islower():
+        d.counted = (start, k + 1)
 
 
 def _rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
@@ -1002,6 +1081,13 @@ def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[
             (toks[end - 1].kind == "word" and toks[end - 1].low in c.holder_skip)
             or (toks[end - 1].text == "," and end < verb[1] and toks[end].low in c.holder_skip)):
         end -= 1  # "bank stocks, which were up 2.8%"
+    if end > 1 and toks[end - 1].text == ")":
+        for k in range(end - 2, max(-1, end - 10), -1):
+            if toks[k].text == "(":
+                end = k  # "Nvidia (NVDA.O) rose 3%": a ticker in brackets sits between the name and its verb
+                break
+            if toks[k].text == ")":
+                break
     return _phrase_back(toks, end, c)
 
 
@@ -1098,6 +1184,50 @@ def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
             out[n] = replace(a, unit=b.unit)
         elif a.unit == "count" and b.unit == "count" and b.concept is None and a.concept is not None:
             out[n + 1] = replace(b, concept=a.concept)
+    return out
+
+
+#: how many figures, and how many characters, a bare number looks at for its elided noun (bounded,
+#: so a line of thousands of bare numbers stays linear)
+ELIDED_REACH = 4
+ELIDED_CHARS = 200
+_STOP_AT_SPACE = re.compile(r"[.!?;](?:\s|$)")
+#: units a bare number does not take from a sibling: a share, a duration, a multiplier or an age
+_NOT_ELIDED = frozenset({"percent", "percentage point", "times", "ratio"}) | DURATIONS
+
+
+def _bare(f: Figure, text: str) -> bool:
+    return (f.unit == "count" and f.concept is None and f.counted is None and f.low is None
+            and f.value is not None and f.note is None and text[f.span.start : f.span.start + 1].isdigit())
+
+
+def _elided(text: str, figures: list[Figure]) -> list[Figure]:
+    """A number in digits with nothing counted after it takes the noun or unit of the nearest
+    number of the same sentence written alike (both whole or both with decimals, within a factor of
+    1000), the earlier one first: "68400 people ... and 95800 who", "84.75 cents, while the lowest
+    is 74.07", "lost 162.31 points, or 2.14%, to fall to 7,425.81"."""
+    out = list(figures)
+    for n, b in enumerate(figures):
+        if not _bare(b, text) or b.value is None or b.value == 0:
+            continue
+        order = [*range(n - 1, max(-1, n - 1 - ELIDED_REACH), -1),
+                 *range(n + 1, min(len(figures), n + 1 + ELIDED_REACH))]
+        for m in order:
+            a = figures[m]
+            lo, hi = (_end_of(a), b.span.start) if m < n else (_end_of(b), a.span.start)
+            if hi - lo > ELIDED_CHARS or _STOP_AT_SPACE.search(text, lo, hi) is not None:
+                continue
+            if a.value is None or a.value == 0 or a.unit in _NOT_ELIDED or (a.unit == "count" and a.counted is None):
+                continue
+            if text[: a.span.start].rstrip().endswith(("(", "[")):
+                continue  # "1.356 billion ($1.7 billion)": a conversion in brackets is another currency
+            if a.value.is_integer() != b.value.is_integer() or not 1e-3 <= abs(b.value / a.value) <= 1e3:
+                continue
+            if a.unit == "count":
+                out[n] = replace(b, concept=a.concept, counted=a.counted, counted_span=a.counted_span)
+            else:
+                out[n] = replace(b, unit=a.unit)
+            break
     return out
 
 

@@ -67,6 +67,13 @@ class PhraseTable(Generic[V]):
         self.exact = exact
         #: one-letter phrases match only as written ("g" is a gram, "5G" a network)
         self.letters = {p for p, _ in pairs if len(p) == 1 and p.isalpha()} if letters_exact else None
+        #: phrases of several tokens with a one-letter token match as written too ("A$" is no "a $3500")
+        self.cased: dict[tuple[str, ...], tuple[str, ...]] = {}
+        if letters_exact:
+            for p, _ in pairs:
+                texts = tuple(t.text for t in tokenize(p))
+                if len(texts) > 1 and any(len(x) == 1 and x.isalpha() for x in texts):
+                    self.cased[phrase_key(p)] = texts
         self.table: dict[tuple[str, ...], V] = {}
         for phrase, value in pairs:
             key = tuple(t.text for t in tokenize(phrase)) if exact else phrase_key(phrase)
@@ -89,13 +96,18 @@ class PhraseTable(Generic[V]):
             return None
         for n in range(min(self.longest, len(toks) - i), 0, -1):
             key = tuple(self._form(t) for t in toks[i : i + n])
-            if key in self.table and not self._wrong_case(toks[i], n):
+            if key in self.table and not self._wrong_case(toks, i, n, key):
                 return self.table[key], i + n
         return None
 
-    def _wrong_case(self, tok: Token, n: int) -> bool:
-        return (self.letters is not None and n == 1 and len(tok.text) == 1 and tok.text.isalpha()
-                and tok.text not in self.letters)
+    def _wrong_case(self, toks: Sequence[Token], i: int, n: int, key: tuple[str, ...]) -> bool:
+        if self.letters is None:
+            return False
+        if n > 1:
+            want = self.cased.get(key)
+            return want is not None and tuple(t.text for t in toks[i : i + n]) != want
+        tok = toks[i]
+        return len(tok.text) == 1 and tok.text.isalpha() and tok.text not in self.letters
 
     def backward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase ending just before token ``i``: (value, index of its first token)."""
@@ -103,7 +115,7 @@ class PhraseTable(Generic[V]):
             return None
         for n in range(min(self.longest, i), 0, -1):
             key = tuple(self._form(t) for t in toks[i - n : i])
-            if key in self.table and not self._wrong_case(toks[i - n], n):
+            if key in self.table and not self._wrong_case(toks, i - n, n, key):
                 return self.table[key], i - n
         return None
 

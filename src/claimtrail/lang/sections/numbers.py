@@ -75,6 +75,14 @@ class Section(BaseModel):
     bound_joiners: list[Word] = Field(default_factory=list)
     #: words between an amount and the noun it is a rate of ("$58 per barrel", "Rp 10.000 per kg", "за баррель")
     rate_words: list[Word] = Field(default_factory=list)
+    #: words after a counted noun that make it a count per a duration ("800,000 barrels a day",
+    #: "1 juta barel per hari", "100 тысяч баррелей в сутки")
+    time_rate_words: list[Word] = Field(default_factory=list)
+    #: words after a counted noun that make it a count per any noun after them ("61 cents per share",
+    #: "15 points per game"); articles are left out here, as "a" before a noun rarely makes a rate
+    noun_rate_words: list[Word] = Field(default_factory=list)
+    #: words after such a duration that make it a point in time, not a rate ("12 people a day after the march")
+    time_rate_not_before: list[Word] = Field(default_factory=list)
     #: words between a part and its whole that make one figure, unit ``ratio``, value part / whole;
     #: ``ratio_words_at_end`` only when the whole ends the clause ("one over three": "over" before a
     #: number with a noun is a hedge). The dev gold reads "1 dari 17 orang" as two counts, so the packs

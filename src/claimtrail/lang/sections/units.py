@@ -26,6 +26,9 @@ class Section(BaseModel):
 
     #: units written after the number ("persen", "tahun", "rupiah", "km")
     after: dict[Word, str] = Field(default_factory=dict)
+    #: units after the number matched only as written, before ``after``: abbreviations whose other
+    #: case is another unit or a word ("450 Nm" newton metres, "450 nm" nanometres; "15.3 ppg")
+    after_cased: dict[Word, str] = Field(default_factory=dict)
     #: units written before the number ("Rp", "$", "magnitudo")
     before: dict[Word, str] = Field(default_factory=dict)
     #: word stems joined to a number by a hyphen ("31-летний": "летн" -> year)
