@@ -135,7 +135,7 @@ def _index_figures(conn: sqlite3.Connection, aid: int, keys: list[FigureKey]) ->
             """INSERT INTO figure_keys(article_id, start, "end", text, value, low, high, qualifier, unit, concept,
                event, place, place_from, day, day_from, claimant, outlet, group_id, stance)
                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            (aid, k.start, k.end, k.text, _real(k.value), _real(k.low), _real(k.high), k.qualifier, k.unit,
+            (aid, k.start, k.end, k.text, real(k.value), real(k.low), real(k.high), k.qualifier, k.unit,
              k.concept, k.event, k.place, k.place_from, k.day, k.day_from, k.claimant, k.outlet, gid, k.stance),
         )
     for gid in touched:
@@ -178,7 +178,8 @@ def _refresh_group(conn: sqlite3.Connection, gid: int) -> None:
     )
 
 
-def _real(x: float | None) -> float | None:
+def real(x: float | None) -> float | None:
+    """A number SQLite can store as REAL; None for one too large for a float (its text is kept)."""
     if x is None:
         return None
     try:

@@ -138,7 +138,8 @@ class Ledger:
         c.executemany(
             """INSERT INTO figures(article_id, start, "end", text, value, low, high, qualifier, unit, concept,
                counted, attributed_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
-            [(aid, f.span.start, f.span.end, f.span.of(text), _real(f.value), _real(f.low), _real(f.high),
+            [(aid, f.span.start, f.span.end, f.span.of(text),
+              corpus.real(f.value), corpus.real(f.low), corpus.real(f.high),
               f.qualifier, f.unit, f.concept, f.counted, f.attributed_to) for f in a.figures],
         )
         c.executemany(
@@ -182,12 +183,3 @@ class Ledger:
 
     def ids(self) -> list[int]:
         return [int(r[0]) for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
-
-
-def _real(x: float | None) -> float | None:
-    if x is None:
-        return None
-    try:
-        return float(x)
-    except OverflowError:
-        return None
