@@ -570,3 +570,11 @@ def test_a_verb_followed_by_its_object_is_not_a_report_with_a_determiner_for_spe
     qs = quotes(text, "en")
     assert [content(text, q) for q in qs] == ["Such numbers never existed", "We will keep the routes open"]
     assert all(q.speaker is not None and q.speaker.name == "Igor Konashenkov" for q in qs)
+
+
+def test_calling_a_report_a_fabrication_denies_it_in_russian() -> None:
+    text = ("Представитель министерства Игорь Конашенков назвал выдумкой сообщения о том, что в городе "
+            "заблокированы 250 тысяч мирных жителей.\n")
+    (q,) = quotes(text, "ru")
+    assert q.stance == "deny" and q.speaker is not None and q.speaker.name == "Игорь Конашенков"
+    assert content(text, q) == "в городе заблокированы 250 тысяч мирных жителей"
