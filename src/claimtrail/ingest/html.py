@@ -24,6 +24,7 @@ from typing import Any
 
 from claimtrail.errors import InputError
 from claimtrail.ingest.encoding import decode, repair_text
+from claimtrail.ingest.files import read_bounded
 from claimtrail.model import Article, Repair
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -69,15 +70,8 @@ class Page:
 
 
 def read_html_file(path: Path) -> Page | InputError:
-    where = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_HTML_BYTES:
-            return InputError(where, f"page too large ({size:,} bytes; the limit is {MAX_HTML_BYTES:,})")
-        data = path.read_bytes()
-    except OSError as e:
-        return InputError(where, f"cannot read: {e.strerror or e}")
-    return Page(data, where)
+    data = read_bounded(path, MAX_HTML_BYTES, "page too large")
+    return data if isinstance(data, InputError) else Page(data, str(path))
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -24,6 +24,7 @@ from typing import Any
 from claimtrail.errors import InputError
 from claimtrail.ingest.encoding import decode
 from claimtrail.ingest.fetch import fetch, is_url
+from claimtrail.ingest.files import read_bounded
 from claimtrail.ingest.html import HTML_SUFFIXES, Page, page_article, read_html_file
 from claimtrail.ingest.warc import is_warc, read_warc_file
 from claimtrail.model import Article
@@ -67,13 +68,9 @@ def content_id(text: str) -> str:
 
 def read_text_file(path: Path) -> Item:
     where = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return InputError(where, f"too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
-        data = path.read_bytes()
-    except OSError as e:
-        return InputError(where, f"cannot read: {e.strerror or e}")
+    data = read_bounded(path, MAX_BYTES)
+    if isinstance(data, InputError):
+        return data
     try:
         return article_from_bytes(data, where, doc_id=path.stem)
     except InputError as e:
