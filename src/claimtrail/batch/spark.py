@@ -22,13 +22,12 @@ the ``spark`` extra; Spark needs Java 17 or later.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,16 +37,7 @@ if __package__ in (None, ""):  # run as a file by spark-submit: the package is t
 
 from claimtrail.analyzer import default_pipeline
 from claimtrail.errors import ClaimtrailError, InputError
-from claimtrail.ingest.html import HTML_SUFFIXES, Page, page_article
-from claimtrail.ingest.readers import (
-    JSONL_SUFFIXES,
-    MAX_BYTES,
-    TEXT_SUFFIXES,
-    Item,
-    article_from_bytes,
-    read_jsonl_lines,
-)
-from claimtrail.ingest.warc import WARC_SUFFIXES, read_warc_stream
+from claimtrail.ingest.readers import file_kind, items_from_bytes
 from claimtrail.model import Article, analysis_record
 from claimtrail.store.parquet import analysis_schema, figure_rows, figures_schema
 
@@ -67,63 +57,11 @@ NEEDS_EXTRA = "claimtrail spark needs the 'spark' extra: pip install 'claimtrail
 Tagged = tuple[Any, ...]
 
 
-def reader_kind(name: str) -> str | None:
-    """Which reader a file name calls for: ``text``, ``jsonl``, ``warc``, ``html``, or None to leave it."""
-    low = name.lower()
-    if low.endswith(WARC_SUFFIXES):
-        return "warc"
-    suffix = Path(low).suffix
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
-    if suffix in TEXT_SUFFIXES:
-        return "text"
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    return None
-
-
-# ------------------------------------------------------------------ per-suffix readers (executors)
-
-
-def read_text(data: bytes, where: str) -> Iterator[Item]:
-    if len(data) > MAX_BYTES:
-        yield InputError(where, f"too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
-        return
-    try:
-        yield article_from_bytes(data, where, doc_id=Path(where).stem)
-    except InputError as e:
-        yield e
-
-
-def read_jsonl(data: bytes, where: str) -> Iterator[Item]:
-    yield from read_jsonl_lines(io.BytesIO(data), where)
-
-
-def read_warc(data: bytes, where: str) -> Iterator[Item]:
-    yield from read_warc_stream(io.BytesIO(data), where)
-
-
-def read_html(data: bytes, where: str) -> Iterator[Item]:
-    try:
-        yield page_article(Page(data, where))
-    except InputError as e:
-        yield e
-
-
-READERS: dict[str, Callable[[bytes, str], Iterator[Item]]] = {
-    "text": read_text,
-    "jsonl": read_jsonl,
-    "warc": read_warc,
-    "html": read_html,
-}
-
-
 def read_file(uri: str, data: bytes, names: dict[str, str]) -> Iterator[Tagged]:
     """The articles and errors of one file; ``names`` maps the URI Spark read to the name shown."""
     where = names.get(uri) or names.get(_plain_uri(uri)) or uri
-    kind = reader_kind(where) or "text"
     try:
-        for item in READERS[kind](data, where):
+        for item in items_from_bytes(data, where):
             if isinstance(item, InputError):
                 yield ("error", "read", item.where, item.problem)
             else:
@@ -182,7 +120,7 @@ def list_local(paths: Iterable[str]) -> tuple[list[InputFile], list[InputError]]
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if not f.name.startswith(".") and reader_kind(f.name)
+            found = sorted(f for f in path.rglob("*") if not f.name.startswith(".") and file_kind(f.name)
                            and (f.is_file() or f.is_symlink()))
             if not found:
                 errors.append(InputError(str(path), "folder holds no .txt, .jsonl, .html or .warc files"))
@@ -240,7 +178,7 @@ def list_hadoop(spark: SparkSession, uris: Iterable[str]) -> tuple[list[InputFil
         except Exception as e:  # a Java exception through py4j: name the URI and the reason
             errors.append(InputError(uri, f"cannot list: {_java_reason(e)}"))
             continue
-        chosen = [st for st in statuses if reader_kind(st.getPath().getName())
+        chosen = [st for st in statuses if file_kind(st.getPath().getName())
                   and not st.getPath().getName().startswith((".", "_"))]
         if not chosen:
             errors.append(InputError(uri, "holds no .txt, .jsonl, .html or .warc files"))

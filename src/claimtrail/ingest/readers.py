@@ -13,6 +13,7 @@ fetching and extraction run in the workers. :func:`read_paths` does both in plac
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import sys
 from collections import Counter
@@ -26,7 +27,7 @@ from claimtrail.ingest.encoding import decode
 from claimtrail.ingest.fetch import fetch, is_url
 from claimtrail.ingest.files import read_bounded
 from claimtrail.ingest.html import HTML_SUFFIXES, Page, page_article, read_html_file
-from claimtrail.ingest.warc import is_warc, read_warc_file
+from claimtrail.ingest.warc import WARC_SUFFIXES, is_warc, read_warc_file, read_warc_stream
 from claimtrail.model import Article
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -199,6 +200,40 @@ def fetch_job(url: str) -> Article | Page | InputError:
         return InputError(url, f"not a web page or text (content type {got.content_type})")
     except InputError as e:
         return e
+
+
+def file_kind(name: str) -> str | None:
+    """Which reader a file name calls for: ``text``, ``jsonl``, ``warc``, ``html``, or None to leave it."""
+    low = name.lower()
+    if low.endswith(WARC_SUFFIXES):
+        return "warc"
+    suffix = Path(low).suffix
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return None
+
+
+def items_from_bytes(data: bytes, where: str) -> Iterator[Item]:
+    """The articles (or errors) of one whole file's bytes, read as its name ``where`` says
+    (a job that is handed files whole, as Spark's ``binaryFiles`` does; text by default)."""
+    kind = file_kind(where) or "text"
+    if kind == "jsonl":
+        yield from read_jsonl_lines(io.BytesIO(data), where)
+    elif kind == "warc":
+        yield from read_warc_stream(io.BytesIO(data), where)
+    elif kind == "html":
+        yield job_item(Page(data, where))
+    elif len(data) > MAX_BYTES:
+        yield InputError(where, f"too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
+    else:
+        try:
+            yield article_from_bytes(data, where, doc_id=Path(where).stem)
+        except InputError as e:
+            yield e
 
 
 def _wanted(path: Path) -> bool:
