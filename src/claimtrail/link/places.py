@@ -70,6 +70,9 @@ class Places:
             for name in [p.name, *p.aliases]:
                 self._by_name[" ".join(_TOKEN.findall(name.casefold()))] = p.key
         self._longest = max((k.count(" ") + 1 for k in self._by_name), default=1)
+        #: the first words of the names: a capitalised word that is none of them (and no hyphen
+        #: compound) starts no mention, which most capitalised words of a text are
+        self._first = frozenset(k.split(" ")[0] for k in self._by_name)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
         """Listed names as whole words, the longest first; a mention starts with a word that
@@ -78,6 +81,10 @@ class Places:
         out = []
         pos = start
         while (m := _CAPITAL.search(text, pos, stop)) is not None:
+            first = _TOKEN.match(text, m.start(), stop)
+            if first is not None and "-" not in first.group(0) and first.group(0).casefold() not in self._first:
+                pos = first.end()
+                continue
             toks = list(itertools.islice(_TOKEN.finditer(text, m.start(), stop), self._longest))
             found = False
             for n in range(len(toks), 0, -1):
