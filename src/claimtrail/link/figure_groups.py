@@ -249,12 +249,15 @@ def figure_keys(a: Analysis) -> list[FigureKey]:
     published = a.published if a.published and len(a.published) == 10 else None
     outlet = a.publisher()
     spans = [f.span for f in a.figures]
+    in_sentence: dict[Span, list[PlaceMention]] = {}
     out = []
     for f in a.figures:
         if f.concept is None or not a.in_body(f.span) or (f.value is None and (f.low is None or f.high is None)):
             continue
         sent = _sentence_of(a, f.span)
-        place = _nearest_place(text, places.find(text, sent.start, sent.end), f.span)
+        if sent not in in_sentence:  # figures share sentences: each is read for places once
+            in_sentence[sent] = places.find(text, sent.start, sent.end)
+        place = _nearest_place(text, in_sentence[sent], f.span)
         place_from: str | None = "sentence" if place else None
         if place is None or places.kinds.get(place) == COUNTRY:
             if not article_place_done:
