@@ -22,6 +22,7 @@ from claimtrail.model import Analysis, analysis_from_record, analysis_record
 from claimtrail.outlets import load_outlets
 from claimtrail.store import corpus
 from claimtrail.store.migrations import migrate
+from claimtrail.store.queries import open_readonly
 
 
 def text_hash(text: str) -> str:
@@ -37,23 +38,18 @@ def _now() -> str:
 class Ledger:
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.path = Path(path)
-        if readonly and not self.path.is_file():
-            raise StoreError(f"{self.path}: no such ledger database")
+        if readonly:
+            self.conn = open_readonly(self.path)  # the web app's and every reader's way in
+            return
         try:
-            if readonly:
-                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
-            else:
-                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
-            if not readonly:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
-                self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB: the LSH band index is written at random
-                migrate(self.conn)
-                corpus.ensure_index(self.conn, str(self.path))
-            else:
-                self.conn.execute("SELECT 1 FROM articles LIMIT 1")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB: the LSH band index is written at random
+            migrate(self.conn)
+            corpus.ensure_index(self.conn, str(self.path))
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not a usable ledger database ({e})") from None
 
