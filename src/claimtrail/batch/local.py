@@ -26,6 +26,7 @@ from typing import Literal
 from claimtrail.analyzer import analyse
 from claimtrail.errors import ClaimtrailError, InputError
 from claimtrail.ingest.readers import Job, job_item
+from claimtrail.link.keys import LinkKeys, link_keys
 from claimtrail.model import Analysis, Article
 from claimtrail.store.ledger import Ledger
 
@@ -47,7 +48,16 @@ class _Seen:
     where: str
 
 
-_Result = Analysis | InputError | _Seen
+@dataclass(frozen=True)
+class _Analysed:
+    """An analysis with its cross-article keys, both computed by the worker: the writer only
+    runs SQL."""
+
+    analysis: Analysis
+    keys: LinkKeys
+
+
+_Result = _Analysed | InputError | _Seen
 
 # ------------------------------------------------------------------ worker side
 
@@ -70,7 +80,8 @@ def _work(job: Job, known: Ledger | None = None) -> _Result:
     if known is not None and known.has(item.text):
         return _Seen(item.origin or item.id)
     try:
-        return analyse(item)
+        a = analyse(item)
+        return _Analysed(a, link_keys(a))
     except ClaimtrailError as e:
         return InputError(item.origin or item.id, str(e))
     except Exception as e:  # a bug in a stage must not end a batch of thousands: report it and go on
@@ -90,8 +101,8 @@ def _store(result: _Result, ledger: Ledger) -> Outcome:
         return Outcome(result.where, "failed", problem=result.problem)
     if isinstance(result, _Seen):
         return Outcome(result.where, "seen")
-    row_id, new = ledger.add(result)
-    where = result.article.origin or result.article.id
+    row_id, new = ledger.add(result.analysis, keys=result.keys)
+    where = result.analysis.article.origin or result.analysis.article.id
     return Outcome(where, "added" if new else "seen", row_id)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,7 +97,7 @@ def kind(item: str) -> str:
     return item.split(" ", 1)[0]
 
 
-def weight(fp: set[str]) -> float:
+def weight(fp: AbstractSet[str]) -> float:
     return sum(WEIGHTS.get(kind(i), 1.0) for i in fp)
 
 
@@ -113,7 +114,7 @@ class Link:
                 and weight(set(self.shared)) >= MIN_SHARED_WEIGHT)
 
 
-def compare(a: set[str], b: set[str], common: frozenset[str] = frozenset()) -> Link:
+def compare(a: AbstractSet[str], b: AbstractSet[str], common: frozenset[str] = frozenset()) -> Link:
     """The weight of the shared items over the weight of the smaller fingerprint; items in
     ``common`` (held by too many articles to tell them apart) count on neither side. Linked
     when the score is at least ``MIN_SCORE`` with at least two shared figures and a shared

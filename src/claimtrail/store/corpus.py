@@ -24,12 +24,13 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimtrail.link.figure_groups import WINDOW_DAYS, FigureKey, agreement, figure_keys
-from claimtrail.link.fingerprint import MAX_ARTICLES_PER_ITEM, compare, items, kind
-from claimtrail.link.minhash import BANDS, PARAMS, SIG_BYTES, band_keys, jaccard, signature
+from claimtrail.link.figure_groups import WINDOW_DAYS, FigureKey, agreement
+from claimtrail.link.fingerprint import MAX_ARTICLES_PER_ITEM, compare, kind
+from claimtrail.link.keys import LinkKeys, copy_keys, link_keys
+from claimtrail.link.minhash import BANDS, PARAMS, SIG_BYTES, band_keys, jaccard
 from claimtrail.link.places import load_places
 from claimtrail.link.republish import Member, judge, origin
-from claimtrail.link.shingles import own_text, shingles, words
+from claimtrail.link.shingles import own_text
 from claimtrail.model import Analysis, Span
 
 log = logging.getLogger("claimtrail.store")
@@ -37,10 +38,12 @@ log = logging.getLogger("claimtrail.store")
 # ---------------------------------------------------------------- on ingest
 
 
-def update(conn: sqlite3.Connection, aid: int, a: Analysis) -> None:
-    """Add one stored article to the cross-article tables (inside the caller's transaction)."""
+def update(conn: sqlite3.Connection, aid: int, a: Analysis, keys: LinkKeys | None = None) -> None:
+    """Add one stored article to the cross-article tables (inside the caller's transaction);
+    ``keys`` when the caller computed them already (a worker of the local pool)."""
+    keys = keys if keys is not None else link_keys(a)
     try:
-        _index_copy(conn, aid, own_text(a.article.text, a.body))
+        _index_copy(conn, aid, keys.shingle_count, keys.signature)
     except sqlite3.OperationalError:
         raise  # a full disk or a lock is no damage to the index: the caller's transaction fails whole
     except (CorruptIndex, sqlite3.DatabaseError) as e:
@@ -49,18 +52,16 @@ def update(conn: sqlite3.Connection, aid: int, a: Analysis) -> None:
         if isinstance(e, sqlite3.DatabaseError):
             reset_index(conn)
         rebuild_index(conn)
-    _index_fingerprint(conn, aid, a)
-    _index_figures(conn, aid, figure_keys(a))
+    _index_fingerprint(conn, aid, a, keys.items)
+    _index_figures(conn, aid, list(keys.figures))
 
 
 class CorruptIndex(Exception):
     pass
 
 
-def _index_copy(conn: sqlite3.Connection, aid: int, text: str) -> None:
-    sh = shingles(words(text))
-    sig = signature(sh)
-    conn.execute("INSERT OR REPLACE INTO minhash(article_id, shingles, sig) VALUES (?,?,?)", (aid, len(sh), sig))
+def _index_copy(conn: sqlite3.Connection, aid: int, n_shingles: int, sig: bytes | None) -> None:
+    conn.execute("INSERT OR REPLACE INTO minhash(article_id, shingles, sig) VALUES (?,?,?)", (aid, n_shingles, sig))
     if sig is None:
         return
     keys = band_keys(sig)
@@ -71,15 +72,14 @@ def _index_copy(conn: sqlite3.Connection, aid: int, text: str) -> None:
         row = conn.execute("SELECT shingles, sig FROM minhash WHERE article_id = ?", (cid,)).fetchone()
         if row is None or row[1] is None or len(row[1]) != SIG_BYTES:
             raise CorruptIndex(f"article {cid} is in the LSH bands without a usable signature")
-        v = judge(jaccard(sig, row[1]), len(sh), int(row[0]))
+        v = judge(jaccard(sig, row[1]), n_shingles, int(row[0]))
         if v.copy:
             _link(conn, aid, cid, "copy", v.jaccard,
                   {"jaccard": round(v.jaccard, 3), "containment": round(v.containment, 3)})
     conn.executemany("INSERT OR IGNORE INTO lsh_bands(band, article_id) VALUES (?,?)", [(k, aid) for k in keys])
 
 
-def _index_fingerprint(conn: sqlite3.Connection, aid: int, a: Analysis) -> None:
-    fp = items(a)
+def _index_fingerprint(conn: sqlite3.Connection, aid: int, a: Analysis, fp: frozenset[str]) -> None:
     if not fp:
         return
     conn.executemany("INSERT OR IGNORE INTO fingerprints(item, article_id) VALUES (?,?)", [(i, aid) for i in fp])
@@ -266,7 +266,7 @@ def backfill(conn: sqlite3.Connection) -> int:
             update(conn, int(aid), analyse(article))
         except ClaimtrailError as e:
             log.warning("article %s (%s): %s; indexed for copies only", aid, doc, e)
-            _index_copy(conn, int(aid), text)
+            _index_copy(conn, int(aid), *copy_keys(text))
         n += 1
     return n
 
@@ -284,7 +284,7 @@ def rebuild_index(conn: sqlite3.Connection) -> int:
     n = 0
     for aid, text, record in conn.execute("SELECT id, text, record FROM articles ORDER BY id").fetchall():
         body = [Span(int(s[0]), int(s[1])) for s in json.loads(record).get("body", [])]
-        _index_copy(conn, int(aid), own_text(text, body))
+        _index_copy(conn, int(aid), *copy_keys(own_text(text, body)))
         n += 1
     conn.execute("INSERT OR REPLACE INTO corpus_meta(key, value) VALUES ('params', ?)", (PARAMS,))
     return n

@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import Any
 
 from claimtrail.errors import StoreError
+from claimtrail.link.keys import LinkKeys
 from claimtrail.model import Analysis, analysis_from_record, analysis_record
 from claimtrail.outlets import load_outlets
 from claimtrail.store import corpus
@@ -68,11 +69,13 @@ class Ledger:
         row = self.conn.execute("SELECT 1 FROM articles WHERE hash = ?", (text_hash(text),)).fetchone()
         return row is not None
 
-    def add(self, a: Analysis, record: dict[str, Any] | None = None) -> tuple[int, bool]:
+    def add(self, a: Analysis, record: dict[str, Any] | None = None,
+            keys: LinkKeys | None = None) -> tuple[int, bool]:
         """Store one analysis in one transaction; ``(row id, whether it was new)``.
 
         ``record`` is the analysis record to keep when the caller has it already (an analysis
-        rebuilt from a stored record has lost what the record only counts, e.g. sentences)."""
+        rebuilt from a stored record has lost what the record only counts, e.g. sentences);
+        ``keys`` its cross-article keys when a worker computed them."""
         text = a.article.text
         h = text_hash(text)
         c = self.conn
@@ -92,7 +95,7 @@ class Ledger:
             )
             aid = int(cur.lastrowid or 0)
             self._items(aid, a)
-            corpus.update(c, aid, a)  # copies, translations and figure groups across articles
+            corpus.update(c, aid, a, keys)  # copies, translations and figure groups across articles
             c.execute("COMMIT")
         except BaseException:
             # an interrupt may land after COMMIT went through: then there is nothing to undo
