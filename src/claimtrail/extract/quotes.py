@@ -713,7 +713,9 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
             else:
                 phrase = _np_back(text, sent.start, m.start(), lex)
                 span = _content(text, sent.start, phrase[0].start, cues, quoted) if phrase else None
-            mention = read_phrase(text, phrase, lex) if span is not None and phrase else None
+            # an article or a demonstrative alone names nobody ("... dismissed the reports")
+            named = bool(phrase) and not all(t.key in lex.demonstratives or t.key in lex.indefinites for t in phrase)
+            mention = read_phrase(text, phrase, lex) if span is not None and named else None
             if span is not None and mention is not None:
                 # a content-first report needs someone after the verb ("... dismissed the reports": no one)
                 out.append(Candidate("indirect", span, mention, m.group(), Span(m.start(), m.end()), stance))

@@ -169,8 +169,6 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
         return appositive
     words = [t for t in toks if t.text not in ",;:()"]
     keys = [t.key for t in words]
-    if not keys or all(k in lex.demonstratives or k in lex.indefinites for k in keys):
-        return None  # an article or a demonstrative alone names nobody ("... dismissed the reports")
     head = _definite_head(words, lex)
     if head is not None:
         # "the ministry", "kementerian itu", "министерство": the last speaker named by that word
