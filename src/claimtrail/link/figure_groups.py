@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from claimtrail.lang import with_fallback
 from claimtrail.lang.sections.events import Section as Events
-from claimtrail.link.places import PlaceMention, load_places
+from claimtrail.link.places import PlaceMention, body_places, load_places
 from claimtrail.model import Analysis, Figure, Span
 
 WINDOW_DAYS = 3
@@ -218,11 +218,12 @@ def _dateline(text: str, m: PlaceMention) -> bool:
     return not text[line_start : m.start].strip() and _DATELINE_END.match(text, m.end) is not None
 
 
-def dominant_place(a: Analysis) -> str | None:
-    """The listed place the article's own text names most (cities before countries)."""
+def dominant_place(a: Analysis, mentions: list[PlaceMention] | None = None) -> str | None:
+    """The listed place the article's own text names most (cities before countries);
+    ``mentions`` its :func:`body_places` when the caller has them."""
     places = load_places()
     text = a.article.text
-    mentions = [m for s in a.body for m in places.find(text, s.start, s.end)]
+    mentions = body_places(a) if mentions is None else mentions
     mentions = [m for m in mentions if not _dateline(text, m)] or mentions
     if not mentions:
         return None
@@ -240,8 +241,9 @@ def _sentence_of(a: Analysis, span: Span) -> Span:
     return next((b for b in a.body if b.start <= span.start < b.end), Span(0, len(a.article.text)))
 
 
-def figure_keys(a: Analysis) -> list[FigureKey]:
-    """Keys of the article's figures that count something known (a concept) in its own text."""
+def figure_keys(a: Analysis, body: list[PlaceMention] | None = None) -> list[FigureKey]:
+    """Keys of the article's figures that count something known (a concept) in its own text;
+    ``body`` the article's :func:`body_places` when the caller has them."""
     text = a.article.text
     places = load_places()
     article_place: str | None = None
@@ -261,7 +263,7 @@ def figure_keys(a: Analysis) -> list[FigureKey]:
         place_from: str | None = "sentence" if place else None
         if place is None or places.kinds.get(place) == COUNTRY:
             if not article_place_done:
-                article_place, article_place_done = dominant_place(a), True
+                article_place, article_place_done = dominant_place(a, body), True
             # a country in the sentence gives way to the article's place inside that country
             inside = article_place is not None and (
                 place is None or places.countries.get(article_place) == places.countries.get(place))

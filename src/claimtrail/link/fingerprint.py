@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from claimtrail.lang import available_languages, load_pack
 from claimtrail.lang.sections.transliteration import Section as Transliteration
-from claimtrail.link.places import load_places
+from claimtrail.link.places import PlaceMention, body_places
 from claimtrail.model import Analysis, Figure
 
 WEIGHTS = {"fig": 3.0, "name": 2.0, "date": 1.0, "outlet": 1.0, "place": 1.0}
@@ -70,10 +70,10 @@ def figure_item(f: Figure) -> str | None:
     return None
 
 
-def items(a: Analysis) -> set[str]:
-    """The fingerprint items of an analysed article's own text."""
+def items(a: Analysis, places: list[PlaceMention] | None = None) -> set[str]:
+    """The fingerprint items of an analysed article's own text; ``places`` its
+    :func:`body_places` when the caller has them."""
     out: set[str] = set()
-    text = a.article.text
     for f in a.figures:
         if a.in_body(f.span) and (item := figure_item(f)):
             out.add(item)
@@ -86,10 +86,7 @@ def items(a: Analysis) -> set[str]:
     for n in {e.name for e in a.entities if e.label == "PER"}:
         if key := name_key(n):
             out.add(f"name {key}")
-    places = load_places()
-    for span in a.body:
-        for p in places.find(text, span.start, span.end):
-            out.add(f"place {p.key}")
+    out.update(f"place {p.key}" for p in (body_places(a) if places is None else places))
     return out
 
 

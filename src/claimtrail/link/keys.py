@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from claimtrail.link.figure_groups import FigureKey, figure_keys
 from claimtrail.link.fingerprint import items
 from claimtrail.link.minhash import signature
+from claimtrail.link.places import body_places
 from claimtrail.link.shingles import own_text, shingles, words
 from claimtrail.model import Analysis
 
@@ -32,4 +33,5 @@ def copy_keys(text: str) -> tuple[int, bytes | None]:
 
 def link_keys(a: Analysis) -> LinkKeys:
     count, sig = copy_keys(own_text(a.article.text, a.body))
-    return LinkKeys(count, sig, frozenset(items(a)), tuple(figure_keys(a)))
+    places = body_places(a)  # read once for the fingerprint and the figures' article place
+    return LinkKeys(count, sig, frozenset(items(a, places)), tuple(figure_keys(a, places)))

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from claimtrail.lang.packs import validate_file
+from claimtrail.model import Analysis
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "places.yaml"
 
@@ -110,6 +111,12 @@ class Places:
 
     def name(self, key: str) -> str:
         return self.names.get(key, key)
+
+
+def body_places(a: Analysis) -> list[PlaceMention]:
+    """The listed places the article's own text names (furniture left out), in text order."""
+    places = load_places()
+    return [m for s in a.body for m in places.find(a.article.text, s.start, s.end)]
 
 
 @lru_cache(maxsize=1)
