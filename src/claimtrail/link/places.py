@@ -109,6 +109,11 @@ class Places:
                 pos = toks[0].end() if toks else stop
         return out
 
+    def keys_for(self, query: str) -> set[str]:
+        """The keys of the places a user's filter names ("aleppo", "Алеппо", "eastern Aleppo"),
+        else the filter itself folded, so an unlisted name still matches a stored key."""
+        return {m.key for m in self.find(query[:1].upper() + query[1:])} or {query.casefold()}
+
     def name(self, key: str) -> str:
         return self.names.get(key, key)
 

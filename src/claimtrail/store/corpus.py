@@ -412,8 +412,7 @@ def groups(conn: sqlite3.Connection, concept: str | None = None, place: str | No
         where.append("concept = ?")
         args.append(concept.casefold())
     if place:
-        places = load_places()
-        keys = {m.key for m in places.find(place[:1].upper() + place[1:])} or {place.casefold()}
+        keys = load_places().keys_for(place)
         where.append(f"place IN ({','.join('?' * len(keys))})")
         args.extend(keys)
     if since:

@@ -633,13 +633,6 @@ def _group(r: sqlite3.Row) -> GroupSummary:
                         float(r["relative_spread"] or 0))
 
 
-def _place_keys(place: str) -> set[str]:
-    from claimtrail.link.places import load_places
-
-    places = load_places()
-    return {m.key for m in places.find(place[:1].upper() + place[1:])} or {place.casefold()}
-
-
 def group_summaries(conn: sqlite3.Connection, concept: str = "", place: str = "", since: str = "",
                     min_articles: int = 2, limit: int = 200) -> list[GroupSummary]:
     """Groups of at least ``min_articles`` articles, filtered by concept, place (any listed
@@ -650,7 +643,9 @@ def group_summaries(conn: sqlite3.Connection, concept: str = "", place: str = ""
         where.append("concept = ?")
         args.append(concept.strip().casefold())
     if place:
-        keys = _place_keys(place.strip())
+        from claimtrail.link.places import load_places
+
+        keys = load_places().keys_for(place.strip())
         where.append(f"place IN ({','.join('?' * len(keys))})")
         args.extend(keys)
     if since:
