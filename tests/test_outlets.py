@@ -48,3 +48,23 @@ def test_outlet_names_that_are_common_words_match_only_as_written() -> None:
     pattern = load_outlets().pattern
     text = "antara lain dengan tempo yang cepat di sana, warga RT 05 ikut; ANTARA dan Tempo melaporkan."
     assert [m.group() for m in pattern.finditer(text)] == ["ANTARA", "Tempo"]
+
+
+def test_names_in_finds_what_the_single_pattern_finds() -> None:
+    """Two scans (folded names over the lower-cased text, cased acronyms over the text) give
+    the spans of the one case-insensitive pattern, the longer folded name first at a start."""
+    outlets = load_outlets()
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
+    texts += [
+        "JAKARTA, CNN Indonesia -- Kata RT 05/RW 03, menurut cnn indonesia dan RT.",
+        "Kantor berita ANTARA News melaporkan, seperti dikutip AP dan ap.org.",
+        "İstanbul (Reuters) - RIA Novosti and РИА Новости said, citing Sputnik.",
+    ]
+    found = 0
+    for text in texts:
+        spans = outlets.names_in(text)
+        assert spans == [m.span() for m in outlets.pattern.finditer(text)], text[:50]
+        found += len(spans)
+    assert found > 10
+    assert "CNN Indonesia" in [texts[-3][s:e] for s, e in outlets.names_in(texts[-3])]

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
 from claimtrail.extract import calendar_math as cal
 from claimtrail.lang import load_pack
+from claimtrail.lang.literals import lowered, required_literals
 from claimtrail.lang.packs import FALLBACK
 from claimtrail.lang.sections.dates import Section as DateRules
 from claimtrail.lang.sections.dates import fill
@@ -84,6 +85,9 @@ class Grammar:
     short_forms: frozenset[str]
     match_case: bool
     url: tuple[re.Pattern[str], ...]
+    #: aligned with ``keys``: lower-cased strings one of which every match holds (a text
+    #: without any is not searched), or None
+    literals: tuple[frozenset[str] | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -244,7 +248,7 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
         "unit": f"(?P<unit>{_alternation(own.units)})(?!\\w)",
     }
     cues = [c for s in sections for c in s.future_cues]
-    return Grammar(
+    g = Grammar(
         patterns=tuple(re.compile(fill(p, values), re.I) for p in templates),
         anchor=re.compile(f"{_alternation(anchor_keys)}|{digits}"),
         anchor_keys={k: tuple(sorted(v)) for k, v in anchor_keys.items()},
@@ -272,6 +276,9 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
         match_case=own.match_case,
         url=tuple(re.compile(p) for s in sections for p in s.url),
     )
+    searched = [*g.patterns, *(p for p, _, _ in g.relative), *(p for p, _, _ in g.anaphoric),
+                *(p for p, _, _ in g.counted), *g.since]
+    return replace(g, literals=tuple(required_literals(p.pattern, p.flags) for p in searched))
 
 
 @lru_cache(maxsize=16)
@@ -365,6 +372,7 @@ class Anchors:
         lower = text.lower()
         # everywhere, or when a letter's lower case is longer (no positions to share): scan it all
         self.usable = not everywhere and len(lower) == len(text)
+        self.lower = lowered(text) if self.usable else None
         self.parts: dict[str, list[tuple[int, int]]] = {}
         if not self.usable:
             return
@@ -386,8 +394,11 @@ class Anchors:
                 else:
                     parts.append((lo, hi))
 
-    def near(self, key: str | None) -> list[tuple[int, int]]:
-        """The stretches every match of a pattern with this anchor key lies in."""
+    def near(self, key: str | None, literals: frozenset[str] | None = None) -> list[tuple[int, int]]:
+        """The stretches every match of a pattern with this anchor key lies in; none when the
+        text holds none of the pattern's required ``literals``."""
+        if literals is not None and self.lower is not None and not any(w in self.lower for w in literals):
+            return []
         if key is None or not self.usable:
             return self.whole
         return self.parts.get(key, [])
@@ -448,20 +459,20 @@ def find(text: str, g: Grammar, body: Sequence[Span] = (), anchors: Anchors | No
     today = today or date.today()
     anchors = anchors or Anchors(text, g)
     for pat in g.patterns:
-        for m in scan(pat, text, anchors.near(g.keys[order])):
+        for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order])):
             raws = _raws_of(m, text, g, today)
             if raws:
                 candidates.append(_Candidate(Span(m.start(), m.end()), order, raws))
         order += 1
     for shifts, kind in ((g.relative, "relative"), (g.anaphoric, "anaphoric")):
         for pat, unit, offset in shifts:
-            for m in scan(pat, text, anchors.near(g.keys[order])):
+            for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order])):
                 span = Span(m.start(), m.end())
                 raw = Raw(span, "relative" if kind == "relative" else "anaphoric", unit=unit, offset=offset)
                 candidates.append(_Candidate(span, order, [raw]))
             order += 1
     for pat, direction, anaphoric in g.counted:
-        for m in scan(pat, text, anchors.near(g.keys[order])):
+        for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order])):
             candidates.append(_Candidate(Span(m.start(), m.end()), order, [_counted(m, text, g, direction, anaphoric)]))
         order += 1
     chosen: list[_Candidate] = []
@@ -497,7 +508,7 @@ def since_bound(text: str, g: Grammar, body: Sequence[Span] = (), anchors: Ancho
     anchors = anchors or Anchors(text, g)
     first = len(g.keys) - len(g.since)
     for i, pat in enumerate(g.since):
-        for m in scan(pat, text, clip(anchors.near(g.keys[first + i]), body)):
+        for m in scan(pat, text, clip(anchors.near(g.keys[first + i], g.literals[first + i]), body)):
             word = m.group("n").casefold()
             n = int(word) if word.isdigit() else g.numbers.get(word)
             if n is None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimtrail.lang import with_fallback
+from claimtrail.lang.literals import Prefilter, lowered
 from claimtrail.lang.sections.sources import Section as Cues
 from claimtrail.model import Analysis, Relation, Source, Span
 from claimtrail.outlets import OutletEntry, Outlets, load_outlets
@@ -32,11 +33,11 @@ class CompiledCues:
     before: re.Pattern[str] | None
     interview: re.Pattern[str] | None
     after: re.Pattern[str] | None
-    open_before: tuple[re.Pattern[str], ...]
-    credit: tuple[re.Pattern[str], ...]
-    wire: tuple[re.Pattern[str], ...]
-    labelled: tuple[re.Pattern[str], ...]
-    copyright: tuple[re.Pattern[str], ...]
+    open_before: tuple[Prefilter, ...]
+    credit: tuple[Prefilter, ...]
+    wire: tuple[Prefilter, ...]
+    labelled: tuple[Prefilter, ...]
+    copyright: tuple[Prefilter, ...]
     platform: re.Pattern[str] | None
 
 
@@ -63,11 +64,11 @@ def compile_cues(*sections: Cues) -> CompiledCues:
         before=_either(allof("before"), r"(?<!\w)(?P<cue>{})[ \t:,]*[\"“«]?[ \t]*"),
         interview=_either(allof("interview"), r"(?<!\w)(?P<cue>{})[ \t:,]*"),
         after=_either(allof("after"), r"[\"”»]?[ \t]*(?P<cue>{})\b"),
-        open_before=tuple(re.compile(rf"(?:{p})\s+{name}", re.I) for p in allof("open_before")),
-        credit=tuple(re.compile(p, re.M) for p in allof("credit")),
-        wire=tuple(re.compile(p, re.M) for p in allof("wire")),
-        labelled=tuple(re.compile(p, re.M | re.I) for p in allof("labelled")),
-        copyright=tuple(re.compile(p, re.I | re.M) for p in allof("copyright")),
+        open_before=tuple(Prefilter(re.compile(rf"(?:{p})\s+{name}", re.I)) for p in allof("open_before")),
+        credit=tuple(Prefilter(re.compile(p, re.M)) for p in allof("credit")),
+        wire=tuple(Prefilter(re.compile(p, re.M)) for p in allof("wire")),
+        labelled=tuple(Prefilter(re.compile(p, re.M | re.I)) for p in allof("labelled")),
+        copyright=tuple(Prefilter(re.compile(p, re.I | re.M)) for p in allof("copyright")),
         platform=_either(allof("platform_cues"), r"(?<!\w)(?P<cue>{})[ \t]*"),
     )
 
@@ -75,11 +76,12 @@ def compile_cues(*sections: Cues) -> CompiledCues:
 def find(text: str, cues: CompiledCues, outlets: Outlets, url: str | None = None,
          site_name: str | None = None) -> list[Source]:
     found: list[Source] = []
+    low = lowered(text)
     found.extend(_dateline(text, cues, outlets, url))
-    found.extend(_copyright(text, cues, outlets))
-    found.extend(_credits(text, cues, outlets))
-    found.extend(_open_cues(text, cues, outlets))
-    own = list(_wire(text, cues, outlets))
+    found.extend(_copyright(text, low, cues, outlets))
+    found.extend(_credits(text, low, cues, outlets))
+    found.extend(_open_cues(text, low, cues, outlets))
+    own = list(_wire(text, low, cues, outlets))
     for is_own, src in _cued_mentions(text, cues, outlets):
         (own if is_own else found).append(src)
     return _dedupe(_settle_own(found, own, outlets, url, site_name))
@@ -133,8 +135,7 @@ def _dateline(text: str, cues: CompiledCues, outlets: Outlets, url: str | None) 
         if not m:
             continue
         region_start, region = m.start("outlet"), m.group("outlet")
-        hits = list(outlets.pattern.finditer(region))
-        names = [(h.group(), Span(region_start + h.start(), region_start + h.end())) for h in hits]
+        names = [(region[s:e], Span(region_start + s, region_start + e)) for s, e in outlets.names_in(region)]
         if not names:
             names = [(d.group(), Span(region_start + d.start(), region_start + d.end()))
                      for d in _DOMAIN.finditer(region)]
@@ -157,26 +158,32 @@ def _dateline(text: str, cues: CompiledCues, outlets: Outlets, url: str | None) 
             return
 
 
-def _copyright(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
-    for pat in cues.copyright:
-        for m in pat.finditer(text):
-            raw = m.group("outlet")
-            start = m.start("outlet")
-            hit = outlets.pattern.search(raw)
-            if hit:
-                src = _resolved(hit.group(), Span(start + hit.start(), start + hit.end()),
-                                "copyright", "copyright", outlets, allow_unknown=False)
-            else:
-                src = _resolved(raw, Span(start, start + len(raw.rstrip())), "copyright", "copyright",
-                                outlets, allow_unknown=True)
-            if src:
-                yield src
+def _matches(patterns: Iterable[Prefilter], text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """The matches of each pattern in turn, skipping those whose literals ``low`` lacks."""
+    for p in patterns:
+        if p.can_match(low):
+            yield from p.pattern.finditer(text)
 
 
-def _credits(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
-    for pat in cues.credit + cues.labelled:
-        labelled = pat in cues.labelled
-        for m in pat.finditer(text):
+def _copyright(text: str, low: str | None, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
+    for m in _matches(cues.copyright, text, low):
+        raw = m.group("outlet")
+        start = m.start("outlet")
+        hits = outlets.names_in(raw)
+        if hits:
+            s, e = hits[0]
+            src = _resolved(raw[s:e], Span(start + s, start + e), "copyright", "copyright", outlets,
+                            allow_unknown=False)
+        else:
+            src = _resolved(raw, Span(start, start + len(raw.rstrip())), "copyright", "copyright",
+                            outlets, allow_unknown=True)
+        if src:
+            yield src
+
+
+def _credits(text: str, low: str | None, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
+    for group, labelled in ((cues.credit, False), (cues.labelled, True)):
+        for m in _matches(group, text, low):
             raw, base = m.group("outlet"), m.start("outlet")
             pos = 0
             for piece in _SPLIT.split(raw):
@@ -191,25 +198,24 @@ def _credits(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source
                     yield src
 
 
-def _wire(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
-    for pat in cues.wire:
-        for m in pat.finditer(text):
-            entry = outlets.lookup(m.group("outlet"))
-            if entry is not None:
-                yield Source(entry.name, "cites", Span(m.start("outlet"), m.end("outlet")), "wire dateline", entry.key)
+def _wire(text: str, low: str | None, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
+    for m in _matches(cues.wire, text, low):
+        entry = outlets.lookup(m.group("outlet"))
+        if entry is not None:
+            yield Source(entry.name, "cites", Span(m.start("outlet"), m.end("outlet")), "wire dateline", entry.key)
 
 
 def _cued_mentions(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[tuple[bool, Source]]:
     """Known outlets with a cue right around them; ``True`` marks one someone spoke to."""
-    mentions = [(m, outlets.lookup(m.group())) for m in outlets.pattern.finditer(text)]
-    if not mentions:
+    spans = [Span(s, e) for s, e in outlets.names_in(text)]
+    if not spans:
         return
-    spans = [Span(m.start(), m.end()) for m, _ in mentions]
+    mentions = [outlets.lookup(text[s.start : s.end]) for s in spans]
     before = _Cues(cues.before, text, spans)
     interview = _Cues(cues.interview, text, spans)
     platform = _Cues(cues.platform, text, spans)
     after = _Cues(cues.after, text, spans)
-    for (_, entry), span in zip(mentions, spans, strict=True):
+    for entry, span in zip(mentions, spans, strict=True):
         if entry is None:
             continue
         if cue := before.leading(span):
@@ -264,17 +270,16 @@ class _Cues:
         return cue if name.start < start <= name.end < end else None
 
 
-def _open_cues(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
-    for pat in cues.open_before:
-        for m in pat.finditer(text):
-            name = m.group("outlet")
-            dom = _DOMAIN.match(text, m.start("outlet"))
-            if dom:
-                name = dom.group()
-            src = _resolved(name, Span(m.start("outlet"), m.start("outlet") + len(name)), "cites",
-                            text[m.start() : m.start("outlet")].strip(), outlets, allow_unknown=True)
-            if src:
-                yield src
+def _open_cues(text: str, low: str | None, cues: CompiledCues, outlets: Outlets) -> Iterator[Source]:
+    for m in _matches(cues.open_before, text, low):
+        name = m.group("outlet")
+        dom = _DOMAIN.match(text, m.start("outlet"))
+        if dom:
+            name = dom.group()
+        src = _resolved(name, Span(m.start("outlet"), m.start("outlet") + len(name)), "cites",
+                        text[m.start() : m.start("outlet")].strip(), outlets, allow_unknown=True)
+        if src:
+            yield src
 
 
 _PRIORITY = {"dateline": 0, "copyright": 1}

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
+from claimtrail.lang.literals import Prefilter, lowered
 from claimtrail.lang.sections.boilerplate import Rule
 from claimtrail.model import Boilerplate, Span
 
@@ -23,29 +24,39 @@ BLOCK_LINE = 120
 
 
 @lru_cache(maxsize=256)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+def _compiled(pattern: str) -> Prefilter:
+    return Prefilter(re.compile(pattern, re.IGNORECASE | re.MULTILINE))
 
 
 def find(text: str, rules: Sequence[Rule]) -> list[Boilerplate]:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     starts = [ls for ls, _ in lines]
-    # each rule scans the whole text once; its matches are sorted into the lines they start in
-    matches: list[list[list[re.Match[str]]]] = [[[] for _ in rules] for _ in lines]
+    low = lowered(text)
+    # each rule that can match scans the whole text once; its matches are sorted into the
+    # lines they start in, by line and then by rule
+    matches: dict[int, dict[int, list[re.Match[str]]]] = {}
     for r, rule in enumerate(rules):
-        for m in _compiled(rule.pattern).finditer(text):
+        compiled = _compiled(rule.pattern)
+        if not compiled.can_match(low):
+            continue
+        for m in compiled.pattern.finditer(text):
             at = m.start()
             while at < m.end() and text[at].isspace():
                 at += 1
             i = bisect_right(starts, at) - 1
             if i >= 0 and at < lines[i][1]:
-                matches[i][r].append(m)
+                matches.setdefault(i, {}).setdefault(r, []).append(m)
     hits: list[list[tuple[Rule, re.Match[str]]]] = []
-    for (_, le), per_rule in zip(lines, matches, strict=True):
+    for i, (_, le) in enumerate(lines):
+        per_rule = matches.get(i)
+        if not per_rule:
+            hits.append([])
+            continue
         here: list[tuple[Rule, re.Match[str]]] = []
         first: tuple[Rule, re.Match[str]] | None = None  # the earliest line-taking match
-        for rule, ms in zip(rules, per_rule, strict=True):
-            for m in ms:
+        for r in sorted(per_rule):
+            rule = rules[r]
+            for m in per_rule[r]:
                 if rule.scope == "match":
                     here.append((rule, m))
                 elif le - m.start() <= rule.max_line:  # a long run after the cue is article text

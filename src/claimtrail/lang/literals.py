@@ -1,0 +1,108 @@
+"""Literal prefilters for the packs' patterns: strings one of which every match must hold.
+
+Most of a pack's patterns match in few articles ("newsletter", "hak cipta", "lansir"), yet a
+case-insensitive pattern scans the whole text character by character. Looking first for the
+literal a match cannot do without ("hak cipta" in ``\\bhak cipta (?:milik|dilindungi)\\b``) is
+a substring search in C, and a text without it is not scanned at all.
+
+The literals are read from the pattern's parse tree: runs of literal characters in the
+sequence every match goes through, through groups and repeats of at least one, and across an
+alternation when every branch has its own. Anything the reader does not know gives no
+literal, so a pattern without one is always scanned: the filter can only skip texts the
+pattern cannot match, never change what it finds.
+"""
+
+from __future__ import annotations
+
+import re
+
+# re's own parser, opcodes and case table (3.11+): the filter reads patterns as re does
+from re import _casefix, _parser  # type: ignore[attr-defined]
+from re import _constants as C  # type: ignore[attr-defined]
+from typing import Any
+
+#: a literal shorter than this filters too little to be worth a look
+MIN_LENGTH = 3
+#: letters that re.IGNORECASE equates with another one that lower-casing does not give
+#: ("ſ" with "s", "ı" with "i"): a text holding one is always scanned
+_SPECIAL = re.compile("[" + "".join(sorted({re.escape(chr(c)) for k, v in _casefix._EXTRA_CASES.items()
+                                              for c in (k, *v) if c > 127})) + "]")
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of ``pattern`` contains, or ``None``
+    when no such set is found (then the pattern must always be run)."""
+    try:
+        tree = _parser.parse(pattern, flags)
+    except Exception:  # an unreadable pattern gets no filter; re.compile reports it
+        return None
+    found = _of_sequence(list(tree))
+    if not found or min(len(s) for s in found) < MIN_LENGTH:
+        return None
+    return frozenset(found)
+
+
+def _of_sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The best requirement of a sequence: its longest run of literal characters, or the
+    best requirement of one of its required parts (the one whose shortest literal is longest)."""
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    for op, av in items:
+        if op is C.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        consider({"".join(run)} if run else None)
+        run = []
+        consider(_of_item(op, av))
+    consider({"".join(run)} if run else None)
+    return best
+
+
+def _of_item(op: Any, av: Any) -> set[str] | None:
+    if op is C.SUBPATTERN:
+        return _of_sequence(list(av[-1]))
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _of_sequence(list(av[2]))
+    if op is C.ATOMIC_GROUP:
+        return _of_sequence(list(av))
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            part = _of_sequence(list(branch))
+            if not part:
+                return None
+            out |= part
+        return out
+    return None
+
+
+class Prefilter:
+    """A compiled pattern with its required literals: ``can_match(lowered)`` is false only
+    when the text cannot hold a match."""
+
+    __slots__ = ("literals", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.literals = required_literals(pattern.pattern, pattern.flags)
+
+    def can_match(self, lowered: str | None) -> bool:
+        """``lowered`` is the text lower-cased, or ``None`` when lower-casing changed its
+        length (a letter such as "İ"): then the pattern is always run."""
+        if self.literals is None or lowered is None:
+            return True
+        return any(s in lowered for s in self.literals)
+
+
+def lowered(text: str) -> str | None:
+    """``text`` lower-cased for :meth:`Prefilter.can_match`, or ``None`` when that changes its
+    length or the text holds a letter ``re`` folds otherwise (the filter's literals would no
+    longer say what ``re`` compares)."""
+    low = text.lower()
+    return low if len(low) == len(text) and not _SPECIAL.search(text) else None
