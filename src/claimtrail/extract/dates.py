@@ -85,8 +85,8 @@ class Grammar:
     short_forms: frozenset[str]
     match_case: bool
     url: tuple[re.Pattern[str], ...]
-    #: aligned with ``keys``: lower-cased strings one of which every match holds (a text
-    #: without any is not searched), or None
+    #: aligned with ``keys``, for the patterns without an anchor: lower-cased strings one of
+    #: which every match holds (a text without any is not searched), or None
     literals: tuple[frozenset[str] | None, ...] = ()
 
 
@@ -278,7 +278,9 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
     )
     searched = [*g.patterns, *(p for p, _, _ in g.relative), *(p for p, _, _ in g.anaphoric),
                 *(p for p, _, _ in g.counted), *g.since]
-    return replace(g, literals=tuple(required_literals(p.pattern, p.flags) for p in searched))
+    # a pattern near an anchor is searched only where its anchor is: literals for the others
+    return replace(g, literals=tuple(required_literals(p.pattern, p.flags) if key is None else None
+                                     for p, key in zip(searched, g.keys, strict=True)))
 
 
 @lru_cache(maxsize=16)
