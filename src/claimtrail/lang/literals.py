@@ -97,7 +97,10 @@ class Prefilter:
         length (a letter such as "İ"): then the pattern is always run."""
         if self.literals is None or lowered is None:
             return True
-        return any(s in lowered for s in self.literals)
+        for s in self.literals:  # a loop, not any(): this runs for every pattern and text
+            if s in lowered:
+                return True
+        return False
 
 
 def lowered(text: str) -> str | None:

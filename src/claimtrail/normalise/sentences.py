@@ -16,6 +16,7 @@ from claimtrail.model import Sentence, Span
 _LINE = re.compile(r"[^\n]+")
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[\w])")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_NEXT_LOWER = re.compile(r"\s*[^\W\d_]")
 
 
 def split(text: str, abbreviations: Iterable[str] = (), within: Iterable[Span] | None = None) -> list[Sentence]:
@@ -27,8 +28,8 @@ def split(text: str, abbreviations: Iterable[str] = (), within: Iterable[Span] |
     for para, line in enumerate(lines):
         start = line.start()
         for m in _END.finditer(text, line.start(), line.end()):
-            nxt = text[m.end() :].lstrip()[:2]
-            if nxt and nxt[0].isalpha() and nxt[0].islower():
+            nxt = _NEXT_LOWER.match(text, m.end())
+            if nxt and text[nxt.end() - 1].islower():  # "... dll. dan" goes on
                 continue
             if m.group().startswith("."):
                 before = _WORD_BEFORE.search(text, max(line.start(), m.start() - 40), m.start())
