@@ -92,6 +92,8 @@ class Route:
     status: int = 200
     delay: float = 0.0
     location: str | None = None
+    #: a validator: a request sending it back (If-None-Match) gets 304 Not Modified
+    etag: str | None = None
 
 
 @dataclass
@@ -99,6 +101,8 @@ class Site:
     routes: dict[str, Route] = field(default_factory=dict)
     hits: Counter[str] = field(default_factory=Counter)
     agents: list[str] = field(default_factory=list)
+    #: (path, If-None-Match sent) of every request
+    conditional: list[tuple[str, str | None]] = field(default_factory=list)
     base: str = ""
 
     def url(self, path: str) -> str:
@@ -129,9 +133,15 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             site.hits[self.path] += 1
             site.agents.append(self.headers.get("User-Agent", ""))
+            site.conditional.append((self.path, self.headers.get("If-None-Match")))
             route = site.routes.get(self.path)
             if route is None:
                 self.send_error(404, "Not Found")
+                return
+            if route.etag and self.headers.get("If-None-Match") == route.etag:
+                self.send_response(304)
+                self.send_header("ETag", route.etag)
+                self.end_headers()
                 return
             if route.delay:
                 time.sleep(route.delay)
@@ -141,6 +151,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                     self.send_header("Location", route.location)
                 self.send_header("Content-Type", route.content_type)
                 self.send_header("Content-Length", str(len(route.body)))
+                if route.etag:
+                    self.send_header("ETag", route.etag)
                 self.end_headers()
                 self.wfile.write(route.body)
             except (BrokenPipeError, ConnectionResetError):

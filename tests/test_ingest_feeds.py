@@ -96,3 +96,57 @@ def test_watch_fetches_new_items_once_and_goes_on_past_a_bad_feed(
         dates = dict(conn.execute("SELECT url, published || ' ' || published_from FROM articles").fetchall())
     assert dates[site.url("/ru/metro")] == "2024-02-03 feed"
     assert dates[site.url("/berita/banjir")] == "2024-02-03 page"
+
+
+def test_watch_asks_for_an_unchanged_feed_with_its_etag_and_follows_robots_txt(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    routes = {
+        "/berita/banjir": Route(page(BEKASI, title="Banjir rendam 3.000 rumah di Bekasi").encode()),
+        "/privat/metro": Route(page(MOSCOW, title="Метро", site="Город", lang="ru").encode()),
+        "/robots.txt": Route(b"User-agent: *\nDisallow: /privat/\n", content_type="text/plain"),
+    }
+    with serve(routes) as site:
+        site.routes["/rss.xml"] = Route(rss(site.base, [("/berita/banjir", "Banjir", "warta-1"),
+                                                        ("/privat/metro", "Metro", "warta-9")]),
+                                        content_type="application/rss+xml", etag='"v1"')
+        db = tmp_path / "watch.db"
+        feed = site.url("/rss.xml")
+        assert main(["watch", feed, "--db", str(db), "--once"]) == 0
+        err = capsys.readouterr().err
+        assert "fetched 1: 1 new" in err and "robots.txt: 1 disallowed, 0 waiting" in err
+        assert site.hits["/privat/metro"] == 0 and site.hits["/robots.txt"] == 1
+
+        # the feed has not changed: asked for with its ETag, answered 304, nothing fetched
+        assert main(["watch", feed, "--db", str(db), "--once"]) == 0
+        assert "polled 1 feeds (1 unchanged) listing 0 items; fetched 0" in capsys.readouterr().err
+        assert [sent for path, sent in site.conditional if path == "/rss.xml"] == [None, '"v1"']
+
+        # a new version of the feed is read again; the disallowed item is not asked about again
+        site.routes["/rss.xml"] = Route(rss(site.base, [("/privat/metro", "Metro", "warta-9")]),
+                                        content_type="application/rss+xml", etag='"v2"')
+        assert main(["watch", feed, "--db", str(db), "--once"]) == 0
+        assert "listing 1 items; fetched 0" in capsys.readouterr().err
+        assert site.hits["/privat/metro"] == 0
+    with sqlite3.connect(db) as conn:
+        rows = dict(conn.execute("SELECT key, status FROM fetched").fetchall())
+        assert conn.execute("SELECT etag FROM feeds").fetchone()[0] == '"v2"'
+    assert rows == {"warta-1": "added", "warta-9": "disallowed"}
+
+
+def test_items_wait_while_their_robots_txt_cannot_be_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    routes = {
+        "/berita/banjir": Route(page(BEKASI, title="Banjir rendam 3.000 rumah di Bekasi").encode()),
+        "/robots.txt": Route(b"busy", status=503, content_type="text/plain"),
+    }
+    with serve(routes) as site:
+        site.routes["/rss.xml"] = Route(rss(site.base, [("/berita/banjir", "Banjir", "warta-1")]))
+        db = tmp_path / "watch.db"
+        assert main(["watch", site.url("/rss.xml"), "--db", str(db), "--once"]) == 0
+        err = capsys.readouterr().err
+        assert f"{site.url('/berita/banjir')}: {site.url('/robots.txt')} could not be read (HTTP 503" in err
+        assert site.hits["/berita/banjir"] == 0
+        site.routes["/robots.txt"] = Route(b"User-agent: *\nAllow: /\n", content_type="text/plain")
+        assert main(["watch", site.url("/rss.xml"), "--db", str(db), "--once"]) == 0
+        assert "fetched 1: 1 new" in capsys.readouterr().err
+        assert site.hits["/berita/banjir"] == 1

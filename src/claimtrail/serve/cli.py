@@ -145,9 +145,15 @@ def cmd_watch(args: argparse.Namespace) -> int:
                           on_outcome=lambda o: _err(f"{o.where}: {o.problem}") if o.status == "failed" else None)
             secs = time.perf_counter() - t0
             failed_any = failed_any or report.failed > 0
-            print(f"{args.db}: polled {report.feeds} feeds listing {report.items} items; fetched {report.fetched}: "
-                  f"{report.added} new, {report.seen} already stored, {report.failed} failed "
-                  f"({secs:.1f} s); {ledger.count()} articles in the ledger", file=sys.stderr, flush=True)
+            for waiting in report.waiting:
+                _err(waiting)
+            unchanged = f" ({report.unchanged} unchanged)" if report.unchanged else ""
+            robots = (f"; robots.txt: {report.disallowed} disallowed, {len(report.waiting)} waiting"
+                      if report.disallowed or report.waiting else "")
+            print(f"{args.db}: polled {report.feeds} feeds{unchanged} listing {report.items} items; "
+                  f"fetched {report.fetched}: {report.added} new, {report.seen} already stored, "
+                  f"{report.failed} failed{robots} ({secs:.1f} s); {ledger.count()} articles in the ledger",
+                  file=sys.stderr, flush=True)
             if args.once:
                 return 1 if failed_any else 0
             time.sleep(max(0.0, every - secs))

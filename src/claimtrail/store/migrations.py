@@ -198,6 +198,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE figure_keys ADD COLUMN stance TEXT NOT NULL DEFAULT 'assert';
         """,
     ),
+    (
+        "each watched feed's validators, so that a poll asks only for a changed feed",
+        """
+        CREATE TABLE feeds (
+            feed TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            polled_at TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 
