@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import sqlite3
 import subprocess
@@ -232,6 +233,33 @@ def test_groups_list_conflicting_groups_first_and_filters(corpus: tuple[Path, di
     assert 'href="/groups/' not in get(f"{corpus_site}/groups?since=2017-01-01").body.split("<tbody>")[1]
     bad = get(f"{corpus_site}/groups?since=yesterday")
     assert bad.status == 400 and "must be a date" in bad.body
+
+
+def test_long_lists_of_groups_and_stories_come_in_pages(corpus: tuple[Path, dict[str, int]], corpus_site: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimtrail.serve.web import app
+
+    whole = re.findall(r'<a href="/groups/(\d+)">', get(f"{corpus_site}/groups").body)
+    assert len(whole) >= 3
+    monkeypatch.setattr(app, "PER_PAGE", 2)
+    seen: list[str] = []
+    url: str | None = "/groups?since=2016-01-01"
+    while url:
+        body = get(corpus_site + html.unescape(url)).body
+        rows = re.findall(r'<a href="/groups/(\d+)">', body)
+        assert 1 <= len(rows) <= 2
+        assert f"<small>{len(whole)}</small>" in body
+        seen += rows
+        nxt = re.search(r'<a href="([^"]+)">next →</a>', body)
+        url = nxt.group(1) if nxt else None
+        if url:
+            assert "since=2016-01-01" in url and "start=" in url
+    assert seen == whole  # every group once, in the same order
+    assert "← previous" in body
+    first = get(f"{corpus_site}/stories").body
+    assert "← previous" not in first
+    assert get(f"{corpus_site}/groups?start=-5").status == 200  # not a row number: the first page
+    assert get(f"{corpus_site}/groups?start=99999").status == 200
 
 
 def test_a_group_chart_draws_each_figure_with_its_hedge(corpus: tuple[Path, dict[str, int]],

@@ -633,10 +633,7 @@ def _group(r: sqlite3.Row) -> GroupSummary:
                         float(r["relative_spread"] or 0))
 
 
-def group_summaries(conn: sqlite3.Connection, concept: str = "", place: str = "", since: str = "",
-                    min_articles: int = 2, limit: int = 200) -> list[GroupSummary]:
-    """Groups of at least ``min_articles`` articles, filtered by concept, place (any listed
-    name of it) and last day; groups whose figures disagree first, the widest spread first."""
+def _group_filter(concept: str, place: str, since: str, min_articles: int) -> tuple[str, list[Any]]:
     where: list[str] = ["articles >= ?"]
     args: list[Any] = [min_articles]
     if concept:
@@ -651,10 +648,27 @@ def group_summaries(conn: sqlite3.Connection, concept: str = "", place: str = ""
     if since:
         where.append("last_day >= ?")
         args.append(since)
+    return " AND ".join(where), args
+
+
+def group_summaries(conn: sqlite3.Connection, concept: str = "", place: str = "", since: str = "",
+                    min_articles: int = 2, limit: int = 200, offset: int = 0) -> list[GroupSummary]:
+    """Groups of at least ``min_articles`` articles, filtered by concept, place (any listed
+    name of it) and last day; groups whose figures disagree first, the widest spread first;
+    ``limit`` of them from ``offset`` on."""
+    where, args = _group_filter(concept, place, since, min_articles)
     rows = conn.execute(
-        f"""SELECT {_GROUP_COLUMNS} FROM figure_groups WHERE {' AND '.join(where)}
-            ORDER BY consistent, relative_spread DESC, last_day DESC, id LIMIT ?""", (*args, limit)).fetchall()
+        f"""SELECT {_GROUP_COLUMNS} FROM figure_groups WHERE {where}
+            ORDER BY consistent, relative_spread DESC, last_day DESC, id LIMIT ? OFFSET ?""",
+        (*args, limit, offset)).fetchall()
     return [_group(r) for r in rows]
+
+
+def group_total(conn: sqlite3.Connection, concept: str = "", place: str = "", since: str = "",
+                min_articles: int = 2) -> int:
+    """How many groups :func:`group_summaries` lists in all, over every page."""
+    where, args = _group_filter(concept, place, since, min_articles)
+    return int(conn.execute(f"SELECT COUNT(*) FROM figure_groups WHERE {where}", args).fetchone()[0])
 
 
 def group_choices(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
@@ -721,11 +735,16 @@ def article_links(conn: sqlite3.Connection, row_id: int) -> ArticleLinks | None:
     return ArticleLinks(sid, len(s.articles) if s else 0, role, groups)
 
 
-def story_ids(conn: sqlite3.Connection, limit: int = 200) -> list[int]:
-    """Stories, the largest and then the latest first."""
+def story_ids(conn: sqlite3.Connection, limit: int = 200, offset: int = 0) -> list[int]:
+    """Stories, the largest and then the latest first; ``limit`` of them from ``offset`` on."""
     rows = conn.execute(
-        """SELECT story FROM story_members GROUP BY story ORDER BY COUNT(*) DESC, story DESC LIMIT ?""", (limit,))
+        """SELECT story FROM story_members GROUP BY story ORDER BY COUNT(*) DESC, story DESC LIMIT ? OFFSET ?""",
+        (limit, offset))
     return [int(r[0]) for r in rows]
+
+
+def story_total(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT COUNT(DISTINCT story) FROM story_members").fetchone()[0])
 
 
 @dataclass(frozen=True)

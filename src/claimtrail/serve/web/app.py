@@ -23,6 +23,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,37 @@ def search_url(f: queries.Filters, start: int = 0) -> str:
     pairs = {"q": f.query, "lang": f.language, "outlet": f.outlet, "from": f.date_from, "to": f.date_to,
              "speaker": f.speaker, "concept": f.concept, "start": str(start) if start else ""}
     return "/search?" + urlencode({k: v for k, v in pairs.items() if v})
+
+
+#: rows on one page of /groups and /stories
+PER_PAGE = 100
+
+
+@dataclass(frozen=True)
+class Pages:
+    """Where one page of a long list stands: rows ``first``-``last`` of ``total``, and the
+    addresses of the pages before and after it (None at either end)."""
+
+    first: int
+    last: int
+    total: int
+    previous: str | None
+    next: str | None
+
+
+def _start(text: str) -> int:
+    """The ``start`` parameter of a list page: a row number, 0 when missing or not one."""
+    return min(int(text), 10**9) if text.isdigit() and len(text) < 12 else 0
+
+
+def _pages(path: str, f: dict[str, str], start: int, shown: int, total: int) -> Pages:
+    def at(n: int) -> str:
+        pairs = {**{k: v for k, v in f.items() if v}, **({"start": str(n)} if n else {})}
+        return path + ("?" + urlencode(pairs) if pairs else "")
+
+    return Pages(start + 1 if shown else 0, start + shown, total,
+                 at(max(0, start - PER_PAGE)) if start > 0 else None,
+                 at(start + PER_PAGE) if start + shown < total else None)
 
 
 def _member_value(m: queries.GroupMember) -> str:
@@ -209,10 +241,12 @@ def create_app(db: str | Path) -> FastAPI:
         if f["since"] and not _is_date(f["since"]):
             message = f"'since' must be a date like 2016-12-01, not {f['since']!r}"
             f["since"] = ""
-        found = queries.group_summaries(c, f["concept"], f["place"], f["since"])
+        start = _start(p.get("start", ""))
+        found = queries.group_summaries(c, f["concept"], f["place"], f["since"], limit=PER_PAGE, offset=start)
+        total = queries.group_total(c, f["concept"], f["place"], f["since"])
         concepts, places = queries.group_choices(c)
         return page("groups.html", status=400 if message else 200, groups=found, f=f, concepts=concepts,
-                    places=places, message=message)
+                    places=places, message=message, pages=_pages("/groups", f, start, len(found), total))
 
     @app.get("/groups/{ref}", response_class=HTMLResponse)
     def group(ref: str) -> HTMLResponse:
@@ -228,12 +262,15 @@ def create_app(db: str | Path) -> FastAPI:
         return page("group.html", g=g, marks=ms, svg=chart.render(g, ms, heads), heads=heads)
 
     @app.get("/stories", response_class=HTMLResponse)
-    def stories() -> HTMLResponse:
+    def stories(request: Request) -> HTMLResponse:
         c = reader.conn()
         if not queries.has_cross_tables(c):
             return no_tables(PENDING["stories"][0])
-        found = [s for sid in queries.story_ids(c) if (s := corpus.story(c, sid)) is not None]
-        return page("stories.html", stories=found, heads=queries.headlines(c, [s.origin for s in found]))
+        start = _start(request.query_params.get("start", ""))
+        ids = queries.story_ids(c, limit=PER_PAGE, offset=start)
+        found = [s for sid in ids if (s := corpus.story(c, sid)) is not None]
+        return page("stories.html", stories=found, heads=queries.headlines(c, [s.origin for s in found]),
+                    pages=_pages("/stories", {}, start, len(ids), queries.story_total(c)))
 
     @app.get("/stories/{ref}", response_class=HTMLResponse)
     def story(ref: str) -> HTMLResponse:
