@@ -45,6 +45,9 @@ _RARITY = ("weekday", "month", "unit", "digit")
 _LEADING_WORD = re.compile(
     r"(?:\\b|\(\?<!?[^()]*\)|\(\?:[^()]*\)\?)*([^\W\d_]{4,})(?![^\W\d_]|[?*+{])")
 _GAP = re.compile(r"[\s,.;:()\-–—]{0,3}")
+#: digit runs ("12", "13/12/2016") whose stretches touch, as one match: runs at most
+#: LEAD + TAIL characters apart share a stretch
+_DIGIT_RUNS = re.compile(rf"[0-9][\d/.\-]*(?:[^0-9]{{0,{LEAD + TAIL}}}[0-9][\d/.\-]*)*")
 _ANY_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -58,7 +61,8 @@ class Grammar:
     patterns: tuple[re.Pattern[str], ...]
     #: lower-case names, leading words of shifts and digits: the places a date can be near
     anchor: re.Pattern[str]
-    #: lower-case name or word found by ``anchor`` -> its keys ("month", "weekday", "word:kemarin")
+    #: lower-case name or word found by ``anchor`` -> its keys ("month", "weekday", "word:kemarin");
+    #: digits are anchors of their own (:data:`_DIGIT_RUNS`)
     anchor_keys: dict[str, tuple[str, ...]]
     #: for patterns, relative, anaphoric and since in turn: the anchor key every match is near,
     #: or None when the pattern has none (it scans the whole text)
@@ -233,7 +237,6 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
     keys.extend(anchor_key(t) for t in since)
     # a name found also stands for the names inside it ("setahun" holds "tahun")
     anchor_keys = {k: tuple(sorted({key for n, ks in names.items() if n in k for key in ks})) for k in names}
-    digits = "|".join(f"{d}[\\d/.\\-]*" for d in "0123456789")
     values = {
         "weekday": f"(?P<weekday>{_alternation(own.weekdays)})",
         "month": f"(?P<month>{_alternation(own.months)})(?!\\w)",
@@ -250,7 +253,7 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
     cues = [c for s in sections for c in s.future_cues]
     g = Grammar(
         patterns=tuple(re.compile(fill(p, values), re.I) for p in templates),
-        anchor=re.compile(f"{_alternation(anchor_keys)}|{digits}"),
+        anchor=re.compile(_alternation(anchor_keys)),
         anchor_keys={k: tuple(sorted(v)) for k, v in anchor_keys.items()},
         keys=tuple(keys),
         relative=tuple((re.compile(r.pattern, re.I), r.unit, r.offset) for r in own.relative),
@@ -374,16 +377,17 @@ class Anchors:
         lower = text.lower()
         # everywhere, or when a letter's lower case is longer (no positions to share): scan it all
         self.usable = not everywhere and len(lower) == len(text)
-        self.lower = lowered(text) if self.usable else None
+        self.lower = lowered(text, lower) if self.usable else None
         self.parts: dict[str, list[tuple[int, int]]] = {}
         if not self.usable:
             return
         end = len(text)
+        self.parts["digit"] = [(max(0, m.start() - LEAD), min(end, m.end() + TAIL))
+                               for m in _DIGIT_RUNS.finditer(text)]
         for m in g.anchor.finditer(lower):
             found = m.group()
-            if found[0].isdigit():
-                keys: tuple[str, ...] = ("digit",)
-            elif g.match_case and not text[m.start()].isupper():
+            keys: tuple[str, ...]
+            if g.match_case and not text[m.start()].isupper():
                 # a name written lower case is no name ("jangan", "desa"): only words and units count
                 keys = tuple(k for k in g.anchor_keys.get(found, ()) if k.startswith("word:") or k == "unit")
             else:

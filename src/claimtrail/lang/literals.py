@@ -103,9 +103,9 @@ class Prefilter:
         return False
 
 
-def lowered(text: str) -> str | None:
+def lowered(text: str, low: str | None = None) -> str | None:
     """``text`` lower-cased for :meth:`Prefilter.can_match`, or ``None`` when that changes its
     length or the text holds a letter ``re`` folds otherwise (the filter's literals would no
-    longer say what ``re`` compares)."""
-    low = text.lower()
+    longer say what ``re`` compares). ``low`` is ``text.lower()`` when the caller has it."""
+    low = text.lower() if low is None else low
     return low if len(low) == len(text) and not _SPECIAL.search(text) else None
