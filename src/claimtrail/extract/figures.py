@@ -11,8 +11,9 @@ range, unit and counted noun it has. ``Figure.attributed_to`` is left to a later
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -32,7 +33,6 @@ NUMBER_SHARE = 0.2
 #: the largest integer read as an age in "CB (32)"
 MAX_AGE = 120
 YEARS = range(1800, 2200)
-_LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 _ROUGH_TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
@@ -73,20 +73,38 @@ class Concepts:
     person_numerals: frozenset[str]
     restate_by: frozenset[str]
     modifiers: frozenset[str]
+    #: the stems' positions in ``stems`` by their first word, so a token looks up only its own prefixes
+    stem_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: the endings of ``suffixes``, tested at once
+    suffix_ends: tuple[str, ...] = ()
 
     def match(self, toks: Sequence[Token], k: int) -> tuple[str, int] | None:
         """The concept of the longest lexicon phrase starting at token ``k``."""
-        hit = self.nouns.forward(toks, k)
+        nouns = self.nouns
+        hit = nouns.forward(toks, k)
         if hit is not None:
             return hit
-        for n in range(min(self.nouns.longest, len(toks) - k), 0, -1):
-            words = [t.low for t in toks[k : k + n]]
+        words = [t.low for t in toks[k : k + nouns.longest]]
+        # a phrase of several words starts with a lexicon phrase's first word; only a single word can
+        # change its first form by losing a suffix
+        longest = len(words) if words and words[0] in nouns.firsts else min(len(words), 1)
+        for n in range(longest, 0, -1):
+            last = words[n - 1]
+            if not last.endswith(self.suffix_ends):
+                continue
             for end, add in self.suffixes:
-                if words[-1].endswith(end) and len(words[-1]) > len(end) + 2:
-                    key = (*words[:-1], words[-1][: len(words[-1]) - len(end)] + add)
-                    if key in self.nouns.table:
-                        return self.nouns.table[key], k + n
-        for stems, concept in self.stems:
+                if last.endswith(end) and len(last) > len(end) + 2:
+                    key = (*words[: n - 1], last[: len(last) - len(end)] + add)
+                    if key in nouns.table:
+                        return nouns.table[key], k + n
+        if not self.stem_index or k >= len(toks) or toks[k].kind != "word":
+            return None
+        low = toks[k].low
+        found: list[int] = []
+        for size in range(max(1, len(low) - self.slack), len(low) + 1):
+            found.extend(self.stem_index.get(low[:size], ()))
+        for at in sorted(found):  # the stems' own order: the longest first
+            stems, concept = self.stems[at]
             n = len(stems)
             if k + n > len(toks):
                 continue
@@ -145,13 +163,21 @@ def rules_for(language: str | None) -> Rules:
                          pack.section("concepts", ConceptWords))
 
 
+def _first_words(stems: Sequence[tuple[tuple[str, ...], str]]) -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for at, (words, _) in enumerate(stems):
+        index.setdefault(words[0], []).append(at)
+    return {w: tuple(ats) for w, ats in index.items()}
+
+
 def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
     from claimtrail.extract.numbers import phrase_key
 
+    stems = tuple(sorted(((tuple(s.casefold().split()), v) for s, v in c.stems.items()),
+                         key=lambda e: (-len(e[0]), -sum(len(x) for x in e[0]))))
     concepts = Concepts(
         nouns=PhraseTable(c.nouns),
-        stems=tuple(sorted(((tuple(s.casefold().split()), v) for s, v in c.stems.items()),
-                           key=lambda e: (-len(e[0]), -sum(len(x) for x in e[0])))),
+        stems=stems,
         slack=c.stem_slack,
         suffixes=tuple(c.suffixes.items()),
         stop=_fold(c.stop),
@@ -173,6 +199,8 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         person_numerals=_fold(c.person_numerals),
         restate_by=_fold(c.restate_by),
         modifiers=_fold(c.modifiers),
+        stem_index=_first_words(stems),
+        suffix_ends=tuple(c.suffixes),
     )
     numbers = Numbers(n)
     starts = numbers.starts() | frozenset(w.casefold() for w in u.whole)
@@ -243,21 +271,17 @@ def _can_hold(text: str, start: int, end: int, r: Rules) -> bool:
 def _is_prose(text: str, start: int, end: int) -> bool:
     if end - start <= LONG_LINE:
         return True
-    letters = len(_LETTER.findall(text, start, end))
+    letters = sum(map(len, _WORD.findall(text, start, end)))
     return letters >= LETTER_SHARE * (end - start)
 
 
 def _is_list(text: str, start: int, end: int, r: Rules) -> bool:
     """A long line that is mostly numbers (digit runs and number words among its tokens) is a
     table or noise; counted in one regex pass, without building tokens."""
-    numeric = total = 0
     starts = r.starts
-    for m in _ROUGH_TOKEN.finditer(text, start, end):
-        total += 1
-        word = m.group()
-        if word[0].isdigit() or word.casefold() in starts:
-            numeric += 1
-    return numeric > NUMBER_SHARE * total
+    counts = Counter(_ROUGH_TOKEN.findall(text, start, end))  # each distinct token is then looked at once
+    numeric = sum(n for word, n in counts.items() if word[0].isdigit() or word.casefold() in starts)
+    return numeric > NUMBER_SHARE * sum(counts.values())
 
 
 @dataclass
@@ -1176,6 +1200,8 @@ def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
         a_end = max(a.counted_span.end, a.span.end) if a.counted_span is not None else a.span.end
         between = text[a_end : b.span.start].strip().casefold()
         if between not in r.concepts.conjunctions:
+            if a.counted is not None:
+                continue
             link_toks = tokenize(between)
             linked = r.range_links.forward(link_toks, 0) if link_toks else None
             if linked is None or linked[1] != len(link_toks) or a.counted is not None:

@@ -45,9 +45,13 @@ class Token(NamedTuple):
         return self.end == nxt.start
 
 
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None, *, space_groups: bool = True) -> list[Token]:
     pattern = _TOKEN if space_groups else _TOKEN_NO_SPACE
-    return [Token(m.lastgroup or "punct", m.start(), m.end(), m.group(), m.group().casefold())
+    # tuple.__new__ skips the named tuple's Python-level constructor: a third of the cost of a long line
+    return [_new_tuple(Token, (m.lastgroup or "punct", m.start(), m.end(), g := m.group(), g.casefold()))
             for m in pattern.finditer(text, start, len(text) if end is None else end)]
 
 
@@ -87,17 +91,16 @@ class PhraseTable(Generic[V]):
     def __bool__(self) -> bool:
         return bool(self.table)
 
-    def _form(self, tok: Token) -> str:
-        return tok.text if self.exact else tok.low
-
     def forward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase starting at token ``i``: (value, index after it)."""
-        if i >= len(toks) or self._form(toks[i]) not in self.firsts:
+        exact = self.exact
+        if i >= len(toks) or (toks[i].text if exact else toks[i].low) not in self.firsts:
             return None
+        table = self.table
         for n in range(min(self.longest, len(toks) - i), 0, -1):
-            key = tuple(self._form(t) for t in toks[i : i + n])
-            if key in self.table and not self._wrong_case(toks, i, n, key):
-                return self.table[key], i + n
+            key = tuple([t.text for t in toks[i : i + n]] if exact else [t.low for t in toks[i : i + n]])
+            if key in table and not self._wrong_case(toks, i, n, key):
+                return table[key], i + n
         return None
 
     def _wrong_case(self, toks: Sequence[Token], i: int, n: int, key: tuple[str, ...]) -> bool:
@@ -111,12 +114,14 @@ class PhraseTable(Generic[V]):
 
     def backward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase ending just before token ``i``: (value, index of its first token)."""
-        if i <= 0 or i > len(toks) or self._form(toks[i - 1]) not in self.lasts:
+        exact = self.exact
+        if i <= 0 or i > len(toks) or (toks[i - 1].text if exact else toks[i - 1].low) not in self.lasts:
             return None
+        table = self.table
         for n in range(min(self.longest, i), 0, -1):
-            key = tuple(self._form(t) for t in toks[i - n : i])
-            if key in self.table and not self._wrong_case(toks, i - n, n, key):
-                return self.table[key], i - n
+            key = tuple([t.text for t in toks[i - n : i]] if exact else [t.low for t in toks[i - n : i]])
+            if key in table and not self._wrong_case(toks, i - n, n, key):
+                return table[key], i - n
         return None
 
 
@@ -171,6 +176,9 @@ class Numbers:
         ``None`` when the run is not a number as written in this language (a date such as
         "21.05.2017", a code, a list of more than two space-separated numbers).
         """
+        if tok.text.isdigit():  # plain digits, the common case: no marks or spaces to split on
+            value, note = _to_float(tok.text, "")
+            return [(tok.start, tok.end, value, note, tok.text)]
         chunks = self._space_chunks(tok)
         if len(chunks) > 2:
             return None
