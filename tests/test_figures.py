@@ -400,3 +400,40 @@ def test_a_ticker_in_brackets_sits_between_the_holder_and_its_verb(lang: str, te
 ])
 def test_area_units_after_a_rate_word(lang: str, text: str, want: list[tuple[float, str, str | None]]) -> None:
     assert [(f.value, f.unit, f.counted) for f in find(text, rules_for(lang))] == want
+
+
+# ---------------------------------------------------------------------- round 7
+
+
+def test_a_year_rejected_as_a_date_ends_no_range() -> None:
+    text = "Shipments grew 40% in 2021 to 2.6 million tablets, from 1.9 million a year before."
+    assert [(v, u) for _, v, _, _, u in _values(text, "en")] == [(40.0, "percent"), (2.6e6, "count"),
+                                                                  (1.9e6, "count")]
+    assert _values("From 2015 to 2019 the plant stood idle.", "en") == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Exports rose more than sevenfold last decade.", ("more than sevenfold", 7.0, "times")),
+    ("Output grew threefold.", ("threefold", 3.0, "times")),
+])
+def test_fold_words_are_multipliers(text: str, want: tuple[str, float, str]) -> None:
+    f = find(text, rules_for("en"))
+    assert [(x.span.of(text), x.value, x.unit) for x in f] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "The club has had double-digit losses this spring.",
+    "Critics spoke of double standards in the ruling.",
+    "The relegated clubs sat in the bottom three all season.",
+    "The embassy moved to 14 Ave Kleber, Paris, last year.",
+])
+def test_adjectives_ranks_and_addresses_are_no_figures(text: str) -> None:
+    assert find(text, rules_for("en")) == []
+
+
+def test_a_from_up_to_pair_is_a_range_and_written_units_are_read() -> None:
+    text = "Plots range from 300 sq ft up to 1,200 sq ft on the estate."
+    assert _values(text, "en") == [("from 300 sq ft up to 1,200 sq ft", None, 300.0, 1200.0, "sq ft")]
+    assert _values("The van does 31 miles per gallon.", "en") == [("31 miles per gallon", 31.0, None, None, "mpg")]
+    text = "Stir in 3/4 pound of butter."
+    assert [(v, u) for _, v, _, _, u in _values(text, "en")] == [(0.75, "lb")]

@@ -130,7 +130,7 @@ class Rules:
     bound_joiners: frozenset[tuple[str, ...]]
     ratio_words: PhraseTable[bool]
     ratio_words_at_end: PhraseTable[bool]
-    range_pairs: PhraseTable[tuple[str, ...]]
+    range_pairs: PhraseTable[tuple[tuple[str, ...], ...]]
     months: frozenset[str]
     year_cues: frozenset[str]
     time_before: frozenset[str]
@@ -219,7 +219,8 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         bound_joiners=frozenset(phrase_key(w) for w in n.bound_joiners),
         ratio_words=PhraseTable({w: True for w in n.ratio_words}),
         ratio_words_at_end=PhraseTable({w: True for w in n.ratio_words_at_end}),
-        range_pairs=PhraseTable({k: phrase_key(v) for k, v in n.range_pairs.items()}),
+        range_pairs=PhraseTable({k: tuple(phrase_key(x) for x in ([v] if isinstance(v, str) else v))
+                                 for k, v in n.range_pairs.items()}),
         months=_fold(n.months),
         year_cues=_fold(n.year_cues),
         time_before=_fold(n.time_before),
@@ -336,6 +337,8 @@ def _reading_at(toks: Sequence[Token], i: int, r: Rules) -> Reading | bool | Non
 def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]:
     tok = toks[i]
     if tok.kind == "word" and tok.low in r.whole:
+        if _in_phrase(toks, i, r.not_counts):
+            return None, i + 1  # "double-digit victories"
         value, unit = r.whole[tok.low]
         d = _Draft(i, i + 1, value, None, unit=unit)
         _qualify(toks, d, r)
@@ -383,6 +386,8 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         or (reading.first > 0 and toks[reading.first - 1].kind == "num")
         or (reading.after < len(toks) and toks[reading.after].low in r.year_units)
     ):
+        if d.high is not None and not (d.high.is_integer() and int(d.high) in YEARS):
+            return None, reading.after  # "rose 60% in 2018 to 3.9 million": the year ends no range
         return None, d.after
     if d.unit == "count" and d.concept is None and (_inside_name(toks, reading, r) or _model_name(toks, d, r)
                                                     or _address(toks, reading, r)):
@@ -728,8 +733,10 @@ def _address(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
         return False
     for k in range(rd.after, min(len(toks), rd.after + 5)):
         t = toks[k]
-        if t.kind == "word" and t.low in r.street_words and k > rd.after:
-            return True
+        if t.kind == "word" and t.low in r.street_words and (k > rd.after or (
+                t.text[:1].isupper() and len(t.text) <= 4 and k + 1 < len(toks) and toks[k + 1].kind == "word"
+                and toks[k + 1].text[:1].isupper())):
+            return True  # "49 Zorro Ranch Road"; "22 Ave Foch": an abbreviated street word before the name
         if not ((t.kind == "word" and t.text[:1].isupper()) or (t.kind == "num" and k + 1 < len(toks)
                                                                and t.attached_to(toks[k + 1]))):
             return False
@@ -754,17 +761,17 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     link = r.range_links.forward(toks, j)
     unit_before = r.before.backward(toks, first.first)
     opener = r.range_pairs.backward(toks, unit_before[1] if unit_before is not None else first.first)
-    if opener is not None:
-        pair = opener[0]
-        if tuple(t.low for t in toks[j : j + len(pair)]) == pair:
-            link = (True, j + len(pair))
+    closed = _closer_at(toks, j, opener[0]) if opener is not None else None
+    if closed is not None:
+        link = (True, closed)
     unit_first = r.after.forward(toks, j) if link is None else None
     if unit_first is not None:
         # "5% to 10%", "between 5% and 6%": the unit on both ends
         k = unit_first[1]
         link = r.range_links.forward(toks, k)
-        if opener is not None and tuple(t.low for t in toks[k : k + len(opener[0])]) == opener[0]:
-            link = (True, k + len(opener[0]))
+        closed = _closer_at(toks, k, opener[0]) if opener is not None else None
+        if closed is not None:
+            link = (True, closed)
         if link is not None:
             j = k
     if link is None or link[1] >= len(toks):
@@ -795,6 +802,14 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
         return False if hyphen and unit_first is None else None
     d.low, d.high, d.value, d.after = low, high, None, second.after
     return True
+
+
+def _closer_at(toks: Sequence[Token], j: int, closers: tuple[tuple[str, ...], ...]) -> int | None:
+    """The index after the range opener's closing link ("and" of "between", "to" or "up to" of "from") at ``j``."""
+    for pair in closers:
+        if tuple(t.low for t in toks[j : j + len(pair)]) == pair:
+            return j + len(pair)
+    return None
 
 
 def _unit_after(toks: Sequence[Token], d: _Draft, r: Rules) -> None:

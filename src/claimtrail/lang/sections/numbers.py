@@ -89,8 +89,9 @@ class Section(BaseModel):
     #: leave "in", "out of", "dari", "из" out of ``ratio_words``
     ratio_words: list[Word] = Field(default_factory=list)
     ratio_words_at_end: list[Word] = Field(default_factory=list)
-    #: an opening word and the link it needs ("between": "and", "от": "до")
-    range_pairs: dict[Word, Word] = Field(default_factory=dict)
+    #: an opening word and the link it needs, or the links it takes ("between": "and", "от": "до",
+    #: "from": ["to", "up to"])
+    range_pairs: dict[Word, Word | list[Word]] = Field(default_factory=dict)
 
     #: month names and abbreviations: a number next to one is part of a date
     months: list[Word] = Field(default_factory=list)
