@@ -17,7 +17,8 @@ units we already had: "p" (pence), "brake horsepower", "metric ton", "sqm". Roun
 something ("800,000 barrels a day", "63 cents per share") keeps the rate in our counted phrase; a gold
 count rate "X per Y" matches when the head before our rate word is X and the noun after it is Y;
 names for the round's new units (N·m, PS, ksi, ppg, rpg, apg, WAR); a gold noun "X of Y" ("barrel
-of oil") has its head in X.
+of oil") has its head in X. Round 7: gold spellings "pound-foot", "part per million", and ages in months,
+weeks or days ("month of age", as "year of age" already was).
 Counted accuracy: over value-matched gold quantities that count
 something (gold unit a noun, not a measure, currency, percentage or time) or are a
 percentage with a referred concept, the share where what we say is counted matches:
@@ -66,7 +67,8 @@ UNIT_NAMES: dict[str, set[str]] = {
     "JPY": {"japanese yen"}, "CNY": {"chinese yuan"}, "AUD": {"australian dollar"},
     "CAD": {"canadian dollar"}, "HKD": {"hong kong dollar"}, "MYR": {"malaysian ringgit"},
     "ILS": {"shekel"}, "INR": {"indian rupee"}, "IDR": {"indonesian rupiah"}, "RUB": {"russian ruble"},
-    "year": {"year", "year of age"}, "month": {"month"}, "week": {"week"}, "day": {"day"},
+    "year": {"year", "year of age"}, "month": {"month", "month of age"}, "week": {"week", "week of age"},
+    "day": {"day", "day of age"},
     "hour": {"hour"}, "minute": {"minute"}, "second": {"second"},
     "km": {"kilometre"}, "m": {"metre"}, "cm": {"centimetre"}, "mm": {"millimetre"}, "mi": {"mile"},
     "kg": {"kilogram"}, "g": {"gram"}, "ton": {"ton", "tonne", "metric ton"}, "ha": {"hectare"}, "l": {"litre"},
@@ -81,8 +83,9 @@ UNIT_NAMES: dict[str, set[str]] = {
     "m2": {"square metre", "sqm"}, "km2": {"square kilometre"}, "barrel": {"barrel"}, "NZD": {"new zealand dollar"},
     "GBX": {"penny", "pence", "p"}, "DKK": {"danish krone"}, "SEK": {"swedish krona"}, "μm": {"micrometre"},
     "nm": {"nanometre"}, "mg": {"milligram"}, "Gt": {"gigaton"}, "dB": {"decibel"}, "cu ft": {"cubic foot"},
-    "ppm": {"parts-per-million"}, "ppb": {"parts-per-billion"}, "kcal": {"calorie", "kilocalorie"},
-    "bp": {"basis point"}, "sq mi": {"square mile"}, "lb-ft": {"foot pound-force"}, "GWh": {"gigawatt hour"},
+    "ppm": {"parts-per-million", "part per million"}, "ppb": {"parts-per-billion"}, "kcal": {"calorie", "kilocalorie"},
+    "bp": {"basis point"}, "sq mi": {"square mile"}, "lb-ft": {"foot pound-force", "pound-foot"},
+    "GWh": {"gigawatt hour"},
     "MWh": {"megawatt hour"}, "kV": {"kilovolt"}, "MPa": {"megapascal"}, "GPa": {"gigapascal"}, "kn": {"knot"},
     # round 6: units new in this round
     "N·m": {"newton metre"}, "PS": {"horsepower"}, "ksi": {"kilopound per square inch"},
