@@ -150,6 +150,7 @@ class Numbers:
         self.decimal = s.decimal
         self.group: set[str] = set(s.group)
         self.space_groups = s.space_groups
+        self.two_digit_groups = s.two_digit_groups
         self.words = {k.casefold(): v for k, v in s.words.items()}
         self.multipliers = {k.casefold(): v for k, v in s.multipliers.items()}
         self.teens = {k.casefold(): v for k, v in s.teens.items()}
@@ -228,7 +229,7 @@ class Numbers:
         conventions: list[tuple[str, set[str]]] = [(self.decimal, set(self.group)),
                                                    (_other(self.decimal), {self.decimal})]
         for decimal, group in conventions:
-            read = _interpret(digits, marks, decimal, group)
+            read = _interpret(digits, marks, decimal, group, self.two_digit_groups and decimal == self.decimal)
             if read is not None:
                 return _to_float(*read)
         return None
@@ -643,8 +644,10 @@ def _other(mark: str) -> str:
     return "." if mark == "," else ","
 
 
-def _interpret(digits: list[str], marks: list[str], decimal: str, group: set[str]) -> tuple[str, str] | None:
-    """(integer digits, fraction digits) if the marks fit this convention, else None."""
+def _interpret(digits: list[str], marks: list[str], decimal: str, group: set[str],
+               two_digit: bool = False) -> tuple[str, str] | None:
+    """(integer digits, fraction digits) if the marks fit this convention, else None; with ``two_digit``,
+    Indian grouping fits too ("12,34,567": groups of two before the last three digits)."""
     if not marks:
         return digits[0], ""
     frac = ""
@@ -655,7 +658,9 @@ def _interpret(digits: list[str], marks: list[str], decimal: str, group: set[str
         return digits[0], frac
     if any(m not in group for m in marks) or not 1 <= len(digits[0]) <= 3:
         return None
-    if any(len(d) != 3 for d in digits[1:]):
+    if any(len(d) != 3 for d in digits[1:]) and not (
+            two_digit and len(digits) > 2 and len(digits[-1]) == 3 and len(digits[0]) <= 2
+            and all(len(d) == 2 for d in digits[1:-1])):
         return None
     if len(set(marks)) != 1:
         return None

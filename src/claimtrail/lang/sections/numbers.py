@@ -26,6 +26,9 @@ class Section(BaseModel):
     group: list[Literal[",", "."]] = Field(default_factory=list)
     #: whether a space (or no-break space) groups thousands ("7 796")
     space_groups: bool = False
+    #: Indian grouping is read too: two-digit groups before the last three digits ("12,34,567" = 1234567,
+    #: as lakh and crore are written)
+    two_digit_groups: bool = False
 
     #: number words and their values, every inflected form listed ("dua", "двум", "twenty")
     words: dict[Word, float] = Field(default_factory=dict)
