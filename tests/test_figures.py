@@ -437,3 +437,16 @@ def test_a_from_up_to_pair_is_a_range_and_written_units_are_read() -> None:
     assert _values("The van does 31 miles per gallon.", "en") == [("31 miles per gallon", 31.0, None, None, "mpg")]
     text = "Stir in 3/4 pound of butter."
     assert [(v, u) for _, v, _, _, u in _values(text, "en")] == [(0.75, "lb")]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # the unit on both ends and the second far above the first: a change and the level it reaches
+    ("en", "Sales rose by $12 million to $95 million last year.", [(12e6, None, None), (95e6, None, None)]),
+    ("ru", "Ставка выросла на 1,5% до 9,5% за год.", [(1.5, None, None), (9.5, None, None)]),
+    # a shared unit, or ends of one order, stay a range
+    ("en", "Prices were cut by 5 to 10 percent.", [(None, 5.0, 10.0)]),
+    ("en", "The levy trims profits by $3.1m to $4.2m a year.", [(None, 3.1e6, 4.2e6)]),
+])
+def test_a_change_by_and_the_level_it_reaches_are_no_range(
+        lang: str, text: str, want: list[tuple[float | None, float | None, float | None]]) -> None:
+    assert [(f.value, f.low, f.high) for f in find(text, rules_for(lang))] == want

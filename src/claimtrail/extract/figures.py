@@ -32,6 +32,9 @@ LETTER_SHARE = 0.3
 NUMBER_SHARE = 0.2
 #: the largest integer read as an age in "CB (32)"
 MAX_AGE = 120
+#: "by X to Y" with the unit on both ends is a change and the level it reaches when the level is more than
+#: this many times the change ("by $19bn to $419.3bn"); closer ends are a range ("cut by $3.8m to $4.9m")
+CHANGE_TO_LEVEL = 2.0
 YEARS = range(1800, 2200)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -138,6 +141,7 @@ class Rules:
     hyphen_prefixes: frozenset[str]
     code_before: frozenset[str]
     street_words: frozenset[str]
+    change_by: frozenset[str]
     not_counts: tuple[tuple[str, ...], ...]
     after: PhraseTable[str]
     after_cased: PhraseTable[str]
@@ -228,6 +232,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         hyphen_prefixes=_fold(n.hyphen_prefixes),
         code_before=_fold(n.code_before),
         street_words=_fold(n.street_words),
+        change_by=_fold(n.change_by),
         not_counts=tuple(phrase_key(p) for p in n.not_counts),
         after=PhraseTable(u.after, letters_exact=True),
         after_cased=PhraseTable(u.after_cased, exact=True),
@@ -793,6 +798,9 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     if _not_a_figure(toks, second, r) and not hyphen:
         return None
     low, high = first.value, second.value
+    if (closed is None and not hyphen and (unit_first is not None or at != link[1]) and high > CHANGE_TO_LEVEL * low > 0
+            and _after_change_by(toks, unit_before[1] if unit_before is not None else first.first, r)):
+        return None  # "rose by $43.6 billion to $419.2 billion": a change and the level it reaches
     if first.scale is None and second.scale is not None and low * second.scale <= high:
         low *= second.scale
     if hyphen and first.scale is None and second.scale is None and high < 100 and low < 100:
@@ -802,6 +810,11 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
         return False if hyphen and unit_first is None else None
     d.low, d.high, d.value, d.after = low, high, None, second.after
     return True
+
+
+def _after_change_by(toks: Sequence[Token], k: int, r: Rules) -> bool:
+    """A ``change_by`` word ("by", "на") right before token ``k``: the number after it is an amount of change."""
+    return k > 0 and toks[k - 1].low in r.change_by
 
 
 def _closer_at(toks: Sequence[Token], j: int, closers: tuple[tuple[str, ...], ...]) -> int | None:

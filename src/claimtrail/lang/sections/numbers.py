@@ -111,5 +111,9 @@ class Section(BaseModel):
     code_before: list[Word] = Field(default_factory=list)
     #: street words after a number and capitalised words: the number is a house number ("49 Zorro Ranch Road")
     street_words: list[Word] = Field(default_factory=list)
+    #: a word before an amount of change: "by X to Y" with the unit on both ends and Y more than twice X is
+    #: the change and the level it reaches, not a range ("rose by $43.6 billion to $419.2 billion"; "by 5 to
+    #: 10 percent" and "cut by $3.8m to $4.9m" are ranges)
+    change_by: list[Word] = Field(default_factory=list)
     #: phrases with a number word that are not counts ("one of", "salah satu")
     not_counts: list[Word] = Field(default_factory=list)
