@@ -450,3 +450,14 @@ def test_a_from_up_to_pair_is_a_range_and_written_units_are_read() -> None:
 def test_a_change_by_and_the_level_it_reaches_are_no_range(
         lang: str, text: str, want: list[tuple[float | None, float | None, float | None]]) -> None:
     assert [(f.value, f.low, f.high) for f in find(text, rules_for(lang))] == want
+
+
+@pytest.mark.parametrize(("text", "counted", "concept"), [
+    ("Police recovered 310 Honda and Toyota vehicles last month.", "Honda and Toyota vehicles", "vehicle"),
+    ("At least 40 army and rebel fighters died in the clashes.", "army and rebel fighters", "fighter"),
+    # a plural before the conjunction is already the head
+    ("The shelter took in 12 dogs and cats.", "dogs", "dog"),
+])
+def test_coordinated_modifiers_before_the_head(text: str, counted: str, concept: str) -> None:
+    f = find(text, rules_for("en"))[0]
+    assert (f.counted, f.concept) == (counted, concept)

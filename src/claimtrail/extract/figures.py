@@ -964,11 +964,15 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
             and d.first > 0 and toks[d.first - 1].kind == "word"):
         surface = _words_back(toks, d.first, c)  # "pulled the healthcare sector 0.68 percent lower"
     if surface is None:
-        surface = _surface(toks, j, c, r, plural)
+        surface = _surface(toks, j, c, r, plural, count=d.unit == "count")
     if surface is None and link is not None:
         surface = _surface(toks, link[1], c, r, plural)
     if surface is not None:
         d.counted = surface
+        head = c.match(toks, surface[1] - 1) if d.unit == "count" else None
+        if (head is not None and head[1] == surface[1]
+                and any(t.low in c.conjunctions for t in toks[surface[0] : surface[1]])):
+            d.concept = head[0]  # "70 regime and rebel fighters": the coordinated phrase's head names the concept
         _count_rate(toks, d, r)
 
 
@@ -1057,10 +1061,12 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
     return head[0], hits[0][1], hits[-1][2]
 
 
-def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool) -> tuple[int, int] | None:
+def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool,
+             count: bool = False) -> tuple[int, int] | None:
     """Up to ``surface_words`` words from ``j`` (hyphenated words count as one), ending at a stop
     word or punctuation; in a head-last language with plural endings, at the first word whose
-    number agrees with the count."""
+    number agrees with the count, past a coordination of modifiers when ``count`` ("460 Kia and
+    Hyundai vehicles")."""
     if c.surface_words <= 0:
         return None
     agree = bool(c.plural_endings) and not c.head_first
@@ -1094,14 +1100,27 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool)
         if single and (t.low in c.modifiers or adjunct):
             continue  # "four different bosses", "the US population": a modifier is not the head
         first_end = first_end or end
-        if agree and any(toks[last].low.endswith(e) and len(toks[last].low) > len(e) + 2
-                         for e in c.plural_endings) == plural:
+        if agree and _plural_word(toks[last], c) == plural:
             return j, end
+    if (agree and count and plural and end is not None and end < len(toks) and toks[end].low in c.conjunctions
+            and not any(_plural_word(t, c) for t in toks[j:end])):
+        # "460 Kia and Hyundai vehicles", "2.7m combined digital and physical sales": coordinated modifiers
+        # (none of them plural) before the head that agrees with the count
+        k, words = end + 1, 0
+        while (k < len(toks) and words < c.surface_words and toks[k].kind == "word" and toks[k].low not in c.stop
+               and toks[k].low not in r.starts):
+            if _plural_word(toks[k], c):
+                return j, k + 1
+            k, words = k + 1, words + 1
     if agree:
         end = first_end
     if end is None:
         return None
     return j, end
+
+
+def _plural_word(tok: Token, c: Concepts) -> bool:
+    return any(tok.low.endswith(e) and len(tok.low) > len(e) + 2 for e in c.plural_endings)
 
 
 def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[int, int] | None:
