@@ -87,11 +87,12 @@ class Concepts:
         hit = nouns.forward(toks, k)
         if hit is not None:
             return hit
-        words = [t.low for t in toks[k : k + nouns.longest]]
+        if k >= len(toks):
+            return None
         # a phrase of several words starts with a lexicon phrase's first word; only a single word can
         # change its first form by losing a suffix
-        longest = len(words) if words and words[0] in nouns.firsts else min(len(words), 1)
-        for n in range(longest, 0, -1):
+        words = [t.low for t in toks[k : k + nouns.longest]] if toks[k].low in nouns.firsts else [toks[k].low]
+        for n in range(len(words), 0, -1):
             last = words[n - 1]
             if not last.endswith(self.suffix_ends):
                 continue

@@ -87,6 +87,10 @@ class PhraseTable(Generic[V]):
         #: first and last tokens of the phrases: most lookups stop at one set test
         self.firsts = frozenset(k[0] for k in self.table)
         self.lasts = frozenset(k[-1] for k in self.table)
+        #: the lengths of the phrases each first (last) token opens (closes), longest first: a lookup
+        #: builds keys of those lengths only
+        self.from_first = _lengths((k[0], len(k)) for k in self.table)
+        self.to_last = _lengths((k[-1], len(k)) for k in self.table)
 
     def __bool__(self) -> bool:
         return bool(self.table)
@@ -94,10 +98,16 @@ class PhraseTable(Generic[V]):
     def forward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase starting at token ``i``: (value, index after it)."""
         exact = self.exact
-        if i >= len(toks) or (toks[i].text if exact else toks[i].low) not in self.firsts:
+        if i >= len(toks):
+            return None
+        lengths = self.from_first.get(toks[i].text if exact else toks[i].low)
+        if lengths is None:
             return None
         table = self.table
-        for n in range(min(self.longest, len(toks) - i), 0, -1):
+        room = len(toks) - i
+        for n in lengths:
+            if n > room:
+                continue
             key = tuple([t.text for t in toks[i : i + n]] if exact else [t.low for t in toks[i : i + n]])
             if key in table and not self._wrong_case(toks, i, n, key):
                 return table[key], i + n
@@ -115,14 +125,27 @@ class PhraseTable(Generic[V]):
     def backward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase ending just before token ``i``: (value, index of its first token)."""
         exact = self.exact
-        if i <= 0 or i > len(toks) or (toks[i - 1].text if exact else toks[i - 1].low) not in self.lasts:
+        if i <= 0 or i > len(toks):
+            return None
+        lengths = self.to_last.get(toks[i - 1].text if exact else toks[i - 1].low)
+        if lengths is None:
             return None
         table = self.table
-        for n in range(min(self.longest, i), 0, -1):
+        for n in lengths:
+            if n > i:
+                continue
             key = tuple([t.text for t in toks[i - n : i]] if exact else [t.low for t in toks[i - n : i]])
             if key in table and not self._wrong_case(toks, i - n, n, key):
                 return table[key], i - n
         return None
+
+
+def _lengths(ends: Iterable[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
+    """For each token that opens (or closes) a phrase, the lengths of those phrases, longest first."""
+    found: dict[str, set[int]] = {}
+    for token, n in ends:
+        found.setdefault(token, set()).add(n)
+    return {token: tuple(sorted(ns, reverse=True)) for token, ns in found.items()}
 
 
 @dataclass(frozen=True)
