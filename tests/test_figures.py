@@ -461,3 +461,13 @@ def test_a_change_by_and_the_level_it_reaches_are_no_range(
 def test_coordinated_modifiers_before_the_head(text: str, counted: str, concept: str) -> None:
     f = find(text, rules_for("en"))[0]
     assert (f.counted, f.concept) == (counted, concept)
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The fort stood from A.D. 900 and 1150 until 420 troops took it.", [420.0]),
+    ("en", "Settlers arrived around 2500 BC with 40 cattle.", [40.0]),
+    ("id", "Candi itu berdiri sejak tahun 300 SM dan kini dijaga 12 petugas.", [12.0]),
+    ("ru", "Крепость построили в 400 году до н. э., а сейчас там живут 90 человек.", [90.0]),
+])
+def test_a_number_next_to_an_era_mark_is_a_year(lang: str, text: str, want: list[float]) -> None:
+    assert [f.value for f in find(text, rules_for(lang))] == want

@@ -143,6 +143,7 @@ class Rules:
     code_before: frozenset[str]
     street_words: frozenset[str]
     change_by: frozenset[str]
+    eras: PhraseTable[bool]
     not_counts: tuple[tuple[str, ...], ...]
     after: PhraseTable[str]
     after_cased: PhraseTable[str]
@@ -234,6 +235,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         code_before=_fold(n.code_before),
         street_words=_fold(n.street_words),
         change_by=_fold(n.change_by),
+        eras=PhraseTable({w: True for w in n.eras}, exact=True),
         not_counts=tuple(phrase_key(p) for p in n.not_counts),
         after=PhraseTable(u.after, letters_exact=True),
         after_cased=PhraseTable(u.after_cased, exact=True),
@@ -365,6 +367,12 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         _qualify(toks, d, r)
         _count(toks, d, r)
         return d, d.after
+    if _era(toks, reading, r):
+        k = reading.after
+        if k + 1 < len(toks) and toks[k + 1].kind == "num" and (
+                toks[k].low in r.concepts.conjunctions or r.range_links.forward(toks, k) == (True, k + 1)):
+            return None, k + 2  # "between A.D. 1000 and 1260": the other year too
+        return None, k
     if _not_a_figure(toks, reading, r):
         link = r.range_links.forward(toks, reading.after)
         if link is not None and link[1] < len(toks) and toks[link[1]].kind == "num":
@@ -625,6 +633,23 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
         return True
     return bool(last.kind == "num" and follow is not None and follow.text in ":" and follow.attached_to(last)
                 and rd.after + 1 < len(toks) and toks[rd.after + 1].kind == "num")
+
+
+def _era(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
+    """Plain digits next to an era mark, or a year word and an era mark, are a year: "A.D. 1000", "500 BC",
+    "в 300 году до н. э."."""
+    if not r.eras or rd.plain is None:
+        return False
+    if r.eras.backward(toks, rd.first) is not None or r.eras.forward(toks, rd.after) is not None:
+        return True
+    k = rd.after
+    return (k < len(toks) and toks[k].low in r.year_units
+            and r.eras.forward(toks, _absorb_stop(toks, k + 1)) is not None)
+
+
+def _absorb_stop(toks: Sequence[Token], k: int) -> int:
+    """Past the full stop of an abbreviated year word ("г.")."""
+    return k + 1 if k < len(toks) and toks[k].text == "." and toks[k - 1].attached_to(toks[k]) else k
 
 
 def _list_marker(toks: Sequence[Token], rd: Reading) -> bool:

@@ -108,6 +108,9 @@ class Section(BaseModel):
     #: "now-18 month-old"); any other word-hyphen-number is a name or code ("F-16", "COVID-19")
     hyphen_prefixes: list[Word] = Field(default_factory=list)
     #: words before a number that make it a code, label or rank ("Nomor", "Pasal", "kelas")
+    #: era marks, matched as written: a number right after or before one is a year, a date ("A.D. 1000",
+    #: "500 BC", "300 SM", "1000 г. до н. э."), and so is a number joined to it by a conjunction or range link
+    eras: list[Word] = Field(default_factory=list)
     code_before: list[Word] = Field(default_factory=list)
     #: street words after a number and capitalised words: the number is a house number ("49 Zorro Ranch Road")
     street_words: list[Word] = Field(default_factory=list)
