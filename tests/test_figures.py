@@ -471,3 +471,12 @@ def test_coordinated_modifiers_before_the_head(text: str, counted: str, concept:
 ])
 def test_a_number_next_to_an_era_mark_is_a_year(lang: str, text: str, want: list[float]) -> None:
     assert [f.value for f in find(text, rules_for(lang))] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The statue is 12m (39ft) tall.", [(12.0, "m"), (39.0, "ft")]),
+    ("The club paid £12m ($15m) for him.", [(12e6, "GBP"), (15e6, "USD")]),
+    ("Profits reached 12m (up 4%) this year.", [(12e6, "count"), (4.0, "percent")]),
+])
+def test_a_measure_in_brackets_makes_the_letter_m_metres(text: str, want: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in find(text, rules_for("en"))] == want

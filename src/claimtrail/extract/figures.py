@@ -147,6 +147,7 @@ class Rules:
     not_counts: tuple[tuple[str, ...], ...]
     after: PhraseTable[str]
     after_cased: PhraseTable[str]
+    scale_or_unit: dict[str, str]
     before: PhraseTable[str]
     hyphen_stems: tuple[tuple[str, str], ...]
     whole: dict[str, tuple[float, str]]
@@ -239,6 +240,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         not_counts=tuple(phrase_key(p) for p in n.not_counts),
         after=PhraseTable(u.after, letters_exact=True),
         after_cased=PhraseTable(u.after_cased, exact=True),
+        scale_or_unit=dict(u.scale_or_unit),
         before=PhraseTable(u.before, letters_exact=True),
         hyphen_stems=tuple((k.casefold(), v) for k, v in u.hyphen_stems.items()),
         whole={k.casefold(): (w.value, w.unit) for k, w in u.whole.items()},
@@ -338,8 +340,24 @@ def _reading_at(toks: Sequence[Token], i: int, r: Rules) -> Reading | bool | Non
         scale = r.numbers.scale_abbr.forward(toks, i + 1)
         if unit is not None and scale is not None and unit[1] > scale[1]:
             return rd  # "32m2", "80 m.p.h.": the unit, not the scale "m"
+        if scale is not None and toks[i + 1].text in r.scale_or_unit and _measure_in_brackets(toks, scale[1], r):
+            return rd  # "37m (121ft)": metres, as the conversion says, not millions
         return r.numbers.with_scale(toks, rd)
     return r.numbers.read(toks, i)
+
+
+def _measure_in_brackets(toks: Sequence[Token], k: int, r: Rules) -> bool:
+    """A conversion in brackets at ``k`` whose unit is a measure ("(121ft)", "(3 miles)"): the number before
+    it is a measure too. A currency (an ISO code) or a share says nothing of the kind."""
+    if k + 2 >= len(toks) or toks[k].text != "(" or toks[k + 1].kind != "num":
+        return False
+    hit = r.after.forward(toks, k + 2)
+    return hit is not None and hit[0] not in _NOT_MEASURES and not (len(hit[0]) == 3 and hit[0].isupper())
+
+
+#: units that are no measure: shares, multipliers, durations
+_NOT_MEASURES = frozenset({"percent", "percentage point", "times", "ratio", "basis point"}) | {
+    "year", "month", "week", "day", "hour", "minute", "second"}
 
 
 def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]:
@@ -873,6 +891,8 @@ def _unit_after(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     hit = r.after_cased.forward(toks, j) or r.after.forward(toks, j)
     if hit is not None:
         d.unit, d.after = hit
+    elif toks[j].text in r.scale_or_unit and _measure_in_brackets(toks, j + 1, r):
+        d.unit, d.after = r.scale_or_unit[toks[j].text], j + 1
 
 
 def _suspended(toks: Sequence[Token], j: int, r: Rules) -> int | None:
