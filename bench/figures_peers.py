@@ -229,6 +229,9 @@ def _newsquant_apart(q: dict[str, Any], text: str) -> str | None:
     gv = _gold_value(q["value"])
     if isinstance(gv, tuple):
         low, high = gv
+        if (low.is_integer() and high.is_integer() and max(low, high) < 100
+                and re.search(rf"\b{int(low)}-{int(high)}\b", text)):
+            return "a score written 'N-M' ('2-0 down', '9-2 lead'): not a figure by the guidelines"
         if low > high:
             return "a change 'from X to Y' annotated as a range: two figures by the guidelines"
         if _close(high / max(low, 1e-9), 10.0) and re.search(r"(?i)\b(dozens|tens of|hundreds of|thousands of|"
@@ -236,6 +239,11 @@ def _newsquant_apart(q: dict[str, Any], text: str) -> str | None:
             return "vague 'dozens', 'tens of thousands', 'millions of' as a range: not a figure"
     if gv == 1 and re.search(r"(?i)\bone of\b", text):
         return "'one of the ...': not a figure by the guidelines"
+    if isinstance(gv, float) and 0 < gv < 1 and re.search(r"(?i)\b(one|1) (out )?of (two|three|four|five|\d+)\b", text):
+        return "'one of four', 'one out of three' as a share: two counts by the guidelines (dev gold '1 dari 17 orang')"
+    if re.search(r"(?i)\b(top|bottom|category|grade) (one|two|three|four|five|\d)\b", text) and isinstance(gv, float) \
+            and gv < 10:
+        return "a rank or grade ('the top three seeds', 'a category one hurricane'): a code by the guidelines"
     if q["normalized_unit"] == "generation wireless" or re.search(r"\bPS\d", text):
         return "a name ('5G') or a mangled currency sign ('PS2.7m' for £): not read"
     return None
