@@ -1320,6 +1320,14 @@ def _bare(f: Figure, text: str) -> bool:
             and f.value is not None and f.note is None and text[f.span.start : f.span.start + 1].isdigit())
 
 
+def _after_bracket(text: str, start: int) -> bool:
+    """Whether an opening bracket is the last thing before ``start`` (spaces aside)."""
+    k = start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and text[k - 1] in "(["
+
+
 def _elided(text: str, figures: list[Figure]) -> list[Figure]:
     """A number in digits with nothing counted after it takes the noun or unit of the nearest
     number of the same sentence written alike (both whole or both with decimals, within a factor of
@@ -1338,7 +1346,7 @@ def _elided(text: str, figures: list[Figure]) -> list[Figure]:
                 continue
             if a.value is None or a.value == 0 or a.unit in _NOT_ELIDED or (a.unit == "count" and a.counted is None):
                 continue
-            if text[: a.span.start].rstrip().endswith(("(", "[")):
+            if _after_bracket(text, a.span.start):
                 continue  # "1.356 billion ($1.7 billion)": a conversion in brackets is another currency
             if a.value.is_integer() != b.value.is_integer() or not 1e-3 <= abs(b.value / a.value) <= 1e3:
                 continue
