@@ -480,3 +480,22 @@ def test_a_number_next_to_an_era_mark_is_a_year(lang: str, text: str, want: list
 ])
 def test_a_measure_in_brackets_makes_the_letter_m_metres(text: str, want: list[tuple[float, str]]) -> None:
     assert [(f.value, f.unit) for f in find(text, rules_for("en"))] == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "Четверо задержаны в Москве, трое — в Казани и один — в Туле.", ("один", "person")),
+    ("id", "Sembilan nelayan selamat, sementara dua lainnya masih dicari.", ("dua", "fisherman")),
+    ("en", "Nine soldiers were rescued, while two are still missing.", ("two", "soldier")),
+])
+def test_a_number_word_alone_takes_an_earlier_count_in_words(lang: str, text: str, want: tuple[str, str]) -> None:
+    got = {f.span.of(text): f.concept for f in find(text, rules_for(lang))}
+    assert got[want[0]] == want[1]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), [
+    ("en", "The crew saw one that was more than three feet wide.", "one"),  # a unit is not lent to a word
+    ("en", "Only one reached the shore, and then nine fishermen followed.", "one"),  # nor a later noun
+])
+def test_a_number_word_alone_keeps_no_noun_from_a_unit_or_a_later_count(lang: str, text: str, word: str) -> None:
+    f = next(f for f in find(text, rules_for(lang)) if f.span.of(text) == word)
+    assert (f.unit, f.concept) == ("count", None)

@@ -1317,7 +1317,16 @@ _NOT_ELIDED = frozenset({"percent", "percentage point", "times", "ratio"}) | DUR
 
 def _bare(f: Figure, text: str) -> bool:
     return (f.unit == "count" and f.concept is None and f.counted is None and f.low is None
-            and f.value is not None and f.note is None and text[f.span.start : f.span.start + 1].isdigit())
+            and f.value is not None and f.note is None and (_in_digits(f, text) or _in_words(f, text)))
+
+
+def _in_digits(f: Figure, text: str) -> bool:
+    return text[f.span.start : f.span.start + 1].isdigit()
+
+
+def _in_words(f: Figure, text: str) -> bool:
+    """A number written in words alone, with no hedge ("один", "dua"; not "at most 100")."""
+    return f.qualifier == "exact" and not any(ch.isdigit() for ch in text[f.span.start : f.span.end])
 
 
 def _after_bracket(text: str, start: int) -> bool:
@@ -1332,7 +1341,8 @@ def _elided(text: str, figures: list[Figure]) -> list[Figure]:
     """A number in digits with nothing counted after it takes the noun or unit of the nearest
     number of the same sentence written alike (both whole or both with decimals, within a factor of
     1000), the earlier one first: "68400 people ... and 95800 who", "84.75 cents, while the lowest
-    is 74.07", "lost 162.31 points, or 2.14%, to fall to 7,425.81"."""
+    is 74.07", "lost 162.31 points, or 2.14%, to fall to 7,425.81". A number word alone takes what an
+    earlier count in words counts ("трое ..., двое — в США и один — в Канаде")."""
     out = list(figures)
     for n, b in enumerate(figures):
         if not _bare(b, text) or b.value is None or b.value == 0:
@@ -1344,8 +1354,11 @@ def _elided(text: str, figures: list[Figure]) -> list[Figure]:
             lo, hi = (_end_of(a), b.span.start) if m < n else (_end_of(b), a.span.start)
             if hi - lo > ELIDED_CHARS or _STOP_AT_SPACE.search(text, lo, hi) is not None:
                 continue
-            if a.value is None or a.value == 0 or a.unit in _NOT_ELIDED or (a.unit == "count" and a.counted is None):
+            if (a.value is None or a.value == 0 or a.unit in _NOT_ELIDED
+                    or (a.unit == "count" and a.counted is None and (a.concept is None or _in_digits(b, text)))):
                 continue
+            if not _in_digits(b, text) and not (m < n and a.unit == "count" and _in_words(a, text)):
+                continue  # a number word takes only an earlier count in words: "двое — в США и один — в Канаде"
             if _after_bracket(text, a.span.start):
                 continue  # "1.356 billion ($1.7 billion)": a conversion in brackets is another currency
             if a.value.is_integer() != b.value.is_integer() or not 1e-3 <= abs(b.value / a.value) <= 1e3:
