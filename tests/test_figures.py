@@ -499,3 +499,12 @@ def test_a_number_word_alone_takes_an_earlier_count_in_words(lang: str, text: st
 def test_a_number_word_alone_keeps_no_noun_from_a_unit_or_a_later_count(lang: str, text: str, word: str) -> None:
     f = next(f for f in find(text, rules_for(lang)) if f.span.of(text) == word)
     assert (f.unit, f.concept) == ("count", None)
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("id", "Gol kedua lahir pada menit ke - 64 lewat sundulan, disaksikan 12 ribu penonton.", [12000.0]),
+    ("id", "Mobil seri - 5 itu dijual 40 unit.", [40.0]),
+    ("en", "The show drew 2.1 million viewers per episode - half the audience of its debut.", [2.1e6, 0.5]),
+])
+def test_a_code_word_before_a_spaced_dash(lang: str, text: str, want: list[float]) -> None:
+    assert [f.value for f in find(text, rules_for(lang))] == want
