@@ -508,3 +508,13 @@ def test_a_number_word_alone_keeps_no_noun_from_a_unit_or_a_later_count(lang: st
 ])
 def test_a_code_word_before_a_spaced_dash(lang: str, text: str, want: list[float]) -> None:
     assert [f.value for f in find(text, rules_for(lang))] == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # a name after the link says where they come from: the number takes the earlier count's noun
+    ("id", "Tim SAR menemukan lima orang penumpang, tiga dari Malaysia.", ("tiga", "orang penumpang")),
+    ("id", "Sebanyak 40 pendaki selamat, 12 dari Jepang.", ("12", "pendaki")),
+])
+def test_a_name_after_a_link_is_not_what_is_counted(lang: str, text: str, want: tuple[str, str]) -> None:
+    got = {f.span.of(text): f.counted for f in find(text, rules_for(lang))}
+    assert got[want[0]] == want[1]

@@ -1016,6 +1016,10 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         surface = _surface(toks, j, c, r, plural, count=d.unit == "count")
     if surface is None and link is not None:
         surface = _surface(toks, link[1], c, r, plural)
+        if surface is not None and d.unit == "count" and plural and all(
+                t.text[:1].isupper() for t in toks[surface[0] : surface[1]] if t.kind == "word"):
+            surface = None  # "dua dari Swedia": a name after the link says where from, not what is counted
+            # (a fraction keeps it: "half of Aleppo")
     if surface is not None:
         d.counted = surface
         head = c.match(toks, surface[1] - 1) if d.unit == "count" else None
