@@ -518,3 +518,11 @@ def test_a_code_word_before_a_spaced_dash(lang: str, text: str, want: list[float
 def test_a_name_after_a_link_is_not_what_is_counted(lang: str, text: str, want: tuple[str, str]) -> None:
     got = {f.span.of(text): f.counted for f in find(text, rules_for(lang))}
     assert got[want[0]] == want[1]
+
+
+@pytest.mark.parametrize("text", [
+    "Two models come out this month: Vega 7 and Vega 9.",
+    "Markets in Asia: Kospi 200 -0.4%, Hang Seng flat.",
+])
+def test_a_capitalised_name_after_a_colon_holds_its_digits(text: str) -> None:
+    assert [f.span.of(text) for f in find(text, rules_for("en")) if f.span.of(text) in ("7", "9", "200")] == []

@@ -756,7 +756,7 @@ def _inside_name(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
         return False
     if toks[f].kind == "word" and toks[f].text[:1].isupper() and prev.text[:1].isupper():
         return True  # "Nusa Dua", "Formula One": a capitalised number word inside a name
-    if f - 2 < 0 or toks[f - 2].text in _SENTENCE_END:
+    if f - 2 < 0 or (toks[f - 2].text in _SENTENCE_END and toks[f - 2].text != ":"):
         return False
     return not prev.text.isupper() or len(prev.text) <= 4
 
