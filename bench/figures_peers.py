@@ -17,7 +17,8 @@ units we already had: "p" (pence), "brake horsepower", "metric ton", "sqm". Roun
 something ("800,000 barrels a day", "63 cents per share") keeps the rate in our counted phrase; a gold
 count rate "X per Y" matches when the head before our rate word is X and the noun after it is Y;
 names for the round's new units (N·m, PS, ksi, ppg, rpg, apg, WAR); a gold noun "X of Y" ("barrel
-of oil") has its head in X.
+of oil") has its head in X. Round 7: gold spellings "pound-foot", "part per million", and ages in months,
+weeks or days ("month of age", as "year of age" already was).
 Counted accuracy: over value-matched gold quantities that count
 something (gold unit a noun, not a measure, currency, percentage or time) or are a
 percentage with a referred concept, the share where what we say is counted matches:
@@ -66,7 +67,8 @@ UNIT_NAMES: dict[str, set[str]] = {
     "JPY": {"japanese yen"}, "CNY": {"chinese yuan"}, "AUD": {"australian dollar"},
     "CAD": {"canadian dollar"}, "HKD": {"hong kong dollar"}, "MYR": {"malaysian ringgit"},
     "ILS": {"shekel"}, "INR": {"indian rupee"}, "IDR": {"indonesian rupiah"}, "RUB": {"russian ruble"},
-    "year": {"year", "year of age"}, "month": {"month"}, "week": {"week"}, "day": {"day"},
+    "year": {"year", "year of age"}, "month": {"month", "month of age"}, "week": {"week", "week of age"},
+    "day": {"day", "day of age"},
     "hour": {"hour"}, "minute": {"minute"}, "second": {"second"},
     "km": {"kilometre"}, "m": {"metre"}, "cm": {"centimetre"}, "mm": {"millimetre"}, "mi": {"mile"},
     "kg": {"kilogram"}, "g": {"gram"}, "ton": {"ton", "tonne", "metric ton"}, "ha": {"hectare"}, "l": {"litre"},
@@ -81,8 +83,9 @@ UNIT_NAMES: dict[str, set[str]] = {
     "m2": {"square metre", "sqm"}, "km2": {"square kilometre"}, "barrel": {"barrel"}, "NZD": {"new zealand dollar"},
     "GBX": {"penny", "pence", "p"}, "DKK": {"danish krone"}, "SEK": {"swedish krona"}, "μm": {"micrometre"},
     "nm": {"nanometre"}, "mg": {"milligram"}, "Gt": {"gigaton"}, "dB": {"decibel"}, "cu ft": {"cubic foot"},
-    "ppm": {"parts-per-million"}, "ppb": {"parts-per-billion"}, "kcal": {"calorie", "kilocalorie"},
-    "bp": {"basis point"}, "sq mi": {"square mile"}, "lb-ft": {"foot pound-force"}, "GWh": {"gigawatt hour"},
+    "ppm": {"parts-per-million", "part per million"}, "ppb": {"parts-per-billion"}, "kcal": {"calorie", "kilocalorie"},
+    "bp": {"basis point"}, "sq mi": {"square mile"}, "lb-ft": {"foot pound-force", "pound-foot"},
+    "GWh": {"gigawatt hour"},
     "MWh": {"megawatt hour"}, "kV": {"kilovolt"}, "MPa": {"megapascal"}, "GPa": {"gigapascal"}, "kn": {"knot"},
     # round 6: units new in this round
     "N·m": {"newton metre"}, "PS": {"horsepower"}, "ksi": {"kilopound per square inch"},
@@ -226,6 +229,9 @@ def _newsquant_apart(q: dict[str, Any], text: str) -> str | None:
     gv = _gold_value(q["value"])
     if isinstance(gv, tuple):
         low, high = gv
+        if (low.is_integer() and high.is_integer() and max(low, high) < 100
+                and re.search(rf"\b{int(low)}-{int(high)}\b", text)):
+            return "a score written 'N-M' ('2-0 down', '9-2 lead'): not a figure by the guidelines"
         if low > high:
             return "a change 'from X to Y' annotated as a range: two figures by the guidelines"
         if _close(high / max(low, 1e-9), 10.0) and re.search(r"(?i)\b(dozens|tens of|hundreds of|thousands of|"
@@ -233,6 +239,11 @@ def _newsquant_apart(q: dict[str, Any], text: str) -> str | None:
             return "vague 'dozens', 'tens of thousands', 'millions of' as a range: not a figure"
     if gv == 1 and re.search(r"(?i)\bone of\b", text):
         return "'one of the ...': not a figure by the guidelines"
+    if isinstance(gv, float) and 0 < gv < 1 and re.search(r"(?i)\b(one|1) (out )?of (two|three|four|five|\d+)\b", text):
+        return "'one of four', 'one out of three' as a share: two counts by the guidelines (dev gold '1 dari 17 orang')"
+    if re.search(r"(?i)\b(top|bottom|category|grade) (one|two|three|four|five|\d)\b", text) and isinstance(gv, float) \
+            and gv < 10:
+        return "a rank or grade ('the top three seeds', 'a category one hurricane'): a code by the guidelines"
     if q["normalized_unit"] == "generation wireless" or re.search(r"\bPS\d", text):
         return "a name ('5G') or a mangled currency sign ('PS2.7m' for £): not read"
     return None

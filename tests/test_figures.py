@@ -400,3 +400,129 @@ def test_a_ticker_in_brackets_sits_between_the_holder_and_its_verb(lang: str, te
 ])
 def test_area_units_after_a_rate_word(lang: str, text: str, want: list[tuple[float, str, str | None]]) -> None:
     assert [(f.value, f.unit, f.counted) for f in find(text, rules_for(lang))] == want
+
+
+# ---------------------------------------------------------------------- round 7
+
+
+def test_a_year_rejected_as_a_date_ends_no_range() -> None:
+    text = "Shipments grew 40% in 2021 to 2.6 million tablets, from 1.9 million a year before."
+    assert [(v, u) for _, v, _, _, u in _values(text, "en")] == [(40.0, "percent"), (2.6e6, "count"),
+                                                                  (1.9e6, "count")]
+    assert _values("From 2015 to 2019 the plant stood idle.", "en") == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Exports rose more than sevenfold last decade.", ("more than sevenfold", 7.0, "times")),
+    ("Output grew threefold.", ("threefold", 3.0, "times")),
+])
+def test_fold_words_are_multipliers(text: str, want: tuple[str, float, str]) -> None:
+    f = find(text, rules_for("en"))
+    assert [(x.span.of(text), x.value, x.unit) for x in f] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "The club has had double-digit losses this spring.",
+    "Critics spoke of double standards in the ruling.",
+    "The relegated clubs sat in the bottom three all season.",
+    "The embassy moved to 14 Ave Kleber, Paris, last year.",
+])
+def test_adjectives_ranks_and_addresses_are_no_figures(text: str) -> None:
+    assert find(text, rules_for("en")) == []
+
+
+def test_a_from_up_to_pair_is_a_range_and_written_units_are_read() -> None:
+    text = "Plots range from 300 sq ft up to 1,200 sq ft on the estate."
+    assert _values(text, "en") == [("from 300 sq ft up to 1,200 sq ft", None, 300.0, 1200.0, "sq ft")]
+    assert _values("The van does 31 miles per gallon.", "en") == [("31 miles per gallon", 31.0, None, None, "mpg")]
+    text = "Stir in 3/4 pound of butter."
+    assert [(v, u) for _, v, _, _, u in _values(text, "en")] == [(0.75, "lb")]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # the unit on both ends and the second far above the first: a change and the level it reaches
+    ("en", "Sales rose by $12 million to $95 million last year.", [(12e6, None, None), (95e6, None, None)]),
+    ("ru", "Ставка выросла на 1,5% до 9,5% за год.", [(1.5, None, None), (9.5, None, None)]),
+    # a shared unit, or ends of one order, stay a range
+    ("en", "Prices were cut by 5 to 10 percent.", [(None, 5.0, 10.0)]),
+    ("en", "The levy trims profits by $3.1m to $4.2m a year.", [(None, 3.1e6, 4.2e6)]),
+])
+def test_a_change_by_and_the_level_it_reaches_are_no_range(
+        lang: str, text: str, want: list[tuple[float | None, float | None, float | None]]) -> None:
+    assert [(f.value, f.low, f.high) for f in find(text, rules_for(lang))] == want
+
+
+@pytest.mark.parametrize(("text", "counted", "concept"), [
+    ("Police recovered 310 Honda and Toyota vehicles last month.", "Honda and Toyota vehicles", "vehicle"),
+    ("At least 40 army and rebel fighters died in the clashes.", "army and rebel fighters", "fighter"),
+    # a plural before the conjunction is already the head
+    ("The shelter took in 12 dogs and cats.", "dogs", "dog"),
+])
+def test_coordinated_modifiers_before_the_head(text: str, counted: str, concept: str) -> None:
+    f = find(text, rules_for("en"))[0]
+    assert (f.counted, f.concept) == (counted, concept)
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The fort stood from A.D. 900 and 1150 until 420 troops took it.", [420.0]),
+    ("en", "Settlers arrived around 2500 BC with 40 cattle.", [40.0]),
+    ("id", "Candi itu berdiri sejak tahun 300 SM dan kini dijaga 12 petugas.", [12.0]),
+    ("ru", "Крепость построили в 400 году до н. э., а сейчас там живут 90 человек.", [90.0]),
+])
+def test_a_number_next_to_an_era_mark_is_a_year(lang: str, text: str, want: list[float]) -> None:
+    assert [f.value for f in find(text, rules_for(lang))] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The statue is 12m (39ft) tall.", [(12.0, "m"), (39.0, "ft")]),
+    ("The club paid £12m ($15m) for him.", [(12e6, "GBP"), (15e6, "USD")]),
+    ("Profits reached 12m (up 4%) this year.", [(12e6, "count"), (4.0, "percent")]),
+])
+def test_a_measure_in_brackets_makes_the_letter_m_metres(text: str, want: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in find(text, rules_for("en"))] == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "Четверо задержаны в Москве, трое — в Казани и один — в Туле.", ("один", "person")),
+    ("id", "Sembilan nelayan selamat, sementara dua lainnya masih dicari.", ("dua", "fisherman")),
+    ("en", "Nine soldiers were rescued, while two are still missing.", ("two", "soldier")),
+])
+def test_a_number_word_alone_takes_an_earlier_count_in_words(lang: str, text: str, want: tuple[str, str]) -> None:
+    got = {f.span.of(text): f.concept for f in find(text, rules_for(lang))}
+    assert got[want[0]] == want[1]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), [
+    ("en", "The crew saw one that was more than three feet wide.", "one"),  # a unit is not lent to a word
+    ("en", "Only one reached the shore, and then nine fishermen followed.", "one"),  # nor a later noun
+])
+def test_a_number_word_alone_keeps_no_noun_from_a_unit_or_a_later_count(lang: str, text: str, word: str) -> None:
+    f = next(f for f in find(text, rules_for(lang)) if f.span.of(text) == word)
+    assert (f.unit, f.concept) == ("count", None)
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("id", "Gol kedua lahir pada menit ke - 64 lewat sundulan, disaksikan 12 ribu penonton.", [12000.0]),
+    ("id", "Mobil seri - 5 itu dijual 40 unit.", [40.0]),
+    ("en", "The show drew 2.1 million viewers per episode - half the audience of its debut.", [2.1e6, 0.5]),
+])
+def test_a_code_word_before_a_spaced_dash(lang: str, text: str, want: list[float]) -> None:
+    assert [f.value for f in find(text, rules_for(lang))] == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # a name after the link says where they come from: the number takes the earlier count's noun
+    ("id", "Tim SAR menemukan lima orang penumpang, tiga dari Malaysia.", ("tiga", "orang penumpang")),
+    ("id", "Sebanyak 40 pendaki selamat, 12 dari Jepang.", ("12", "pendaki")),
+])
+def test_a_name_after_a_link_is_not_what_is_counted(lang: str, text: str, want: tuple[str, str]) -> None:
+    got = {f.span.of(text): f.counted for f in find(text, rules_for(lang))}
+    assert got[want[0]] == want[1]
+
+
+@pytest.mark.parametrize("text", [
+    "Two models come out this month: Vega 7 and Vega 9.",
+    "Markets in Asia: Kospi 200 -0.4%, Hang Seng flat.",
+])
+def test_a_capitalised_name_after_a_colon_holds_its_digits(text: str) -> None:
+    assert [f.span.of(text) for f in find(text, rules_for("en")) if f.span.of(text) in ("7", "9", "200")] == []

@@ -38,6 +38,9 @@ def values(text: str, lang: str) -> list[float | None]:
     ("en", "The trade balance dropped to $-4.2bn in March.", -4.2e9),
     ("en", "Its net position stood at minus 350 contracts.", -350),
     ("en", "The offence managed minus-7 yards all afternoon.", -7),
+    # Indian grouping, as lakh and crore are written
+    ("en", "The trust paid Rs 3,45,000 to the families.", 345_000),
+    ("en", "Turnover reached 1,20,50,000.75 rupees.", 12_050_000.75),
     ("id", "Suhu di puncak mencapai minus 4 derajat.", -4),
     ("id", "Saldo kas tercatat negatif 1.200 juta.", -1.2e9),
     ("ru", "Ночью похолодало до минус 18 градусов.", -18),

@@ -11,8 +11,9 @@ range, unit and counted noun it has. ``Figure.attributed_to`` is left to a later
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -31,8 +32,10 @@ LETTER_SHARE = 0.3
 NUMBER_SHARE = 0.2
 #: the largest integer read as an age in "CB (32)"
 MAX_AGE = 120
+#: "by X to Y" with the unit on both ends is a change and the level it reaches when the level is more than
+#: this many times the change ("by $19bn to $419.3bn"); closer ends are a range ("cut by $3.8m to $4.9m")
+CHANGE_TO_LEVEL = 2.0
 YEARS = range(1800, 2200)
-_LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 _ROUGH_TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
@@ -73,20 +76,39 @@ class Concepts:
     person_numerals: frozenset[str]
     restate_by: frozenset[str]
     modifiers: frozenset[str]
+    #: the stems' positions in ``stems`` by their first word, so a token looks up only its own prefixes
+    stem_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: the endings of ``suffixes``, tested at once
+    suffix_ends: tuple[str, ...] = ()
 
     def match(self, toks: Sequence[Token], k: int) -> tuple[str, int] | None:
         """The concept of the longest lexicon phrase starting at token ``k``."""
-        hit = self.nouns.forward(toks, k)
+        nouns = self.nouns
+        hit = nouns.forward(toks, k)
         if hit is not None:
             return hit
-        for n in range(min(self.nouns.longest, len(toks) - k), 0, -1):
-            words = [t.low for t in toks[k : k + n]]
+        if k >= len(toks):
+            return None
+        # a phrase of several words starts with a lexicon phrase's first word; only a single word can
+        # change its first form by losing a suffix
+        words = [t.low for t in toks[k : k + nouns.longest]] if toks[k].low in nouns.firsts else [toks[k].low]
+        for n in range(len(words), 0, -1):
+            last = words[n - 1]
+            if not last.endswith(self.suffix_ends):
+                continue
             for end, add in self.suffixes:
-                if words[-1].endswith(end) and len(words[-1]) > len(end) + 2:
-                    key = (*words[:-1], words[-1][: len(words[-1]) - len(end)] + add)
-                    if key in self.nouns.table:
-                        return self.nouns.table[key], k + n
-        for stems, concept in self.stems:
+                if last.endswith(end) and len(last) > len(end) + 2:
+                    key = (*words[: n - 1], last[: len(last) - len(end)] + add)
+                    if key in nouns.table:
+                        return nouns.table[key], k + n
+        if not self.stem_index or k >= len(toks) or toks[k].kind != "word":
+            return None
+        low = toks[k].low
+        found: list[int] = []
+        for size in range(max(1, len(low) - self.slack), len(low) + 1):
+            found.extend(self.stem_index.get(low[:size], ()))
+        for at in sorted(found):  # the stems' own order: the longest first
+            stems, concept = self.stems[at]
             n = len(stems)
             if k + n > len(toks):
                 continue
@@ -112,7 +134,7 @@ class Rules:
     bound_joiners: frozenset[tuple[str, ...]]
     ratio_words: PhraseTable[bool]
     ratio_words_at_end: PhraseTable[bool]
-    range_pairs: PhraseTable[tuple[str, ...]]
+    range_pairs: PhraseTable[tuple[tuple[str, ...], ...]]
     months: frozenset[str]
     year_cues: frozenset[str]
     time_before: frozenset[str]
@@ -120,9 +142,12 @@ class Rules:
     hyphen_prefixes: frozenset[str]
     code_before: frozenset[str]
     street_words: frozenset[str]
+    change_by: frozenset[str]
+    eras: PhraseTable[bool]
     not_counts: tuple[tuple[str, ...], ...]
     after: PhraseTable[str]
     after_cased: PhraseTable[str]
+    scale_or_unit: dict[str, str]
     before: PhraseTable[str]
     hyphen_stems: tuple[tuple[str, str], ...]
     whole: dict[str, tuple[float, str]]
@@ -145,13 +170,21 @@ def rules_for(language: str | None) -> Rules:
                          pack.section("concepts", ConceptWords))
 
 
+def _first_words(stems: Sequence[tuple[tuple[str, ...], str]]) -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for at, (words, _) in enumerate(stems):
+        index.setdefault(words[0], []).append(at)
+    return {w: tuple(ats) for w, ats in index.items()}
+
+
 def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
     from claimtrail.extract.numbers import phrase_key
 
+    stems = tuple(sorted(((tuple(s.casefold().split()), v) for s, v in c.stems.items()),
+                         key=lambda e: (-len(e[0]), -sum(len(x) for x in e[0]))))
     concepts = Concepts(
         nouns=PhraseTable(c.nouns),
-        stems=tuple(sorted(((tuple(s.casefold().split()), v) for s, v in c.stems.items()),
-                           key=lambda e: (-len(e[0]), -sum(len(x) for x in e[0])))),
+        stems=stems,
         slack=c.stem_slack,
         suffixes=tuple(c.suffixes.items()),
         stop=_fold(c.stop),
@@ -173,6 +206,8 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         person_numerals=_fold(c.person_numerals),
         restate_by=_fold(c.restate_by),
         modifiers=_fold(c.modifiers),
+        stem_index=_first_words(stems),
+        suffix_ends=tuple(c.suffixes),
     )
     numbers = Numbers(n)
     starts = numbers.starts() | frozenset(w.casefold() for w in u.whole)
@@ -191,7 +226,8 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         bound_joiners=frozenset(phrase_key(w) for w in n.bound_joiners),
         ratio_words=PhraseTable({w: True for w in n.ratio_words}),
         ratio_words_at_end=PhraseTable({w: True for w in n.ratio_words_at_end}),
-        range_pairs=PhraseTable({k: phrase_key(v) for k, v in n.range_pairs.items()}),
+        range_pairs=PhraseTable({k: tuple(phrase_key(x) for x in ([v] if isinstance(v, str) else v))
+                                 for k, v in n.range_pairs.items()}),
         months=_fold(n.months),
         year_cues=_fold(n.year_cues),
         time_before=_fold(n.time_before),
@@ -199,9 +235,12 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         hyphen_prefixes=_fold(n.hyphen_prefixes),
         code_before=_fold(n.code_before),
         street_words=_fold(n.street_words),
+        change_by=_fold(n.change_by),
+        eras=PhraseTable({w: True for w in n.eras}, exact=True),
         not_counts=tuple(phrase_key(p) for p in n.not_counts),
         after=PhraseTable(u.after, letters_exact=True),
         after_cased=PhraseTable(u.after_cased, exact=True),
+        scale_or_unit=dict(u.scale_or_unit),
         before=PhraseTable(u.before, letters_exact=True),
         hyphen_stems=tuple((k.casefold(), v) for k, v in u.hyphen_stems.items()),
         whole={k.casefold(): (w.value, w.unit) for k, w in u.whole.items()},
@@ -243,21 +282,17 @@ def _can_hold(text: str, start: int, end: int, r: Rules) -> bool:
 def _is_prose(text: str, start: int, end: int) -> bool:
     if end - start <= LONG_LINE:
         return True
-    letters = len(_LETTER.findall(text, start, end))
+    letters = sum(map(len, _WORD.findall(text, start, end)))
     return letters >= LETTER_SHARE * (end - start)
 
 
 def _is_list(text: str, start: int, end: int, r: Rules) -> bool:
     """A long line that is mostly numbers (digit runs and number words among its tokens) is a
     table or noise; counted in one regex pass, without building tokens."""
-    numeric = total = 0
     starts = r.starts
-    for m in _ROUGH_TOKEN.finditer(text, start, end):
-        total += 1
-        word = m.group()
-        if word[0].isdigit() or word.casefold() in starts:
-            numeric += 1
-    return numeric > NUMBER_SHARE * total
+    counts = Counter(_ROUGH_TOKEN.findall(text, start, end))  # each distinct token is then looked at once
+    numeric = sum(n for word, n in counts.items() if word[0].isdigit() or word.casefold() in starts)
+    return numeric > NUMBER_SHARE * sum(counts.values())
 
 
 @dataclass
@@ -305,13 +340,31 @@ def _reading_at(toks: Sequence[Token], i: int, r: Rules) -> Reading | bool | Non
         scale = r.numbers.scale_abbr.forward(toks, i + 1)
         if unit is not None and scale is not None and unit[1] > scale[1]:
             return rd  # "32m2", "80 m.p.h.": the unit, not the scale "m"
+        if scale is not None and toks[i + 1].text in r.scale_or_unit and _measure_in_brackets(toks, scale[1], r):
+            return rd  # "37m (121ft)": metres, as the conversion says, not millions
         return r.numbers.with_scale(toks, rd)
     return r.numbers.read(toks, i)
+
+
+def _measure_in_brackets(toks: Sequence[Token], k: int, r: Rules) -> bool:
+    """A conversion in brackets at ``k`` whose unit is a measure ("(121ft)", "(3 miles)"): the number before
+    it is a measure too. A currency (an ISO code) or a share says nothing of the kind."""
+    if k + 2 >= len(toks) or toks[k].text != "(" or toks[k + 1].kind != "num":
+        return False
+    hit = r.after.forward(toks, k + 2)
+    return hit is not None and hit[0] not in _NOT_MEASURES and not (len(hit[0]) == 3 and hit[0].isupper())
+
+
+#: units that are no measure: shares, multipliers, durations
+_NOT_MEASURES = frozenset({"percent", "percentage point", "times", "ratio", "basis point"}) | {
+    "year", "month", "week", "day", "hour", "minute", "second"}
 
 
 def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]:
     tok = toks[i]
     if tok.kind == "word" and tok.low in r.whole:
+        if _in_phrase(toks, i, r.not_counts):
+            return None, i + 1  # "double-digit victories"
         value, unit = r.whole[tok.low]
         d = _Draft(i, i + 1, value, None, unit=unit)
         _qualify(toks, d, r)
@@ -332,6 +385,12 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         _qualify(toks, d, r)
         _count(toks, d, r)
         return d, d.after
+    if _era(toks, reading, r):
+        k = reading.after
+        if k + 1 < len(toks) and toks[k + 1].kind == "num" and (
+                toks[k].low in r.concepts.conjunctions or r.range_links.forward(toks, k) == (True, k + 1)):
+            return None, k + 2  # "between A.D. 1000 and 1260": the other year too
+        return None, k
     if _not_a_figure(toks, reading, r):
         link = r.range_links.forward(toks, reading.after)
         if link is not None and link[1] < len(toks) and toks[link[1]].kind == "num":
@@ -359,6 +418,8 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         or (reading.first > 0 and toks[reading.first - 1].kind == "num")
         or (reading.after < len(toks) and toks[reading.after].low in r.year_units)
     ):
+        if d.high is not None and not (d.high.is_integer() and int(d.high) in YEARS):
+            return None, reading.after  # "rose 60% in 2018 to 3.9 million": the year ends no range
         return None, d.after
     if d.unit == "count" and d.concept is None and (_inside_name(toks, reading, r) or _model_name(toks, d, r)
                                                     or _address(toks, reading, r)):
@@ -592,6 +653,23 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
                 and rd.after + 1 < len(toks) and toks[rd.after + 1].kind == "num")
 
 
+def _era(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
+    """Plain digits next to an era mark, or a year word and an era mark, are a year: "A.D. 1000", "500 BC",
+    "в 300 году до н. э."."""
+    if not r.eras or rd.plain is None:
+        return False
+    if r.eras.backward(toks, rd.first) is not None or r.eras.forward(toks, rd.after) is not None:
+        return True
+    k = rd.after
+    return (k < len(toks) and toks[k].low in r.year_units
+            and r.eras.forward(toks, _absorb_stop(toks, k + 1)) is not None)
+
+
+def _absorb_stop(toks: Sequence[Token], k: int) -> int:
+    """Past the full stop of an abbreviated year word ("г.")."""
+    return k + 1 if k < len(toks) and toks[k].text == "." and toks[k - 1].attached_to(toks[k]) else k
+
+
 def _list_marker(toks: Sequence[Token], rd: Reading) -> bool:
     """"1. Edriana Noerdin, ...", "2) The ...": a small plain number that opens its line or
     sentence, with a full stop or closing bracket attached and a capitalised word after it, numbers a
@@ -633,8 +711,11 @@ def _clock_like(rd: Reading) -> bool:
 
 
 def _code_cue(toks: Sequence[Token], f: int, r: Rules) -> bool:
+    """A code word right before the number, or before a stop or colon ("No. 5"), or before a spaced dash
+    when the number is in digits ("ke - 10"; "per episode - half the amount" is no code)."""
     k = f - 1
-    if toks[k].text in ".:" and k > 0:
+    if k > 0 and (toks[k].text in ".:" or (toks[k].text in "-–" and not toks[k].attached_to(toks[f])
+                                           and toks[f].kind == "num")):
         k -= 1
     return toks[k].low in r.code_before
 
@@ -675,7 +756,7 @@ def _inside_name(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
         return False
     if toks[f].kind == "word" and toks[f].text[:1].isupper() and prev.text[:1].isupper():
         return True  # "Nusa Dua", "Formula One": a capitalised number word inside a name
-    if f - 2 < 0 or toks[f - 2].text in _SENTENCE_END:
+    if f - 2 < 0 or (toks[f - 2].text in _SENTENCE_END and toks[f - 2].text != ":"):
         return False
     return not prev.text.isupper() or len(prev.text) <= 4
 
@@ -704,8 +785,10 @@ def _address(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
         return False
     for k in range(rd.after, min(len(toks), rd.after + 5)):
         t = toks[k]
-        if t.kind == "word" and t.low in r.street_words and k > rd.after:
-            return True
+        if t.kind == "word" and t.low in r.street_words and (k > rd.after or (
+                t.text[:1].isupper() and len(t.text) <= 4 and k + 1 < len(toks) and toks[k + 1].kind == "word"
+                and toks[k + 1].text[:1].isupper())):
+            return True  # "49 Zorro Ranch Road"; "22 Ave Foch": an abbreviated street word before the name
         if not ((t.kind == "word" and t.text[:1].isupper()) or (t.kind == "num" and k + 1 < len(toks)
                                                                and t.attached_to(toks[k + 1]))):
             return False
@@ -730,17 +813,17 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     link = r.range_links.forward(toks, j)
     unit_before = r.before.backward(toks, first.first)
     opener = r.range_pairs.backward(toks, unit_before[1] if unit_before is not None else first.first)
-    if opener is not None:
-        pair = opener[0]
-        if tuple(t.low for t in toks[j : j + len(pair)]) == pair:
-            link = (True, j + len(pair))
+    closed = _closer_at(toks, j, opener[0]) if opener is not None else None
+    if closed is not None:
+        link = (True, closed)
     unit_first = r.after.forward(toks, j) if link is None else None
     if unit_first is not None:
         # "5% to 10%", "between 5% and 6%": the unit on both ends
         k = unit_first[1]
         link = r.range_links.forward(toks, k)
-        if opener is not None and tuple(t.low for t in toks[k : k + len(opener[0])]) == opener[0]:
-            link = (True, k + len(opener[0]))
+        closed = _closer_at(toks, k, opener[0]) if opener is not None else None
+        if closed is not None:
+            link = (True, closed)
         if link is not None:
             j = k
     if link is None or link[1] >= len(toks):
@@ -762,6 +845,9 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     if _not_a_figure(toks, second, r) and not hyphen:
         return None
     low, high = first.value, second.value
+    if (closed is None and not hyphen and (unit_first is not None or at != link[1]) and high > CHANGE_TO_LEVEL * low > 0
+            and _after_change_by(toks, unit_before[1] if unit_before is not None else first.first, r)):
+        return None  # "rose by $43.6 billion to $419.2 billion": a change and the level it reaches
     if first.scale is None and second.scale is not None and low * second.scale <= high:
         low *= second.scale
     if hyphen and first.scale is None and second.scale is None and high < 100 and low < 100:
@@ -771,6 +857,19 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
         return False if hyphen and unit_first is None else None
     d.low, d.high, d.value, d.after = low, high, None, second.after
     return True
+
+
+def _after_change_by(toks: Sequence[Token], k: int, r: Rules) -> bool:
+    """A ``change_by`` word ("by", "на") right before token ``k``: the number after it is an amount of change."""
+    return k > 0 and toks[k - 1].low in r.change_by
+
+
+def _closer_at(toks: Sequence[Token], j: int, closers: tuple[tuple[str, ...], ...]) -> int | None:
+    """The index after the range opener's closing link ("and" of "between", "to" or "up to" of "from") at ``j``."""
+    for pair in closers:
+        if tuple(t.low for t in toks[j : j + len(pair)]) == pair:
+            return j + len(pair)
+    return None
 
 
 def _unit_after(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
@@ -795,6 +894,8 @@ def _unit_after(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     hit = r.after_cased.forward(toks, j) or r.after.forward(toks, j)
     if hit is not None:
         d.unit, d.after = hit
+    elif toks[j].text in r.scale_or_unit and _measure_in_brackets(toks, j + 1, r):
+        d.unit, d.after = r.scale_or_unit[toks[j].text], j + 1
 
 
 def _suspended(toks: Sequence[Token], j: int, r: Rules) -> int | None:
@@ -912,11 +1013,19 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
             and d.first > 0 and toks[d.first - 1].kind == "word"):
         surface = _words_back(toks, d.first, c)  # "pulled the healthcare sector 0.68 percent lower"
     if surface is None:
-        surface = _surface(toks, j, c, r, plural)
+        surface = _surface(toks, j, c, r, plural, count=d.unit == "count")
     if surface is None and link is not None:
         surface = _surface(toks, link[1], c, r, plural)
+        if surface is not None and d.unit == "count" and plural and all(
+                t.text[:1].isupper() for t in toks[surface[0] : surface[1]] if t.kind == "word"):
+            surface = None  # "dua dari Swedia": a name after the link says where from, not what is counted
+            # (a fraction keeps it: "half of Aleppo")
     if surface is not None:
         d.counted = surface
+        head = c.match(toks, surface[1] - 1) if d.unit == "count" else None
+        if (head is not None and head[1] == surface[1]
+                and any(t.low in c.conjunctions for t in toks[surface[0] : surface[1]])):
+            d.concept = head[0]  # "70 regime and rebel fighters": the coordinated phrase's head names the concept
         _count_rate(toks, d, r)
 
 
@@ -1005,10 +1114,12 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
     return head[0], hits[0][1], hits[-1][2]
 
 
-def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool) -> tuple[int, int] | None:
+def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool,
+             count: bool = False) -> tuple[int, int] | None:
     """Up to ``surface_words`` words from ``j`` (hyphenated words count as one), ending at a stop
     word or punctuation; in a head-last language with plural endings, at the first word whose
-    number agrees with the count."""
+    number agrees with the count, past a coordination of modifiers when ``count`` ("460 Kia and
+    Hyundai vehicles")."""
     if c.surface_words <= 0:
         return None
     agree = bool(c.plural_endings) and not c.head_first
@@ -1042,14 +1153,27 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool)
         if single and (t.low in c.modifiers or adjunct):
             continue  # "four different bosses", "the US population": a modifier is not the head
         first_end = first_end or end
-        if agree and any(toks[last].low.endswith(e) and len(toks[last].low) > len(e) + 2
-                         for e in c.plural_endings) == plural:
+        if agree and _plural_word(toks[last], c) == plural:
             return j, end
+    if (agree and count and plural and end is not None and end < len(toks) and toks[end].low in c.conjunctions
+            and not any(_plural_word(t, c) for t in toks[j:end])):
+        # "460 Kia and Hyundai vehicles", "2.7m combined digital and physical sales": coordinated modifiers
+        # (none of them plural) before the head that agrees with the count
+        k, words = end + 1, 0
+        while (k < len(toks) and words < c.surface_words and toks[k].kind == "word" and toks[k].low not in c.stop
+               and toks[k].low not in r.starts):
+            if _plural_word(toks[k], c):
+                return j, k + 1
+            k, words = k + 1, words + 1
     if agree:
         end = first_end
     if end is None:
         return None
     return j, end
+
+
+def _plural_word(tok: Token, c: Concepts) -> bool:
+    return any(tok.low.endswith(e) and len(tok.low) > len(e) + 2 for e in c.plural_endings)
 
 
 def _subject(toks: Sequence[Token], first: int, c: Concepts, r: Rules) -> tuple[int, int] | None:
@@ -1176,6 +1300,8 @@ def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
         a_end = max(a.counted_span.end, a.span.end) if a.counted_span is not None else a.span.end
         between = text[a_end : b.span.start].strip().casefold()
         if between not in r.concepts.conjunctions:
+            if a.counted is not None:
+                continue
             link_toks = tokenize(between)
             linked = r.range_links.forward(link_toks, 0) if link_toks else None
             if linked is None or linked[1] != len(link_toks) or a.counted is not None:
@@ -1198,14 +1324,32 @@ _NOT_ELIDED = frozenset({"percent", "percentage point", "times", "ratio"}) | DUR
 
 def _bare(f: Figure, text: str) -> bool:
     return (f.unit == "count" and f.concept is None and f.counted is None and f.low is None
-            and f.value is not None and f.note is None and text[f.span.start : f.span.start + 1].isdigit())
+            and f.value is not None and f.note is None and (_in_digits(f, text) or _in_words(f, text)))
+
+
+def _in_digits(f: Figure, text: str) -> bool:
+    return text[f.span.start : f.span.start + 1].isdigit()
+
+
+def _in_words(f: Figure, text: str) -> bool:
+    """A number written in words alone, with no hedge ("один", "dua"; not "at most 100")."""
+    return f.qualifier == "exact" and not any(ch.isdigit() for ch in text[f.span.start : f.span.end])
+
+
+def _after_bracket(text: str, start: int) -> bool:
+    """Whether an opening bracket is the last thing before ``start`` (spaces aside)."""
+    k = start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and text[k - 1] in "(["
 
 
 def _elided(text: str, figures: list[Figure]) -> list[Figure]:
     """A number in digits with nothing counted after it takes the noun or unit of the nearest
     number of the same sentence written alike (both whole or both with decimals, within a factor of
     1000), the earlier one first: "68400 people ... and 95800 who", "84.75 cents, while the lowest
-    is 74.07", "lost 162.31 points, or 2.14%, to fall to 7,425.81"."""
+    is 74.07", "lost 162.31 points, or 2.14%, to fall to 7,425.81". A number word alone takes what an
+    earlier count in words counts ("трое ..., двое — в США и один — в Канаде")."""
     out = list(figures)
     for n, b in enumerate(figures):
         if not _bare(b, text) or b.value is None or b.value == 0:
@@ -1217,9 +1361,12 @@ def _elided(text: str, figures: list[Figure]) -> list[Figure]:
             lo, hi = (_end_of(a), b.span.start) if m < n else (_end_of(b), a.span.start)
             if hi - lo > ELIDED_CHARS or _STOP_AT_SPACE.search(text, lo, hi) is not None:
                 continue
-            if a.value is None or a.value == 0 or a.unit in _NOT_ELIDED or (a.unit == "count" and a.counted is None):
+            if (a.value is None or a.value == 0 or a.unit in _NOT_ELIDED
+                    or (a.unit == "count" and a.counted is None and (a.concept is None or _in_digits(b, text)))):
                 continue
-            if text[: a.span.start].rstrip().endswith(("(", "[")):
+            if not _in_digits(b, text) and not (m < n and a.unit == "count" and _in_words(a, text)):
+                continue  # a number word takes only an earlier count in words: "двое — в США и один — в Канаде"
+            if _after_bracket(text, a.span.start):
                 continue  # "1.356 billion ($1.7 billion)": a conversion in brackets is another currency
             if a.value.is_integer() != b.value.is_integer() or not 1e-3 <= abs(b.value / a.value) <= 1e3:
                 continue

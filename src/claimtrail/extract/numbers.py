@@ -45,9 +45,13 @@ class Token(NamedTuple):
         return self.end == nxt.start
 
 
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None, *, space_groups: bool = True) -> list[Token]:
     pattern = _TOKEN if space_groups else _TOKEN_NO_SPACE
-    return [Token(m.lastgroup or "punct", m.start(), m.end(), m.group(), m.group().casefold())
+    # tuple.__new__ skips the named tuple's Python-level constructor: a third of the cost of a long line
+    return [_new_tuple(Token, (m.lastgroup or "punct", m.start(), m.end(), g := m.group(), g.casefold()))
             for m in pattern.finditer(text, start, len(text) if end is None else end)]
 
 
@@ -83,21 +87,30 @@ class PhraseTable(Generic[V]):
         #: first and last tokens of the phrases: most lookups stop at one set test
         self.firsts = frozenset(k[0] for k in self.table)
         self.lasts = frozenset(k[-1] for k in self.table)
+        #: the lengths of the phrases each first (last) token opens (closes), longest first: a lookup
+        #: builds keys of those lengths only
+        self.from_first = _lengths((k[0], len(k)) for k in self.table)
+        self.to_last = _lengths((k[-1], len(k)) for k in self.table)
 
     def __bool__(self) -> bool:
         return bool(self.table)
 
-    def _form(self, tok: Token) -> str:
-        return tok.text if self.exact else tok.low
-
     def forward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase starting at token ``i``: (value, index after it)."""
-        if i >= len(toks) or self._form(toks[i]) not in self.firsts:
+        exact = self.exact
+        if i >= len(toks):
             return None
-        for n in range(min(self.longest, len(toks) - i), 0, -1):
-            key = tuple(self._form(t) for t in toks[i : i + n])
-            if key in self.table and not self._wrong_case(toks, i, n, key):
-                return self.table[key], i + n
+        lengths = self.from_first.get(toks[i].text if exact else toks[i].low)
+        if lengths is None:
+            return None
+        table = self.table
+        room = len(toks) - i
+        for n in lengths:
+            if n > room:
+                continue
+            key = tuple([t.text for t in toks[i : i + n]] if exact else [t.low for t in toks[i : i + n]])
+            if key in table and not self._wrong_case(toks, i, n, key):
+                return table[key], i + n
         return None
 
     def _wrong_case(self, toks: Sequence[Token], i: int, n: int, key: tuple[str, ...]) -> bool:
@@ -111,13 +124,28 @@ class PhraseTable(Generic[V]):
 
     def backward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase ending just before token ``i``: (value, index of its first token)."""
-        if i <= 0 or i > len(toks) or self._form(toks[i - 1]) not in self.lasts:
+        exact = self.exact
+        if i <= 0 or i > len(toks):
             return None
-        for n in range(min(self.longest, i), 0, -1):
-            key = tuple(self._form(t) for t in toks[i - n : i])
-            if key in self.table and not self._wrong_case(toks, i - n, n, key):
-                return self.table[key], i - n
+        lengths = self.to_last.get(toks[i - 1].text if exact else toks[i - 1].low)
+        if lengths is None:
+            return None
+        table = self.table
+        for n in lengths:
+            if n > i:
+                continue
+            key = tuple([t.text for t in toks[i - n : i]] if exact else [t.low for t in toks[i - n : i]])
+            if key in table and not self._wrong_case(toks, i - n, n, key):
+                return table[key], i - n
         return None
+
+
+def _lengths(ends: Iterable[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
+    """For each token that opens (or closes) a phrase, the lengths of those phrases, longest first."""
+    found: dict[str, set[int]] = {}
+    for token, n in ends:
+        found.setdefault(token, set()).add(n)
+    return {token: tuple(sorted(ns, reverse=True)) for token, ns in found.items()}
 
 
 @dataclass(frozen=True)
@@ -145,6 +173,7 @@ class Numbers:
         self.decimal = s.decimal
         self.group: set[str] = set(s.group)
         self.space_groups = s.space_groups
+        self.two_digit_groups = s.two_digit_groups
         self.words = {k.casefold(): v for k, v in s.words.items()}
         self.multipliers = {k.casefold(): v for k, v in s.multipliers.items()}
         self.teens = {k.casefold(): v for k, v in s.teens.items()}
@@ -171,6 +200,9 @@ class Numbers:
         ``None`` when the run is not a number as written in this language (a date such as
         "21.05.2017", a code, a list of more than two space-separated numbers).
         """
+        if tok.text.isdigit():  # plain digits, the common case: no marks or spaces to split on
+            value, note = _to_float(tok.text, "")
+            return [(tok.start, tok.end, value, note, tok.text)]
         chunks = self._space_chunks(tok)
         if len(chunks) > 2:
             return None
@@ -220,7 +252,7 @@ class Numbers:
         conventions: list[tuple[str, set[str]]] = [(self.decimal, set(self.group)),
                                                    (_other(self.decimal), {self.decimal})]
         for decimal, group in conventions:
-            read = _interpret(digits, marks, decimal, group)
+            read = _interpret(digits, marks, decimal, group, self.two_digit_groups and decimal == self.decimal)
             if read is not None:
                 return _to_float(*read)
         return None
@@ -635,8 +667,10 @@ def _other(mark: str) -> str:
     return "." if mark == "," else ","
 
 
-def _interpret(digits: list[str], marks: list[str], decimal: str, group: set[str]) -> tuple[str, str] | None:
-    """(integer digits, fraction digits) if the marks fit this convention, else None."""
+def _interpret(digits: list[str], marks: list[str], decimal: str, group: set[str],
+               two_digit: bool = False) -> tuple[str, str] | None:
+    """(integer digits, fraction digits) if the marks fit this convention, else None; with ``two_digit``,
+    Indian grouping fits too ("12,34,567": groups of two before the last three digits)."""
     if not marks:
         return digits[0], ""
     frac = ""
@@ -647,7 +681,9 @@ def _interpret(digits: list[str], marks: list[str], decimal: str, group: set[str
         return digits[0], frac
     if any(m not in group for m in marks) or not 1 <= len(digits[0]) <= 3:
         return None
-    if any(len(d) != 3 for d in digits[1:]):
+    if any(len(d) != 3 for d in digits[1:]) and not (
+            two_digit and len(digits) > 2 and len(digits[-1]) == 3 and len(digits[0]) <= 2
+            and all(len(d) == 2 for d in digits[1:-1])):
         return None
     if len(set(marks)) != 1:
         return None

@@ -26,6 +26,9 @@ class Section(BaseModel):
     group: list[Literal[",", "."]] = Field(default_factory=list)
     #: whether a space (or no-break space) groups thousands ("7 796")
     space_groups: bool = False
+    #: Indian grouping is read too: two-digit groups before the last three digits ("12,34,567" = 1234567,
+    #: as lakh and crore are written)
+    two_digit_groups: bool = False
 
     #: number words and their values, every inflected form listed ("dua", "двум", "twenty")
     words: dict[Word, float] = Field(default_factory=dict)
@@ -89,8 +92,9 @@ class Section(BaseModel):
     #: leave "in", "out of", "dari", "из" out of ``ratio_words``
     ratio_words: list[Word] = Field(default_factory=list)
     ratio_words_at_end: list[Word] = Field(default_factory=list)
-    #: an opening word and the link it needs ("between": "and", "от": "до")
-    range_pairs: dict[Word, Word] = Field(default_factory=dict)
+    #: an opening word and the link it needs, or the links it takes ("between": "and", "от": "до",
+    #: "from": ["to", "up to"])
+    range_pairs: dict[Word, Word | list[Word]] = Field(default_factory=dict)
 
     #: month names and abbreviations: a number next to one is part of a date
     months: list[Word] = Field(default_factory=list)
@@ -104,8 +108,15 @@ class Section(BaseModel):
     #: "now-18 month-old"); any other word-hyphen-number is a name or code ("F-16", "COVID-19")
     hyphen_prefixes: list[Word] = Field(default_factory=list)
     #: words before a number that make it a code, label or rank ("Nomor", "Pasal", "kelas")
+    #: era marks, matched as written: a number right after or before one is a year, a date ("A.D. 1000",
+    #: "500 BC", "300 SM", "1000 г. до н. э."), and so is a number joined to it by a conjunction or range link
+    eras: list[Word] = Field(default_factory=list)
     code_before: list[Word] = Field(default_factory=list)
     #: street words after a number and capitalised words: the number is a house number ("49 Zorro Ranch Road")
     street_words: list[Word] = Field(default_factory=list)
+    #: a word before an amount of change: "by X to Y" with the unit on both ends and Y more than twice X is
+    #: the change and the level it reaches, not a range ("rose by $43.6 billion to $419.2 billion"; "by 5 to
+    #: 10 percent" and "cut by $3.8m to $4.9m" are ranges)
+    change_by: list[Word] = Field(default_factory=list)
     #: phrases with a number word that are not counts ("one of", "salah satu")
     not_counts: list[Word] = Field(default_factory=list)

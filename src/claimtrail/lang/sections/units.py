@@ -29,6 +29,9 @@ class Section(BaseModel):
     #: units after the number matched only as written, before ``after``: abbreviations whose other
     #: case is another unit or a word ("450 Nm" newton metres, "450 nm" nanometres; "15.3 ppg")
     after_cased: dict[Word, str] = Field(default_factory=dict)
+    #: letters read as a scale ("$37m" is millions) unless a conversion in brackets with a measure unit
+    #: follows, which makes them this unit ("a 37m (121ft) skeleton")
+    scale_or_unit: dict[Word, str] = Field(default_factory=dict)
     #: units written before the number ("Rp", "$", "magnitudo")
     before: dict[Word, str] = Field(default_factory=dict)
     #: word stems joined to a number by a hyphen ("31-летний": "летн" -> year)
