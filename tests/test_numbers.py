@@ -99,6 +99,7 @@ def test_values(lang: str, text: str, value: float) -> None:
     ("id", "Perang pecah sejak 19 Juli 2012 dan menjadi juara ke-3."),
     ("id", "Hal itu diatur dalam UU No 1 Tahun 2012 dan Pasal 45 ayat 3."),
     ("id", "Hubungi 021-5551234 untuk informasi."),
+    ("id", "Mereka membangun hotel berbintang lima dan hotel bintang tiga di Nusa Dua."),  # ratings
     ("en", "The match ended 2-1 on 21.05.2017 at 10:30."),
     ("en", "The F-16 landed in 2016 after the 3rd attempt."),
     ("ru", "Закон приняли в 2009 году, статья 5 вступила в силу 8 августа."),
