@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claimtrail.lang import with_fallback
@@ -21,8 +22,16 @@ from claimtrail.model import Entity, Span, Speaker
 
 #: the most words a speaker phrase is read over
 MAX_WORDS = 14
-_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»„]+|[,;:()]")
+_WORD_CHAR = r"[^\s,;:()\[\]\"“”«»„]"
+_TOKEN = re.compile(rf"{_WORD_CHAR}+|[,;:()]")
 _EDGE = "\"'“”‘’«»„.!?…"
+_WORD_CHAR_RE = re.compile(_WORD_CHAR)
+#: what stands between two tokens with no punctuation token between them
+_WORD_GAP = r"[\s\[\]\"“”«»„]++"
+#: the dots at the end of a word, one word a line
+_TRAILING_DOTS = re.compile(r"\.+(?=\n)")
+#: a word character that is no quotation mark and no dot
+_NOT_EDGE = r"[^\s,;:()\[\]\"“”«»„'‘’.!?…]"
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -69,6 +78,12 @@ class Lexicon:
     source_nouns: re.Pattern[str] | None
     inflected_names: bool  # names change their ending ("Вэнсом" for "Вэнс")
     documents: frozenset[str] = frozenset()  # "the statement said": its issuer, named before
+    #: words that are never a name word: titles, ranks, honorifics, not_names,
+    #: demonstratives and pronouns
+    never_names: frozenset[str] = frozenset()
+    #: a stretch of words that may hold a name: a capitalised word, then more capitalised
+    #: words or name particles ("Abu Bakar al Baghdadi"); built from ``particles``
+    name_stretch: re.Pattern[str] | None = None
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -88,7 +103,7 @@ def lexicon_for(language: str | None) -> Lexicon:
 
     enclitic = next((s.enclitic for s in sections if s.enclitic), None)
     nouns = allof("source_nouns")
-    return Lexicon(
+    lex = Lexicon(
         pronouns=_words(allof("pronouns")),
         group_pronouns=_words(allof("group_pronouns")),
         indefinites=_words(allof("indefinites")),
@@ -107,7 +122,72 @@ def lexicon_for(language: str | None) -> Lexicon:
         inflected_names=any(s.inflected_names for s in sections),
         documents=_words(allof("documents")),
         source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,
+        name_stretch=_name_stretch(_words(allof("name_particles"))),
     )
+    return replace(lex, never_names=lex.titles | lex.ranks | lex.honorifics | lex.not_names | lex.demonstratives
+                   | lex.pronouns)
+
+
+#: any character past the Basic Multilingual Plane
+_ASTRAL = r"\U00010000-\U0010ffff"
+
+
+@lru_cache(maxsize=1)
+def _case_classes() -> tuple[str, str]:
+    """Regex classes of the characters of the Basic Multilingual Plane that are upper case
+    and lower case by ``str.isupper`` and ``str.islower``, each with every character past
+    it: a class with many ranges there is tried range by range, ten times slower, so
+    those characters are checked again by whoever uses them."""
+
+    def char_class(test: Callable[[str], bool]) -> str:
+        ranges: list[list[int]] = []
+        for cp in range(0x10000):
+            if test(chr(cp)):
+                if ranges and ranges[-1][1] == cp - 1:
+                    ranges[-1][1] = cp
+                else:
+                    ranges.append([cp, cp])
+        return "[" + "".join(rf"\U{a:08x}-\U{b:08x}" for a, b in ranges) + _ASTRAL + "]"
+
+    return char_class(str.isupper), char_class(str.islower)
+
+
+@lru_cache(maxsize=16)
+def _name_stretch(particles: frozenset[str]) -> re.Pattern[str]:
+    """A capitalised word, then more words, each capitalised or a name particle, with
+    only spaces or quotation marks between them: the stretches of a text that may hold a
+    run of name words, read word by word by :func:`_name_index`. Group ``more`` is None
+    for a word alone. A match starts at the capital letter, past the quotation marks and
+    dots before it (the class of capitals comes first, so that the search skips to them);
+    its word may start further back ("d'Alembert")."""
+    upper, _ = _case_classes()
+    edge = "".join(re.escape(c) for c in _EDGE if re.fullmatch(_WORD_CHAR, c))
+    capitalised = rf"[{edge}]*{upper}{_WORD_CHAR}*+"
+    alternatives = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    particle = rf"\.*(?i:{alternatives})[.!?]*+(?!{_WORD_CHAR})" if particles else None
+    word = f"(?:{capitalised}|{particle})" if particle else capitalised
+    return re.compile(rf"{upper}(?<!{_NOT_EDGE}.){_WORD_CHAR}*+(?P<more>{_WORD_GAP}{word})*")
+
+
+@lru_cache(maxsize=1)
+def _lower_start() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words that start with a lower-case letter (the class comes first, for the search to
+    skip to it), and those that start past the Basic Multilingual Plane."""
+    lower = _case_classes()[1]
+    return (re.compile(rf"{lower}(?<!{_WORD_CHAR}.){_WORD_CHAR}*"),
+            re.compile(rf"[{_ASTRAL}](?<!{_WORD_CHAR}.){_WORD_CHAR}*"))
+
+
+def lower_keys(text: str) -> frozenset[str]:
+    """The folded forms (:attr:`Token.key`) of the words of ``text`` that start with a
+    lower-case letter: each distinct word folded once, all of them in one string."""
+    bmp, astral = _lower_start()
+    words = set(bmp.findall(text))
+    if astral.search(text):
+        words = {w for w in words if w[0].islower()}
+    keys = set(_TRAILING_DOTS.sub("", "\n".join(words).casefold() + "\n").split("\n"))
+    keys.discard("")
+    return frozenset(keys)
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
@@ -131,7 +211,12 @@ def capitalised(tok: Token) -> bool:
 
 
 def _all_caps(tok: Token) -> bool:
-    letters = [c for c in tok.text if c.isalpha()]
+    return _all_caps_word(tok.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _all_caps_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
@@ -264,12 +349,7 @@ def _trim(toks: list[Token], lex: Lexicon) -> list[Token]:
 
 
 def _is_name_token(tok: Token, lex: Lexicon) -> bool:
-    k = tok.key
-    if k in lex.titles or k in lex.ranks or k in lex.honorifics or k in lex.not_names:
-        return False
-    if k in lex.demonstratives or k in lex.pronouns:
-        return False
-    return _capitalised(tok) and not _all_caps(tok)
+    return tok.key not in lex.never_names and _capitalised(tok) and not _all_caps_word(tok.text)
 
 
 def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
@@ -356,9 +436,13 @@ def _run(words: list[Token], i: int, lex: Lexicon) -> list[Token]:
 
 def is_org_word(key: str, lex: Lexicon) -> bool:
     """An organisation word, inflected forms included ("комитета" for "комитет")."""
-    if key in lex.org_words:
-        return True
-    return any(key[:n] in stems for n, stems in _org_stems(lex.org_words) if len(key) > n)
+    return key in lex.org_words or _org_stem_of(key, lex.org_words)
+
+
+@lru_cache(maxsize=1 << 14)
+def _org_stem_of(key: str, words: frozenset[str]) -> bool:
+    """Whether ``key`` starts with an organisation word of six letters or more and goes on."""
+    return any(key[:n] in stems for n, stems in _org_stems(words) if len(key) > n)
 
 
 @lru_cache(maxsize=16)
@@ -503,7 +587,7 @@ class Resolver:
 
     def _lower_words(self) -> frozenset[str]:
         if self._lower is None:
-            self._lower = frozenset(t.key for t in tokens(self.text, 0, len(self.text)) if t.text[:1].islower())
+            self._lower = lower_keys(self.text)
         return self._lower
 
     def _remember(self, s: Speaker) -> Speaker:
@@ -654,12 +738,13 @@ class NameIndex:
 
 
 def _name_index(text: str, lex: Lexicon) -> NameIndex:
-    """The :class:`NameIndex` of ``text``, in one pass over it."""
+    """The :class:`NameIndex` of ``text``: only the stretches of two or more capitalised
+    words and particles are read word by word."""
     out = NameIndex()
     run: list[Token] = []
     # a word also written in lower case is no name ("Menurut Daryono" at a sentence start)
-    lower = {w.casefold().strip(".") for w in _TOKEN.findall(text) if w[:1].islower()}
-    function = lex.stop_words | lex.leading | lex.between | lower
+    lower = lower_keys(text)
+    function = lex.stop_words | lex.leading | lex.between
     particles = lex.particles
 
     def close() -> None:
@@ -675,33 +760,39 @@ def _name_index(text: str, lex: Lexicon) -> NameIndex:
                     out.by_word.setdefault(key, []).append(entry)
         run.clear()
 
-    for m in _TOKEN.finditer(text):
-        text_ = m.group()
-        word = text_.rstrip(".!?")
-        ends = word != text_ and len(word) > 1
-        if not ends:
-            word = text_
-        if not word.lstrip(_EDGE)[:1].isupper():
-            # most words: not capitalised, so a name word only as a particle inside a run
-            if run and word.casefold().strip(".") in particles:
-                named, tok = True, Token(word, m.start(), m.start() + len(word))
+    for stretch in (lex.name_stretch or _name_stretch(particles)).finditer(text):
+        if stretch.group("more") is None:
+            continue  # one word: no run
+        start = stretch.start()
+        while start > 0 and _WORD_CHAR_RE.match(text, start - 1):
+            start -= 1  # the word's start
+        for m in _TOKEN.finditer(text, start, stretch.end()):
+            text_ = m.group()
+            word = text_.rstrip(".!?")
+            ends = word != text_ and len(word) > 1
+            if not ends:
+                word = text_
+            if not word.lstrip(_EDGE)[:1].isupper():
+                # not capitalised: a name word only as a particle inside a run
+                if run and word.casefold().strip(".") in particles:
+                    named, tok = True, Token(word, m.start(), m.start() + len(word))
+                else:
+                    if run:
+                        close()
+                    continue
             else:
-                if run:
-                    close()
-                continue
-        else:
-            tok = Token(word, m.start(), m.start() + len(word))
-            named = (_is_name_token(tok, lex) and not is_org_word(tok.key, lex) and tok.key not in function) or (
-                bool(run) and tok.key in particles)
-        if named and not (run and tok.start - run[-1].end > 1):
-            run.append(tok)
-        else:
-            close()
-            if named:
+                tok = Token(word, m.start(), m.start() + len(word))
+                named = (_is_name_token(tok, lex) and not is_org_word(tok.key, lex) and tok.key not in function
+                         and tok.key not in lower) or (bool(run) and tok.key in particles)
+            if named and not (run and tok.start - run[-1].end > 1):
                 run.append(tok)
-        if ends:
-            close()
-    close()
+            else:
+                close()
+                if named:
+                    run.append(tok)
+            if ends:
+                close()
+        close()
     return out
 
 
