@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any
 
 from claimtrail.extract.quote_marks import pair_marks
@@ -26,6 +26,7 @@ from claimtrail.extract.speakers import (
     Token,
     capitalised,
     is_stop,
+    iter_tokens,
     lexicon_for,
     read_phrase,
     tokens,
@@ -41,11 +42,11 @@ AFTER_WINDOW = 160
 _LINE = re.compile(r"[^\n]+")
 #: a dash standing alone between words: a dateline's end ("Moskow, Warta Contoh -- ...") or
 #: a parenthetical; a speaker phrase never crosses it
-_DASHES = frozenset("-–—")
+_DASHES = "-–—"
 
 
 def _separator(tok: Token) -> bool:
-    return tok.text in (",", ";", ":") or (tok.text != "" and all(c in _DASHES for c in tok.text))
+    return tok.text in (",", ";", ":") or (tok.text != "" and not tok.text.strip(_DASHES))
 _WORDS = re.compile(r"\w+")
 
 
@@ -75,6 +76,9 @@ class Cues:
     credit: re.Pattern[str] | None  # ", seperti dilansir TASS": an outlet credit after the content
     determiners: frozenset[str]
     objects: re.Pattern[str] | None  # "menolak laporan bahwa", "told reporters that": an object, then the clause
+    #: any reporting verb, self cue or "according to" cue: a sentence without one (and
+    #: without a ``back`` cue) holds no reported speech
+    any_cue: re.Pattern[str] | None = None
 
 
 def _alt(patterns: list[str]) -> str | None:
@@ -129,6 +133,7 @@ def cues_for(language: str | None) -> Cues:
         credit=words(_alt(allof("credits"))),
         determiners=lex.demonstratives | lex.indefinites,
         objects=re.compile(rf"\s*(?:{_alt(allof('report_objects'))})(?!\w)", re.I) if allof("report_objects") else None,
+        any_cue=words(_alt(allof("self_cues") + allof("according_to") + allof("report_verbs") + allof("deny_verbs"))),
     )
 
 
@@ -200,7 +205,7 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
         channel = lex.source_nouns.match(text, start, limit)
         if channel:
             start = channel.end()
-    for t in tokens(text, start, limit):
+    for t in iter_tokens(text, start, limit):
         if t.text == "(" or (out and (is_stop(t, lex) or (_separator(t) and t.text != ","))) or len(out) >= MAX_WORDS:
             break
         if t.text.endswith((".", "!", "?")) and t.key not in lex.honorifics and t.key not in lex.ranks:
@@ -217,7 +222,7 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
 def _clause_end(text: str, start: int, limit: int, lex: Lexicon) -> int:
     """Where the sentence from ``start`` ends: at a full stop that does not close an
     honorific, a rank or an initial ("Mr. Rove", "Charles E. Grassley")."""
-    for t in tokens(text, start, limit):
+    for t in iter_tokens(text, start, limit):
         if t.text.endswith((".", "!", "?")):
             word = t.text.rstrip(".!?")
             if t.text[-1] == "." and (t.key in lex.honorifics or t.key in lex.ranks or len(word) == 1):
@@ -547,7 +552,7 @@ def _attribution_start(text: str, span: Span, cues: Cues) -> int:
     comma = text.rfind(",", span.start, end)
     if comma < 0:
         return end
-    tail = [t for t in tokens(text, comma + 1, end) if _WORDS.search(t.text)]
+    tail = list(islice((t for t in iter_tokens(text, comma + 1, end) if _WORDS.search(t.text)), 8))
     if not tail or len(tail) > 7:
         return end
     verbs = [i for i, t in enumerate(tail) if cues.verb.fullmatch(t.text.rstrip(".!?"))]
@@ -591,7 +596,7 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
     """Reported speech in one sentence; ``used`` holds the cues of direct quotes
     ('"...," said X': the verb is the quote's, not a new report)."""
     out: list[Candidate] = []
-    if quoted.contains(sent):
+    if quoted.contains(sent) or not _has_cue(text, sent, cues):
         return out
     # "menurut X, ...", "according to X, ...", "по словам X, ..."
     if cues.self_cue is not None:
@@ -631,7 +636,7 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                 if nxt:
                     phrase_end = nxt.end() - 1
             phrase = _phrase_after(text, m.end(), phrase_end, lex)
-            rest = tokens(text, phrase_end + 1, end)[:1]
+            rest = list(islice(iter_tokens(text, phrase_end + 1, end), 1))
             if (phrase and m.start() - sent.start > 20 and rest
                     and (rest[0].key in cues.subordinators or rest[0].key in lex.leading)):
                 # "X happened, according to A, while B said Y": the content comes first,
@@ -665,6 +670,14 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
     return out + _verb_reports(text, sent, cues, lex, quoted, used)
 
 
+def _has_cue(text: str, sent: Span, cues: Cues) -> bool:
+    """Whether ``sent`` holds a cue that :func:`_reported_one` reads: a reporting verb, a
+    self cue or an "according to" cue anywhere, or a ``back`` cue near its start."""
+    if cues.any_cue is not None and cues.any_cue.search(text, sent.start, sent.end):
+        return True
+    return cues.back is not None and cues.back.search(text, sent.start, min(sent.end, sent.start + 60)) is not None
+
+
 def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
                   used: frozenset[int]) -> list[Candidate]:
     """Reported speech cued by a reporting verb: the first one in ``sent`` that has a
@@ -678,7 +691,8 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         if _quote_cue(text, sent.start, m.start(), cues, used):
             continue  # '"Not me," said X': the words in marks are X's (here too short to be a quote)
         stance = _stance(cues, m.group())
-        rest = [t for t in tokens(text, m.end(), sent.end) if _WORDS.search(t.text)]
+        # the words after the verb, up to nine: only whether there are more than eight matters
+        rest = list(islice((t for t in iter_tokens(text, m.end(), sent.end) if _WORDS.search(t.text)), 9))
         # "..., the ministry said." / "... the ministry said in a statement.": a short tail
         # after the verb that opens with a stop word and has no complementiser is no clause
         adjunct = (bool(rest) and len(rest) <= 8 and is_stop(rest[0], lex) and cues.complement is not None

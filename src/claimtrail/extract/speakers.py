@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -192,6 +192,12 @@ def lower_keys(text: str) -> frozenset[str]:
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+    """The :func:`tokens` one by one, for readers that stop early."""
+    for m in _TOKEN.finditer(text, start, end):
+        yield Token(m.group(), m.start(), m.end())
 
 
 def is_stop(tok: Token, lex: Lexicon, also: frozenset[str] = frozenset()) -> bool:
@@ -558,7 +564,7 @@ class Resolver:
         skip = self.lex.leading | self.lex.stop_words | self.lex.pronouns | self.lex.demonstratives
         for st in reversed(starts):
             lead: list[Token] = []
-            for t in tokens(self.text, st, min(pos, st + 120)):
+            for t in iter_tokens(self.text, st, min(pos, st + 120)):
                 k = t.key
                 if _capitalised(t) or k in self.lex.titles or k in self.lex.ranks or k in self.lex.particles:
                     lead.append(t)
