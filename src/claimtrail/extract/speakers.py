@@ -81,6 +81,10 @@ class Lexicon:
     #: words that are never a name word: titles, ranks, honorifics, not_names,
     #: demonstratives and pronouns
     never_names: frozenset[str] = frozenset()
+    #: words that end a speaker phrase or stand around it: stop_words, leading, between
+    function_words: frozenset[str] = frozenset()
+    #: capitalised words already judged by :func:`_index_word`, by their text
+    index_words: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
     #: a stretch of words that may hold a name: a capitalised word, then more capitalised
     #: words or name particles ("Abu Bakar al Baghdadi"); built from ``particles``
     name_stretch: re.Pattern[str] | None = None
@@ -125,7 +129,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         name_stretch=_name_stretch(_words(allof("name_particles"))),
     )
     return replace(lex, never_names=lex.titles | lex.ranks | lex.honorifics | lex.not_names | lex.demonstratives
-                   | lex.pronouns)
+                   | lex.pronouns, function_words=lex.stop_words | lex.leading | lex.between)
 
 
 #: any character past the Basic Multilingual Plane
@@ -170,20 +174,17 @@ def _name_stretch(particles: frozenset[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _lower_start() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Words that start with a lower-case letter (the class comes first, for the search to
-    skip to it), and those that start past the Basic Multilingual Plane."""
-    lower = _case_classes()[1]
-    return (re.compile(rf"{lower}(?<!{_WORD_CHAR}.){_WORD_CHAR}*"),
-            re.compile(rf"[{_ASTRAL}](?<!{_WORD_CHAR}.){_WORD_CHAR}*"))
+def _lower_start() -> re.Pattern[str]:
+    """Words that start with a lower-case letter, or with any letter past the Basic
+    Multilingual Plane (the class comes first, for the search to skip to it)."""
+    return re.compile(rf"{_case_classes()[1]}(?<!{_WORD_CHAR}.){_WORD_CHAR}*")
 
 
 def lower_keys(text: str) -> frozenset[str]:
     """The folded forms (:attr:`Token.key`) of the words of ``text`` that start with a
     lower-case letter: each distinct word folded once, all of them in one string."""
-    bmp, astral = _lower_start()
-    words = set(bmp.findall(text))
-    if astral.search(text):
+    words = set(_lower_start().findall(text))
+    if words and max(words) >= "\U00010000":  # a word that starts past the BMP: its letter checked
         words = {w for w in words if w[0].islower()}
     keys = set(_TRAILING_DOTS.sub("", "\n".join(words).casefold() + "\n").split("\n"))
     keys.discard("")
@@ -750,7 +751,6 @@ def _name_index(text: str, lex: Lexicon) -> NameIndex:
     run: list[Token] = []
     # a word also written in lower case is no name ("Menurut Daryono" at a sentence start)
     lower = lower_keys(text)
-    function = lex.stop_words | lex.leading | lex.between
     particles = lex.particles
 
     def close() -> None:
@@ -788,8 +788,7 @@ def _name_index(text: str, lex: Lexicon) -> NameIndex:
                     continue
             else:
                 tok = Token(word, m.start(), m.start() + len(word))
-                named = (_is_name_token(tok, lex) and not is_org_word(tok.key, lex) and tok.key not in function
-                         and tok.key not in lower) or (bool(run) and tok.key in particles)
+                named = (_index_word(tok, lex) and tok.key not in lower) or (bool(run) and tok.key in particles)
             if named and not (run and tok.start - run[-1].end > 1):
                 run.append(tok)
             else:
@@ -800,6 +799,18 @@ def _name_index(text: str, lex: Lexicon) -> NameIndex:
                 close()
         close()
     return out
+
+
+def _index_word(tok: Token, lex: Lexicon) -> bool:
+    """Whether a capitalised word may stand in a run of the name index: a name word, no
+    organisation word, no function word. Judged once per word text and lexicon."""
+    known = lex.index_words.get(tok.text)
+    if known is None:
+        known = _is_name_token(tok, lex) and not is_org_word(tok.key, lex) and tok.key not in lex.function_words
+        if len(lex.index_words) >= 1 << 16:
+            lex.index_words.clear()  # bounded over a long batch
+        lex.index_words[tok.text] = known
+    return known
 
 
 def _described_before(text: str, start: int, lex: Lexicon) -> list[Token]:
