@@ -596,11 +596,16 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
     """Reported speech in one sentence; ``used`` holds the cues of direct quotes
     ('"...," said X': the verb is the quote's, not a new report)."""
     out: list[Candidate] = []
-    if quoted.contains(sent) or not _has_cue(text, sent, cues):
+    if quoted.contains(sent):
+        return out
+    # the self, "according to" and verb cues are all among the combined cue: none of them
+    # starts before its first match, so their searches start there
+    first = _first_cue(text, sent, cues)
+    if first is None:
         return out
     # "menurut X, ...", "according to X, ...", "по словам X, ..."
     if cues.self_cue is not None:
-        for m in cues.self_cue.finditer(text, sent.start, sent.end):
+        for m in cues.self_cue.finditer(text, first, sent.end):
             if quoted.at(m.start()) or _quote_cue(text, sent.start, m.start(), cues, used):
                 continue
             span = _content(text, m.end(), sent.end, cues, quoted)
@@ -611,7 +616,7 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                      Span(m.start(), m.end())))
                 return out
     if cues.according is not None:
-        found = [m for m in cues.according.finditer(text, sent.start, sent.end)
+        found = [m for m in cues.according.finditer(text, first, sent.end)
                  if not quoted.at(m.start()) and not _quote_cue(text, sent.start, m.start(), cues, used)]
         ends = [m.start() for m in found[1:]] + [sent.end] if found else []
         for m, end in zip(found, ends, strict=True):
@@ -667,25 +672,30 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                     out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
                                          Span(m.start(), m.end())))
                     return out
-    return out + _verb_reports(text, sent, cues, lex, quoted, used)
+    return out + _verb_reports(text, sent, cues, lex, quoted, used, first)
 
 
-def _has_cue(text: str, sent: Span, cues: Cues) -> bool:
-    """Whether ``sent`` holds a cue that :func:`_reported_one` reads: a reporting verb, a
-    self cue or an "according to" cue anywhere, or a ``back`` cue near its start."""
-    if cues.any_cue is not None and cues.any_cue.search(text, sent.start, sent.end):
-        return True
-    return cues.back is not None and cues.back.search(text, sent.start, min(sent.end, sent.start + 60)) is not None
+def _first_cue(text: str, sent: Span, cues: Cues) -> int | None:
+    """Where the first cue that :func:`_reported_one` reads in ``sent`` starts: a reporting
+    verb, a self cue or an "according to" cue (the combined cue's first match), else the
+    sentence's end when a ``back`` cue stands near its start, else None: no cue."""
+    if cues.any_cue is not None:
+        m = cues.any_cue.search(text, sent.start, sent.end)
+        if m is not None:
+            return m.start()
+    if cues.back is not None and cues.back.search(text, sent.start, min(sent.end, sent.start + 60)):
+        return sent.end
+    return None
 
 
 def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
-                  used: frozenset[int]) -> list[Candidate]:
+                  used: frozenset[int], scan_from: int | None = None) -> list[Candidate]:
     """Reported speech cued by a reporting verb: the first one in ``sent`` that has a
-    subject and a content clause."""
+    subject and a content clause. No verb starts before ``scan_from`` when it is given."""
     out: list[Candidate] = []
     if cues.verb is None:
         return out
-    for m in cues.verb.finditer(text, sent.start, sent.end):
+    for m in cues.verb.finditer(text, sent.start if scan_from is None else scan_from, sent.end):
         if quoted.at(m.start()) or _passive(text, sent.start, m.start(), cues, lex):
             continue
         if _quote_cue(text, sent.start, m.start(), cues, used):
