@@ -50,6 +50,11 @@ def _separator(tok: Token) -> bool:
 _WORDS = re.compile(r"\w+")
 
 
+def _has_words(text: str, n: int) -> bool:
+    """Whether ``text`` holds at least ``n`` words (counted no further)."""
+    return sum(1 for _ in islice(_WORDS.finditer(text), n)) >= n
+
+
 @dataclass(frozen=True)
 class Cues:
     double_open: str
@@ -315,12 +320,12 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
     for raw, closed in sorted(direct, key=lambda x: x[0].start):
         span = _strip(text, raw)
         content = span.of(text)
-        if len(content) < cues.min_chars or sum(1 for _ in _WORDS.finditer(content)) < 2:
+        if len(content) < cues.min_chars or not _has_words(content, 2):
             continue
         line = line_at(raw.end)
         cand: Candidate = _direct_speaker(text, span, raw.end + (1 if closed else 0), line, cues, lex, sentence_at,
                                           line_before(raw.start))
-        if cand.follow and len(_WORDS.findall(content)) < cues.min_words_uncued:
+        if cand.follow and not _has_words(content, cues.min_words_uncued):
             continue
         cands.append(cand)
     cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands])))
@@ -534,7 +539,7 @@ def _content(text: str, start: int, end: int, cues: Cues, quoted: Quoted) -> Spa
     span = _strip(text, Span(start, max(start, end)))
     span = _strip(text, Span(span.start, _attribution_start(text, span, cues)))
     body = span.of(text).rstrip(".!?")
-    if len(body) < cues.min_chars or len(_WORDS.findall(body)) < 4 or body[:1] in "\"“«„'":
+    if len(body) < cues.min_chars or not _has_words(body, 4) or body[:1] in "\"“«„'":
         return None
     return Span(span.start, span.start + len(body))
 

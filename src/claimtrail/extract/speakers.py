@@ -737,7 +737,8 @@ def same_stem(a: str, b: str, least: int = 4) -> bool:
 @dataclass
 class NameIndex:
     """Every run of two to four name words in a text, in text order: all of them, by each
-    of their words, and those words by their first three letters (for inflected forms)."""
+    of their words, and, where names are inflected, those words by their first three
+    letters (for the inflected forms)."""
 
     runs: list[tuple[int, list[Token]]] = field(default_factory=list)
     by_word: dict[str, list[tuple[int, list[Token]]]] = field(default_factory=dict)
@@ -752,6 +753,7 @@ def _name_index(text: str, lex: Lexicon) -> NameIndex:
     # a word also written in lower case is no name ("Menurut Daryono" at a sentence start)
     lower = lower_keys(text)
     particles = lex.particles
+    inflected = lex.inflected_names
 
     def close() -> None:
         while run and run[-1].key in particles:
@@ -761,7 +763,7 @@ def _name_index(text: str, lex: Lexicon) -> NameIndex:
             out.runs.append(entry)
             for t in run:
                 for key in {t.key, *t.key.split("-")}:
-                    if key not in out.by_word:
+                    if inflected and key not in out.by_word:
                         out.by_prefix.setdefault(key[:3], []).append(key)
                     out.by_word.setdefault(key, []).append(entry)
         run.clear()
