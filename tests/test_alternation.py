@@ -42,3 +42,28 @@ def test_factored_alternation_finds_the_same_matches(ignorecase: bool) -> None:
 
 def test_no_patterns_no_alternation() -> None:
     assert alternation([]) is None
+
+
+@pytest.mark.parametrize("patterns", [
+    ["kata|katanya|ujar|ungkap", "menurut|mengatakan|Me"],  # few first letters: the fast form
+    ["said|Says|told|added|kata", "is|sit"],
+    ["заявил|сказал|по словам"],  # letters past ASCII
+    ["(?:hal|info) itu|kata"],  # a group first: the plain form
+    [c + "x" for c in "abcdefghijkl"],  # many first letters: the plain form
+])
+def test_word_pattern_matches_what_the_plain_pattern_matches(patterns: list[str]) -> None:
+    from claimtrail.lang.alternation import word_pattern
+
+    text = ("Kata dia, KATANYA ujar; Menurut mereka mengatakan ME me. ſaid SAID Says told tOLD added "
+            "İs is sit Kata KATA (kata) заявил Сказал по словам hal itu info itu ax bx lx Ax "
+            "akata kata_ kata1 ḱata ungkap!")
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?P<tail>nya)?(?!\w)", re.I)
+    fast = re.compile(word_pattern(patterns, "(?P<tail>nya)?") or "")
+    found = [(m.span(), m.group("tail")) for m in fast.finditer(text)]
+    assert found and found == [(m.span(), m.group("tail")) for m in plain.finditer(text)]
+    for i in range(len(text)):
+        for j in (i + 3, i + 8, len(text)):
+            a, b = plain.match(text, i, j), fast.match(text, i, j)
+            assert (a and a.span()) == (b and b.span())
+    for word in text.split():
+        assert bool(plain.fullmatch(word)) == bool(fast.fullmatch(word))

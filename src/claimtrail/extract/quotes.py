@@ -32,7 +32,7 @@ from claimtrail.extract.speakers import (
     tokens,
 )
 from claimtrail.lang import with_fallback
-from claimtrail.lang.alternation import alternation
+from claimtrail.lang.alternation import alternation, word_pattern
 from claimtrail.lang.sections.quotes import Section as QuoteCues
 from claimtrail.model import Analysis, Entity, Quote, QuoteKind, Span, Speaker, Stance
 from claimtrail.pipeline import stage
@@ -104,12 +104,14 @@ def cues_for(language: str | None) -> Cues:
 
     lex = lexicon_for(language)
     encl = lex.enclitic.pattern[:-1] if lex.enclitic is not None else None
-    after = _alt(allof("after_verbs") + allof("report_verbs") + allof("deny_verbs"))
-    verbs = _alt(allof("report_verbs") + allof("deny_verbs"))
+    after = allof("after_verbs") + allof("report_verbs") + allof("deny_verbs")
+    verbs = allof("report_verbs") + allof("deny_verbs")
     encl_group = f"(?P<encl>{encl})?" if encl else ""
 
-    def words(p: str | None, extra: str = "") -> re.Pattern[str] | None:
-        return re.compile(rf"(?<!\w)(?:{p}){extra}(?!\w)", re.I) if p else None
+    def words(patterns: list[str], extra: str = "") -> re.Pattern[str] | None:
+        """The patterns as whole words, ignoring case, written for fast searches."""
+        pattern = word_pattern(patterns, extra)
+        return re.compile(pattern) if pattern else None
 
     return Cues(
         double_open="".join(dict.fromkeys("".join(allof("double_open")))),
@@ -120,25 +122,25 @@ def cues_for(language: str | None) -> Cues:
         min_words_uncued=first("min_words_uncued"),
         after=words(after, encl_group),
         verb=words(verbs),
-        before=words(_alt(allof("before_verbs") + allof("report_verbs") + allof("deny_verbs"))),
-        deny=words(_alt(allof("deny_verbs"))),
+        before=words(allof("before_verbs") + allof("report_verbs") + allof("deny_verbs")),
+        deny=words(allof("deny_verbs")),
         complement=re.compile(rf"[\s,:]*(?:{_alt(allof('complementisers'))})(?!\w)[\s,:]*", re.I)
         if allof("complementisers")
         else None,
-        according=words(_alt(allof("according_to"))),
-        self_cue=words(_alt(allof("self_cues"))),
-        back=words(_alt(allof("back_reference"))),
+        according=words(allof("according_to")),
+        self_cue=words(allof("self_cues")),
+        back=words(allof("back_reference")),
         subordinators=frozenset(w.casefold() for p in allof("subordinators") for w in p.split("|")),
         passive=re.compile(rf"(?:{_alt(allof('passive'))})", re.I) if allof("passive") else None,
-        participle=words(_alt(allof("participles"))),
-        joiner=words(_alt(allof("joiners"))),
-        listener=words(_alt(allof("listener_verbs"))),
-        participle_subject=words(_alt(allof("participle_subjects"))),
-        needs_complementiser=words(_alt(allof("needs_complementiser"))),
-        credit=words(_alt(allof("credits"))),
+        participle=words(allof("participles")),
+        joiner=words(allof("joiners")),
+        listener=words(allof("listener_verbs")),
+        participle_subject=words(allof("participle_subjects")),
+        needs_complementiser=words(allof("needs_complementiser")),
+        credit=words(allof("credits")),
         determiners=lex.demonstratives | lex.indefinites,
         objects=re.compile(rf"\s*(?:{_alt(allof('report_objects'))})(?!\w)", re.I) if allof("report_objects") else None,
-        any_cue=words(_alt(allof("self_cues") + allof("according_to") + allof("report_verbs") + allof("deny_verbs"))),
+        any_cue=words(allof("self_cues") + allof("according_to") + allof("report_verbs") + allof("deny_verbs")),
     )
 
 

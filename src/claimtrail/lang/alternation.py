@@ -16,8 +16,13 @@ moved across it.
 
 from __future__ import annotations
 
+import re
+
 #: what may follow an atom and repeat it
 _QUANTIFIERS = "?*+{"
+#: a class of more first letters than this stops a search at most characters of a text,
+#: and costs more than it saves (measured on English reporting verbs: sixteen letters)
+MAX_FIRST_LETTERS = 10
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -94,3 +99,29 @@ def alternation(patterns: list[str], ignorecase: bool = True) -> str | None:
     if not patterns:
         return None
     return factored([a for p in patterns for a in alternatives(p)], ignorecase)
+
+
+def word_pattern(patterns: list[str], extra: str = "") -> str | None:
+    """``(?<!\\w)(?:patterns){extra}(?!\\w)`` matched ignoring case, written for fast
+    searches. When every alternative starts with a letter, and they start with at most
+    :data:`MAX_FIRST_LETTERS` letters, the pattern starts with a class that holds those
+    letters in both cases and every character past ASCII, matched with case: a search
+    skips in C to the characters in it. Behind it the letter is checked
+    again ignoring case, and each letter leads to the alternatives that start with it, so
+    the pattern matches where, and what, the plain one does."""
+    if not patterns:
+        return None
+    alts = [a for p in patterns for a in alternatives(p)]
+    groups: dict[str, list[str]] = {}  # first letter -> the rests after it, in order
+    plain = rf"(?i:(?<!\w)(?:{factored(alts)}){extra}(?!\w))"
+    for alt in alts:
+        letter = _first_letter(alt, ignorecase=True)
+        if letter is None:
+            return plain
+        groups.setdefault(letter, []).append(alt[1:])
+    if len(groups) > MAX_FIRST_LETTERS:
+        return plain
+    ascii_cases = sorted({c for letter in groups for c in (letter, letter.upper()) if c.isascii()})
+    first = "[" + "".join(re.escape(c) for c in ascii_cases) + "\\x80-\\U0010ffff]"
+    branches = "|".join(f"(?<={re.escape(letter)})(?:{factored(rests)})" for letter, rests in groups.items())
+    return rf"{first}(?<!\w.)(?i:(?:{branches}){extra}(?!\w))"
