@@ -163,7 +163,9 @@ def _name_stretch(particles: frozenset[str]) -> re.Pattern[str]:
     run of name words, read word by word by :func:`_name_index`. Group ``more`` is None
     for a word alone. A match starts at the capital letter, past the quotation marks and
     dots before it (the class of capitals comes first, so that the search skips to them);
-    its word may start further back ("d'Alembert")."""
+    its word may start further back ("d'Alembert"). A particle is matched ignoring case as
+    ``re`` does, letter by letter: a particle with a letter that folds to two ("ß") would
+    need its folded spellings listed too."""
     upper, _ = _case_classes()
     edge = "".join(re.escape(c) for c in _EDGE if re.fullmatch(_WORD_CHAR, c))
     capitalised = rf"[{edge}]*{upper}{_WORD_CHAR}*+"
