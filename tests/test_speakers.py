@@ -144,3 +144,17 @@ def test_name_index_stays_linear_on_hostile_words() -> None:
     lex = lexicon_for("en")
     assert_linear(lambda text: _name_index(text, lex), "x'A'A'A'A'A", 20_000)
     assert_linear(lambda text: _name_index(text, lex), "Al Bin  ", 20_000)
+
+
+def test_name_reader_reads_every_run_up_to_the_position_asked_for() -> None:
+    from claimtrail.extract.speakers import NameReader, _name_index
+
+    text = ("Menteri Rahmat Hidayat tiba. Kemudian 'Abu Bakar al Baghdadi' dan Siti Aminah bicara, "
+            "kata Rahmat kepada Budi Santoso Wibowo.")
+    lex = lexicon_for("id")
+    whole = [(start, [t.text for t in run]) for start, run in _name_index(text, lex).runs]
+    assert len(whole) == 4
+    for pos in range(len(text) + 1):
+        read = [(start, [t.text for t in run]) for start, run in NameReader(text, lex).upto(pos).runs]
+        assert read[: len([r for r in whole if r[0] <= pos])] == [r for r in whole if r[0] <= pos]
+        assert read == whole[: len(read)]

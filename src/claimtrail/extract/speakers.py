@@ -498,7 +498,7 @@ class Resolver:
     text: str = ""
     named: list[Speaker] = field(default_factory=list)
     entities: dict[tuple[int, int], Entity] = field(default_factory=dict)
-    _names: NameIndex | None = None
+    _names: NameReader | None = None
     last_at: int = 0  # where the last speaker phrase read ends
     _lower: frozenset[str] | None = None
 
@@ -673,10 +673,12 @@ class Resolver:
                 return s.name, None
         return name, None
 
-    def _index(self) -> NameIndex:
+    def _index(self, pos: int) -> NameIndex:
+        """The name index as far as ``pos``; all of it where names are inflected (a word in
+        no run is then looked for by its stem, so a run after ``pos`` counts too)."""
         if self._names is None:
-            self._names = _name_index(self.text, self.lex)
-        return self._names
+            self._names = NameReader(self.text, self.lex)
+        return self._names.upto(len(self.text) if self.lex.inflected_names else pos)
 
     def _titled_before(self, role: str, at: Span | None) -> tuple[str, str | None] | None:
         """"прокурор", "the director" with no earlier speaker holding the title: the last
@@ -684,7 +686,7 @@ class Resolver:
         titles = {w for w in role.casefold().split() if w in self.lex.titles}
         if not titles or at is None or not self.text:
             return None
-        runs = self._index().runs
+        runs = self._index(at.start).runs
         i = bisect_right(runs, at.start, key=lambda r: r[0]) - 1
         for start, run in reversed(runs[max(0, i - 30) : i + 1]):
             if run[-1].end > at.start:
@@ -697,7 +699,7 @@ class Resolver:
         return None
 
     def _written_before(self, key: str, pos: int) -> tuple[str, str | None] | None:
-        index = self._index()
+        index = self._index(pos)
         runs = index.by_word.get(key) or []
         if not runs and self.lex.inflected_names:
             runs = next((index.by_word[k] for k in index.by_prefix.get(key[:3], []) if same_stem(key, k)), [])
@@ -748,35 +750,52 @@ class NameIndex:
 
 
 def _name_index(text: str, lex: Lexicon) -> NameIndex:
-    """The :class:`NameIndex` of ``text``: only the stretches of two or more capitalised
-    words and particles are read word by word."""
-    out = NameIndex()
-    run: list[Token] = []
-    # a word also written in lower case is no name ("Menurut Daryono" at a sentence start)
-    lower = lower_keys(text)
-    particles = lex.particles
-    inflected = lex.inflected_names
+    """The whole :class:`NameIndex` of ``text``."""
+    return NameReader(text, lex).upto(len(text))
 
-    def close() -> None:
-        while run and run[-1].key in particles:
-            run.pop()
-        if 2 <= len(run) <= 4:
-            entry = (run[0].start, list(run))
-            out.runs.append(entry)
-            for t in run:
-                for key in {t.key, *t.key.split("-")}:
-                    if inflected and key not in out.by_word:
-                        out.by_prefix.setdefault(key[:3], []).append(key)
-                    out.by_word.setdefault(key, []).append(entry)
-        run.clear()
 
-    for stretch in (lex.name_stretch or _name_stretch(particles)).finditer(text):
-        if stretch.group("more") is None:
-            continue  # one word: no run
-        start = stretch.start()
-        while start > 0 and _WORD_CHAR_RE.match(text, start - 1):
-            start -= 1  # the word's start
-        for m in _TOKEN.finditer(text, start, stretch.end()):
+class NameReader:
+    """Reads the :class:`NameIndex` of a text as far as it is asked for: every run that
+    starts up to a position, the rest later. Only the stretches of two or more capitalised
+    words and particles are read word by word, each on its own (a run never crosses two)."""
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text, self.lex = text, lex
+        self.index = NameIndex()
+        self._stretches = (lex.name_stretch or _name_stretch(lex.particles)).finditer(text)
+        self._next: tuple[int, int] | None = None  # the next stretch to read: where its first word starts, its end
+        self._done = False
+        self._lower: frozenset[str] | None = None
+
+    def upto(self, pos: int) -> NameIndex:
+        """The index, with every run that starts at ``pos`` or before."""
+        while not self._done:
+            if self._next is None:
+                stretch = next(self._stretches, None)
+                if stretch is None:
+                    self._done = True
+                    break
+                if stretch.group("more") is None:
+                    continue  # one word: no run
+                start = stretch.start()
+                while start > 0 and _WORD_CHAR_RE.match(self.text, start - 1):
+                    start -= 1  # the word's start
+                self._next = (start, stretch.end())
+            start, end = self._next
+            if start > pos:
+                break
+            self._read(start, end)
+            self._next = None
+        return self.index
+
+    def _read(self, start: int, end: int) -> None:
+        """The runs of the stretch ``text[start:end]``."""
+        if self._lower is None:
+            # a word also written in lower case is no name ("Menurut Daryono" at a sentence start)
+            self._lower = lower_keys(self.text)
+        lower, lex, particles = self._lower, self.lex, self.lex.particles
+        run: list[Token] = []
+        for m in _TOKEN.finditer(self.text, start, end):
             text_ = m.group()
             word = text_.rstrip(".!?")
             ends = word != text_ and len(word) > 1
@@ -788,7 +807,7 @@ def _name_index(text: str, lex: Lexicon) -> NameIndex:
                     named, tok = True, Token(word, m.start(), m.start() + len(word))
                 else:
                     if run:
-                        close()
+                        self._close(run)
                     continue
             else:
                 tok = Token(word, m.start(), m.start() + len(word))
@@ -796,13 +815,27 @@ def _name_index(text: str, lex: Lexicon) -> NameIndex:
             if named and not (run and tok.start - run[-1].end > 1):
                 run.append(tok)
             else:
-                close()
+                self._close(run)
                 if named:
                     run.append(tok)
             if ends:
-                close()
-        close()
-    return out
+                self._close(run)
+        self._close(run)
+
+    def _close(self, run: list[Token]) -> None:
+        """Index ``run`` (its trailing particles dropped) when it has two to four words; empty it."""
+        while run and run[-1].key in self.lex.particles:
+            run.pop()
+        if 2 <= len(run) <= 4:
+            out = self.index
+            entry = (run[0].start, list(run))
+            out.runs.append(entry)
+            for t in run:
+                for key in {t.key, *t.key.split("-")}:
+                    if self.lex.inflected_names and key not in out.by_word:
+                        out.by_prefix.setdefault(key[:3], []).append(key)
+                    out.by_word.setdefault(key, []).append(entry)
+        run.clear()
 
 
 def _index_word(tok: Token, lex: Lexicon) -> bool:
