@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from claimtrail.extract.speakers import Resolver, lexicon_for, read_phrase, tokens
 from claimtrail.model import Speaker
+from linear import assert_linear
 
 
 def read(phrase: str, lang: str = "id", resolver: Resolver | None = None) -> Speaker | None:
@@ -109,3 +110,51 @@ def test_a_rank_alone_finds_the_speaker_with_the_hyphenated_rank() -> None:
     assert last.span.of(text) == "Мы будем держать маршруты открытыми"
     assert last.speaker is not None and last.speaker.name == "Игорь Конашенков"
     assert last.speaker.resolved_from == "генерал"
+
+
+def _runs(text: str, lang: str) -> list[str]:
+    from claimtrail.extract.speakers import _name_index
+
+    return [" ".join(t.text for t in run) for _, run in _name_index(text, lexicon_for(lang)).runs]
+
+
+def test_name_index_reads_runs_of_name_words_with_particles() -> None:
+    text = "Kemarin Presiden Joko Widodo bertemu Abu Bakar al Baghdadi di “Hotel Melati” dan Rina  Sari."
+    # a title is no name word; a particle joins a run; two spaces or a comma end one
+    assert _runs(text, "id") == ["Joko Widodo", "Abu Bakar al Baghdadi", "Hotel Melati"]
+    assert _runs("Pada 1990 Вадим Сергеевич Лавров и 𝐀lpha Beta, 😀Gamma Delta d'Alembert Epsilon", "ru") == [
+        "Вадим Сергеевич Лавров", "𝐀lpha Beta"]
+
+
+def test_name_index_skips_a_word_also_written_in_lower_case() -> None:
+    assert _runs("Menurut Daryono gempa itu kecil.", "id") == ["Menurut Daryono"]
+    # "menurut" is also written in lower case: at a sentence start it is no name word
+    assert _runs("Menurut Daryono gempa itu kecil, menurut warga.", "id") == []
+
+
+def test_lower_keys_fold_the_words_that_start_in_lower_case() -> None:
+    from claimtrail.extract.speakers import lower_keys
+
+    assert lower_keys("Menurut dia... 𝐚bc iPhone-nya, (pergi) Itu") == {"dia", "𝐚bc", "iphone-nya", "pergi"}
+
+
+def test_name_index_stays_linear_on_hostile_words() -> None:
+    from claimtrail.extract.speakers import _name_index
+
+    lex = lexicon_for("en")
+    assert_linear(lambda text: _name_index(text, lex), "x'A'A'A'A'A", 20_000)
+    assert_linear(lambda text: _name_index(text, lex), "Al Bin  ", 20_000)
+
+
+def test_name_reader_reads_every_run_up_to_the_position_asked_for() -> None:
+    from claimtrail.extract.speakers import NameReader, _name_index
+
+    text = ("Menteri Rahmat Hidayat tiba. Kemudian 'Abu Bakar al Baghdadi' dan Siti Aminah bicara, "
+            "kata Rahmat kepada Budi Santoso Wibowo.")
+    lex = lexicon_for("id")
+    whole = [(start, [t.text for t in run]) for start, run in _name_index(text, lex).runs]
+    assert len(whole) == 4
+    for pos in range(len(text) + 1):
+        read = [(start, [t.text for t in run]) for start, run in NameReader(text, lex).upto(pos).runs]
+        assert read[: len([r for r in whole if r[0] <= pos])] == [r for r in whole if r[0] <= pos]
+        assert read == whole[: len(read)]

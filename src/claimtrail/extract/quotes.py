@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any
 
 from claimtrail.extract.quote_marks import pair_marks
@@ -26,11 +26,13 @@ from claimtrail.extract.speakers import (
     Token,
     capitalised,
     is_stop,
+    iter_tokens,
     lexicon_for,
     read_phrase,
     tokens,
 )
 from claimtrail.lang import with_fallback
+from claimtrail.lang.alternation import alternation, word_pattern
 from claimtrail.lang.sections.quotes import Section as QuoteCues
 from claimtrail.model import Analysis, Entity, Quote, QuoteKind, Span, Speaker, Stance
 from claimtrail.pipeline import stage
@@ -40,12 +42,17 @@ AFTER_WINDOW = 160
 _LINE = re.compile(r"[^\n]+")
 #: a dash standing alone between words: a dateline's end ("Moskow, Warta Contoh -- ...") or
 #: a parenthetical; a speaker phrase never crosses it
-_DASHES = frozenset("-–—")
+_DASHES = "-–—"
 
 
 def _separator(tok: Token) -> bool:
-    return tok.text in (",", ";", ":") or (tok.text != "" and all(c in _DASHES for c in tok.text))
+    return tok.text in (",", ";", ":") or (tok.text != "" and not tok.text.strip(_DASHES))
 _WORDS = re.compile(r"\w+")
+
+
+def _has_words(text: str, n: int) -> bool:
+    """Whether ``text`` holds at least ``n`` words (counted no further)."""
+    return sum(1 for _ in islice(_WORDS.finditer(text), n)) >= n
 
 
 @dataclass(frozen=True)
@@ -74,10 +81,15 @@ class Cues:
     credit: re.Pattern[str] | None  # ", seperti dilansir TASS": an outlet credit after the content
     determiners: frozenset[str]
     objects: re.Pattern[str] | None  # "menolak laporan bahwa", "told reporters that": an object, then the clause
+    #: any reporting verb, self cue or "according to" cue: a sentence without one (and
+    #: without a ``back`` cue) holds no reported speech
+    any_cue: re.Pattern[str] | None = None
 
 
 def _alt(patterns: list[str]) -> str | None:
-    return "|".join(f"(?:{p})" for p in patterns) if patterns else None
+    """The pack's ``patterns`` as one alternation, factored on first letters (matched
+    ignoring case): a search tries a few letters at each position, not every pattern."""
+    return alternation(patterns)
 
 
 @lru_cache(maxsize=16)
@@ -92,12 +104,14 @@ def cues_for(language: str | None) -> Cues:
 
     lex = lexicon_for(language)
     encl = lex.enclitic.pattern[:-1] if lex.enclitic is not None else None
-    after = _alt(allof("after_verbs") + allof("report_verbs") + allof("deny_verbs"))
-    verbs = _alt(allof("report_verbs") + allof("deny_verbs"))
+    after = allof("after_verbs") + allof("report_verbs") + allof("deny_verbs")
+    verbs = allof("report_verbs") + allof("deny_verbs")
     encl_group = f"(?P<encl>{encl})?" if encl else ""
 
-    def words(p: str | None, extra: str = "") -> re.Pattern[str] | None:
-        return re.compile(rf"(?<!\w)(?:{p}){extra}(?!\w)", re.I) if p else None
+    def words(patterns: list[str], extra: str = "") -> re.Pattern[str] | None:
+        """The patterns as whole words, ignoring case, written for fast searches."""
+        pattern = word_pattern(patterns, extra)
+        return re.compile(pattern) if pattern else None
 
     return Cues(
         double_open="".join(dict.fromkeys("".join(allof("double_open")))),
@@ -108,24 +122,25 @@ def cues_for(language: str | None) -> Cues:
         min_words_uncued=first("min_words_uncued"),
         after=words(after, encl_group),
         verb=words(verbs),
-        before=words(_alt(allof("before_verbs") + allof("report_verbs") + allof("deny_verbs"))),
-        deny=words(_alt(allof("deny_verbs"))),
+        before=words(allof("before_verbs") + allof("report_verbs") + allof("deny_verbs")),
+        deny=words(allof("deny_verbs")),
         complement=re.compile(rf"[\s,:]*(?:{_alt(allof('complementisers'))})(?!\w)[\s,:]*", re.I)
         if allof("complementisers")
         else None,
-        according=words(_alt(allof("according_to"))),
-        self_cue=words(_alt(allof("self_cues"))),
-        back=words(_alt(allof("back_reference"))),
+        according=words(allof("according_to")),
+        self_cue=words(allof("self_cues")),
+        back=words(allof("back_reference")),
         subordinators=frozenset(w.casefold() for p in allof("subordinators") for w in p.split("|")),
         passive=re.compile(rf"(?:{_alt(allof('passive'))})", re.I) if allof("passive") else None,
-        participle=words(_alt(allof("participles"))),
-        joiner=words(_alt(allof("joiners"))),
-        listener=words(_alt(allof("listener_verbs"))),
-        participle_subject=words(_alt(allof("participle_subjects"))),
-        needs_complementiser=words(_alt(allof("needs_complementiser"))),
-        credit=words(_alt(allof("credits"))),
+        participle=words(allof("participles")),
+        joiner=words(allof("joiners")),
+        listener=words(allof("listener_verbs")),
+        participle_subject=words(allof("participle_subjects")),
+        needs_complementiser=words(allof("needs_complementiser")),
+        credit=words(allof("credits")),
         determiners=lex.demonstratives | lex.indefinites,
         objects=re.compile(rf"\s*(?:{_alt(allof('report_objects'))})(?!\w)", re.I) if allof("report_objects") else None,
+        any_cue=words(allof("self_cues") + allof("according_to") + allof("report_verbs") + allof("deny_verbs")),
     )
 
 
@@ -197,7 +212,7 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
         channel = lex.source_nouns.match(text, start, limit)
         if channel:
             start = channel.end()
-    for t in tokens(text, start, limit):
+    for t in iter_tokens(text, start, limit):
         if t.text == "(" or (out and (is_stop(t, lex) or (_separator(t) and t.text != ","))) or len(out) >= MAX_WORDS:
             break
         if t.text.endswith((".", "!", "?")) and t.key not in lex.honorifics and t.key not in lex.ranks:
@@ -214,7 +229,7 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
 def _clause_end(text: str, start: int, limit: int, lex: Lexicon) -> int:
     """Where the sentence from ``start`` ends: at a full stop that does not close an
     honorific, a rank or an initial ("Mr. Rove", "Charles E. Grassley")."""
-    for t in tokens(text, start, limit):
+    for t in iter_tokens(text, start, limit):
         if t.text.endswith((".", "!", "?")):
             word = t.text.rstrip(".!?")
             if t.text[-1] == "." and (t.key in lex.honorifics or t.key in lex.ranks or len(word) == 1):
@@ -307,12 +322,12 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
     for raw, closed in sorted(direct, key=lambda x: x[0].start):
         span = _strip(text, raw)
         content = span.of(text)
-        if len(content) < cues.min_chars or sum(1 for _ in _WORDS.finditer(content)) < 2:
+        if len(content) < cues.min_chars or not _has_words(content, 2):
             continue
         line = line_at(raw.end)
         cand: Candidate = _direct_speaker(text, span, raw.end + (1 if closed else 0), line, cues, lex, sentence_at,
                                           line_before(raw.start))
-        if cand.follow and len(_WORDS.findall(content)) < cues.min_words_uncued:
+        if cand.follow and not _has_words(content, cues.min_words_uncued):
             continue
         cands.append(cand)
     cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands])))
@@ -526,7 +541,7 @@ def _content(text: str, start: int, end: int, cues: Cues, quoted: Quoted) -> Spa
     span = _strip(text, Span(start, max(start, end)))
     span = _strip(text, Span(span.start, _attribution_start(text, span, cues)))
     body = span.of(text).rstrip(".!?")
-    if len(body) < cues.min_chars or len(_WORDS.findall(body)) < 4 or body[:1] in "\"“«„'":
+    if len(body) < cues.min_chars or not _has_words(body, 4) or body[:1] in "\"“«„'":
         return None
     return Span(span.start, span.start + len(body))
 
@@ -544,7 +559,7 @@ def _attribution_start(text: str, span: Span, cues: Cues) -> int:
     comma = text.rfind(",", span.start, end)
     if comma < 0:
         return end
-    tail = [t for t in tokens(text, comma + 1, end) if _WORDS.search(t.text)]
+    tail = list(islice((t for t in iter_tokens(text, comma + 1, end) if _WORDS.search(t.text)), 8))
     if not tail or len(tail) > 7:
         return end
     verbs = [i for i, t in enumerate(tail) if cues.verb.fullmatch(t.text.rstrip(".!?"))]
@@ -590,9 +605,14 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
     out: list[Candidate] = []
     if quoted.contains(sent):
         return out
+    # the self, "according to" and verb cues are all among the combined cue: none of them
+    # starts before its first match, so their searches start there
+    first = _first_cue(text, sent, cues)
+    if first is None:
+        return out
     # "menurut X, ...", "according to X, ...", "по словам X, ..."
     if cues.self_cue is not None:
-        for m in cues.self_cue.finditer(text, sent.start, sent.end):
+        for m in cues.self_cue.finditer(text, first, sent.end):
             if quoted.at(m.start()) or _quote_cue(text, sent.start, m.start(), cues, used):
                 continue
             span = _content(text, m.end(), sent.end, cues, quoted)
@@ -603,7 +623,7 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                      Span(m.start(), m.end())))
                 return out
     if cues.according is not None:
-        found = [m for m in cues.according.finditer(text, sent.start, sent.end)
+        found = [m for m in cues.according.finditer(text, first, sent.end)
                  if not quoted.at(m.start()) and not _quote_cue(text, sent.start, m.start(), cues, used)]
         ends = [m.start() for m in found[1:]] + [sent.end] if found else []
         for m, end in zip(found, ends, strict=True):
@@ -628,7 +648,7 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                 if nxt:
                     phrase_end = nxt.end() - 1
             phrase = _phrase_after(text, m.end(), phrase_end, lex)
-            rest = tokens(text, phrase_end + 1, end)[:1]
+            rest = list(islice(iter_tokens(text, phrase_end + 1, end), 1))
             if (phrase and m.start() - sent.start > 20 and rest
                     and (rest[0].key in cues.subordinators or rest[0].key in lex.leading)):
                 # "X happened, according to A, while B said Y": the content comes first,
@@ -659,23 +679,37 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                     out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
                                          Span(m.start(), m.end())))
                     return out
-    return out + _verb_reports(text, sent, cues, lex, quoted, used)
+    return out + _verb_reports(text, sent, cues, lex, quoted, used, first)
+
+
+def _first_cue(text: str, sent: Span, cues: Cues) -> int | None:
+    """Where the first cue that :func:`_reported_one` reads in ``sent`` starts: a reporting
+    verb, a self cue or an "according to" cue (the combined cue's first match), else the
+    sentence's end when a ``back`` cue stands near its start, else None: no cue."""
+    if cues.any_cue is not None:
+        m = cues.any_cue.search(text, sent.start, sent.end)
+        if m is not None:
+            return m.start()
+    if cues.back is not None and cues.back.search(text, sent.start, min(sent.end, sent.start + 60)):
+        return sent.end
+    return None
 
 
 def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
-                  used: frozenset[int]) -> list[Candidate]:
+                  used: frozenset[int], scan_from: int | None = None) -> list[Candidate]:
     """Reported speech cued by a reporting verb: the first one in ``sent`` that has a
-    subject and a content clause."""
+    subject and a content clause. No verb starts before ``scan_from`` when it is given."""
     out: list[Candidate] = []
     if cues.verb is None:
         return out
-    for m in cues.verb.finditer(text, sent.start, sent.end):
+    for m in cues.verb.finditer(text, sent.start if scan_from is None else scan_from, sent.end):
         if quoted.at(m.start()) or _passive(text, sent.start, m.start(), cues, lex):
             continue
         if _quote_cue(text, sent.start, m.start(), cues, used):
             continue  # '"Not me," said X': the words in marks are X's (here too short to be a quote)
         stance = _stance(cues, m.group())
-        rest = [t for t in tokens(text, m.end(), sent.end) if _WORDS.search(t.text)]
+        # the words after the verb, up to nine: only whether there are more than eight matters
+        rest = list(islice((t for t in iter_tokens(text, m.end(), sent.end) if _WORDS.search(t.text)), 9))
         # "..., the ministry said." / "... the ministry said in a statement.": a short tail
         # after the verb that opens with a stop word and has no complementiser is no clause
         adjunct = (bool(rest) and len(rest) <= 8 and is_stop(rest[0], lex) and cues.complement is not None

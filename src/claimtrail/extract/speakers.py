@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claimtrail.lang import with_fallback
@@ -21,8 +22,16 @@ from claimtrail.model import Entity, Span, Speaker
 
 #: the most words a speaker phrase is read over
 MAX_WORDS = 14
-_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»„]+|[,;:()]")
+_WORD_CHAR = r"[^\s,;:()\[\]\"“”«»„]"
+_TOKEN = re.compile(rf"{_WORD_CHAR}+|[,;:()]")
 _EDGE = "\"'“”‘’«»„.!?…"
+_WORD_CHAR_RE = re.compile(_WORD_CHAR)
+#: what stands between two tokens with no punctuation token between them
+_WORD_GAP = r"[\s\[\]\"“”«»„]++"
+#: the dots at the end of a word, one word a line
+_TRAILING_DOTS = re.compile(r"\.+(?=\n)")
+#: a word character that is no quotation mark and no dot
+_NOT_EDGE = r"[^\s,;:()\[\]\"“”«»„'‘’.!?…]"
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -69,6 +78,16 @@ class Lexicon:
     source_nouns: re.Pattern[str] | None
     inflected_names: bool  # names change their ending ("Вэнсом" for "Вэнс")
     documents: frozenset[str] = frozenset()  # "the statement said": its issuer, named before
+    #: words that are never a name word: titles, ranks, honorifics, not_names,
+    #: demonstratives and pronouns
+    never_names: frozenset[str] = frozenset()
+    #: words that end a speaker phrase or stand around it: stop_words, leading, between
+    function_words: frozenset[str] = frozenset()
+    #: capitalised words already judged by :func:`_index_word`, by their text
+    index_words: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    #: a stretch of words that may hold a name: a capitalised word, then more capitalised
+    #: words or name particles ("Abu Bakar al Baghdadi"); built from ``particles``
+    name_stretch: re.Pattern[str] | None = None
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -88,7 +107,7 @@ def lexicon_for(language: str | None) -> Lexicon:
 
     enclitic = next((s.enclitic for s in sections if s.enclitic), None)
     nouns = allof("source_nouns")
-    return Lexicon(
+    lex = Lexicon(
         pronouns=_words(allof("pronouns")),
         group_pronouns=_words(allof("group_pronouns")),
         indefinites=_words(allof("indefinites")),
@@ -107,11 +126,81 @@ def lexicon_for(language: str | None) -> Lexicon:
         inflected_names=any(s.inflected_names for s in sections),
         documents=_words(allof("documents")),
         source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,
+        name_stretch=_name_stretch(_words(allof("name_particles"))),
     )
+    return replace(lex, never_names=lex.titles | lex.ranks | lex.honorifics | lex.not_names | lex.demonstratives
+                   | lex.pronouns, function_words=lex.stop_words | lex.leading | lex.between)
+
+
+#: any character past the Basic Multilingual Plane
+_ASTRAL = r"\U00010000-\U0010ffff"
+
+
+@lru_cache(maxsize=1)
+def _case_classes() -> tuple[str, str]:
+    """Regex classes of the characters of the Basic Multilingual Plane that are upper case
+    and lower case by ``str.isupper`` and ``str.islower``, each with every character past
+    it: a class with many ranges there is tried range by range, ten times slower, so
+    those characters are checked again by whoever uses them."""
+
+    def char_class(test: Callable[[str], bool]) -> str:
+        ranges: list[list[int]] = []
+        for cp in range(0x10000):
+            if test(chr(cp)):
+                if ranges and ranges[-1][1] == cp - 1:
+                    ranges[-1][1] = cp
+                else:
+                    ranges.append([cp, cp])
+        return "[" + "".join(rf"\U{a:08x}-\U{b:08x}" for a, b in ranges) + _ASTRAL + "]"
+
+    return char_class(str.isupper), char_class(str.islower)
+
+
+@lru_cache(maxsize=16)
+def _name_stretch(particles: frozenset[str]) -> re.Pattern[str]:
+    """A capitalised word, then more words, each capitalised or a name particle, with
+    only spaces or quotation marks between them: the stretches of a text that may hold a
+    run of name words, read word by word by :func:`_name_index`. Group ``more`` is None
+    for a word alone. A match starts at the capital letter, past the quotation marks and
+    dots before it (the class of capitals comes first, so that the search skips to them);
+    its word may start further back ("d'Alembert"). A particle is matched ignoring case as
+    ``re`` does, letter by letter: a particle with a letter that folds to two ("ß") would
+    need its folded spellings listed too."""
+    upper, _ = _case_classes()
+    edge = "".join(re.escape(c) for c in _EDGE if re.fullmatch(_WORD_CHAR, c))
+    capitalised = rf"[{edge}]*{upper}{_WORD_CHAR}*+"
+    alternatives = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    particle = rf"\.*(?i:{alternatives})[.!?]*+(?!{_WORD_CHAR})" if particles else None
+    word = f"(?:{capitalised}|{particle})" if particle else capitalised
+    return re.compile(rf"{upper}(?<!{_NOT_EDGE}.){_WORD_CHAR}*+(?P<more>{_WORD_GAP}{word})*")
+
+
+@lru_cache(maxsize=1)
+def _lower_start() -> re.Pattern[str]:
+    """Words that start with a lower-case letter, or with any letter past the Basic
+    Multilingual Plane (the class comes first, for the search to skip to it)."""
+    return re.compile(rf"{_case_classes()[1]}(?<!{_WORD_CHAR}.){_WORD_CHAR}*")
+
+
+def lower_keys(text: str) -> frozenset[str]:
+    """The folded forms (:attr:`Token.key`) of the words of ``text`` that start with a
+    lower-case letter: each distinct word folded once, all of them in one string."""
+    words = set(_lower_start().findall(text))
+    if words and max(words) >= "\U00010000":  # a word that starts past the BMP: its letter checked
+        words = {w for w in words if w[0].islower()}
+    keys = set(_TRAILING_DOTS.sub("", "\n".join(words).casefold() + "\n").split("\n"))
+    keys.discard("")
+    return frozenset(keys)
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+    """The :func:`tokens` one by one, for readers that stop early."""
+    for m in _TOKEN.finditer(text, start, end):
+        yield Token(m.group(), m.start(), m.end())
 
 
 def is_stop(tok: Token, lex: Lexicon, also: frozenset[str] = frozenset()) -> bool:
@@ -131,7 +220,12 @@ def capitalised(tok: Token) -> bool:
 
 
 def _all_caps(tok: Token) -> bool:
-    letters = [c for c in tok.text if c.isalpha()]
+    return _all_caps_word(tok.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _all_caps_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
@@ -264,12 +358,7 @@ def _trim(toks: list[Token], lex: Lexicon) -> list[Token]:
 
 
 def _is_name_token(tok: Token, lex: Lexicon) -> bool:
-    k = tok.key
-    if k in lex.titles or k in lex.ranks or k in lex.honorifics or k in lex.not_names:
-        return False
-    if k in lex.demonstratives or k in lex.pronouns:
-        return False
-    return _capitalised(tok) and not _all_caps(tok)
+    return tok.key not in lex.never_names and _capitalised(tok) and not _all_caps_word(tok.text)
 
 
 def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
@@ -356,9 +445,13 @@ def _run(words: list[Token], i: int, lex: Lexicon) -> list[Token]:
 
 def is_org_word(key: str, lex: Lexicon) -> bool:
     """An organisation word, inflected forms included ("комитета" for "комитет")."""
-    if key in lex.org_words:
-        return True
-    return any(key[:n] in stems for n, stems in _org_stems(lex.org_words) if len(key) > n)
+    return key in lex.org_words or _org_stem_of(key, lex.org_words)
+
+
+@lru_cache(maxsize=1 << 14)
+def _org_stem_of(key: str, words: frozenset[str]) -> bool:
+    """Whether ``key`` starts with an organisation word of six letters or more and goes on."""
+    return any(key[:n] in stems for n, stems in _org_stems(words) if len(key) > n)
 
 
 @lru_cache(maxsize=16)
@@ -405,7 +498,7 @@ class Resolver:
     text: str = ""
     named: list[Speaker] = field(default_factory=list)
     entities: dict[tuple[int, int], Entity] = field(default_factory=dict)
-    _names: NameIndex | None = None
+    _names: NameReader | None = None
     last_at: int = 0  # where the last speaker phrase read ends
     _lower: frozenset[str] | None = None
 
@@ -474,7 +567,7 @@ class Resolver:
         skip = self.lex.leading | self.lex.stop_words | self.lex.pronouns | self.lex.demonstratives
         for st in reversed(starts):
             lead: list[Token] = []
-            for t in tokens(self.text, st, min(pos, st + 120)):
+            for t in iter_tokens(self.text, st, min(pos, st + 120)):
                 k = t.key
                 if _capitalised(t) or k in self.lex.titles or k in self.lex.ranks or k in self.lex.particles:
                     lead.append(t)
@@ -503,7 +596,7 @@ class Resolver:
 
     def _lower_words(self) -> frozenset[str]:
         if self._lower is None:
-            self._lower = frozenset(t.key for t in tokens(self.text, 0, len(self.text)) if t.text[:1].islower())
+            self._lower = lower_keys(self.text)
         return self._lower
 
     def _remember(self, s: Speaker) -> Speaker:
@@ -580,10 +673,12 @@ class Resolver:
                 return s.name, None
         return name, None
 
-    def _index(self) -> NameIndex:
+    def _index(self, pos: int) -> NameIndex:
+        """The name index as far as ``pos``; all of it where names are inflected (a word in
+        no run is then looked for by its stem, so a run after ``pos`` counts too)."""
         if self._names is None:
-            self._names = _name_index(self.text, self.lex)
-        return self._names
+            self._names = NameReader(self.text, self.lex)
+        return self._names.upto(len(self.text) if self.lex.inflected_names else pos)
 
     def _titled_before(self, role: str, at: Span | None) -> tuple[str, str | None] | None:
         """"прокурор", "the director" with no earlier speaker holding the title: the last
@@ -591,7 +686,7 @@ class Resolver:
         titles = {w for w in role.casefold().split() if w in self.lex.titles}
         if not titles or at is None or not self.text:
             return None
-        runs = self._index().runs
+        runs = self._index(at.start).runs
         i = bisect_right(runs, at.start, key=lambda r: r[0]) - 1
         for start, run in reversed(runs[max(0, i - 30) : i + 1]):
             if run[-1].end > at.start:
@@ -604,7 +699,7 @@ class Resolver:
         return None
 
     def _written_before(self, key: str, pos: int) -> tuple[str, str | None] | None:
-        index = self._index()
+        index = self._index(pos)
         runs = index.by_word.get(key) or []
         if not runs and self.lex.inflected_names:
             runs = next((index.by_word[k] for k in index.by_prefix.get(key[:3], []) if same_stem(key, k)), [])
@@ -646,7 +741,8 @@ def same_stem(a: str, b: str, least: int = 4) -> bool:
 @dataclass
 class NameIndex:
     """Every run of two to four name words in a text, in text order: all of them, by each
-    of their words, and those words by their first three letters (for inflected forms)."""
+    of their words, and, where names are inflected, those words by their first three
+    letters (for the inflected forms)."""
 
     runs: list[tuple[int, list[Token]]] = field(default_factory=list)
     by_word: dict[str, list[tuple[int, list[Token]]]] = field(default_factory=dict)
@@ -654,55 +750,104 @@ class NameIndex:
 
 
 def _name_index(text: str, lex: Lexicon) -> NameIndex:
-    """The :class:`NameIndex` of ``text``, in one pass over it."""
-    out = NameIndex()
-    run: list[Token] = []
-    # a word also written in lower case is no name ("Menurut Daryono" at a sentence start)
-    lower = {w.casefold().strip(".") for w in _TOKEN.findall(text) if w[:1].islower()}
-    function = lex.stop_words | lex.leading | lex.between | lower
-    particles = lex.particles
+    """The whole :class:`NameIndex` of ``text``."""
+    return NameReader(text, lex).upto(len(text))
 
-    def close() -> None:
-        while run and run[-1].key in particles:
+
+class NameReader:
+    """Reads the :class:`NameIndex` of a text as far as it is asked for: every run that
+    starts up to a position, the rest later. Only the stretches of two or more capitalised
+    words and particles are read word by word, each on its own (a run never crosses two)."""
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text, self.lex = text, lex
+        self.index = NameIndex()
+        self._stretches = (lex.name_stretch or _name_stretch(lex.particles)).finditer(text)
+        self._next: tuple[int, int] | None = None  # the next stretch to read: where its first word starts, its end
+        self._done = False
+        self._lower: frozenset[str] | None = None
+
+    def upto(self, pos: int) -> NameIndex:
+        """The index, with every run that starts at ``pos`` or before."""
+        while not self._done:
+            if self._next is None:
+                stretch = next(self._stretches, None)
+                if stretch is None:
+                    self._done = True
+                    break
+                if stretch.group("more") is None:
+                    continue  # one word: no run
+                start = stretch.start()
+                while start > 0 and _WORD_CHAR_RE.match(self.text, start - 1):
+                    start -= 1  # the word's start
+                self._next = (start, stretch.end())
+            start, end = self._next
+            if start > pos:
+                break
+            self._read(start, end)
+            self._next = None
+        return self.index
+
+    def _read(self, start: int, end: int) -> None:
+        """The runs of the stretch ``text[start:end]``."""
+        if self._lower is None:
+            # a word also written in lower case is no name ("Menurut Daryono" at a sentence start)
+            self._lower = lower_keys(self.text)
+        lower, lex, particles = self._lower, self.lex, self.lex.particles
+        run: list[Token] = []
+        for m in _TOKEN.finditer(self.text, start, end):
+            text_ = m.group()
+            word = text_.rstrip(".!?")
+            ends = word != text_ and len(word) > 1
+            if not ends:
+                word = text_
+            if not word.lstrip(_EDGE)[:1].isupper():
+                # not capitalised: a name word only as a particle inside a run
+                if run and word.casefold().strip(".") in particles:
+                    named, tok = True, Token(word, m.start(), m.start() + len(word))
+                else:
+                    if run:
+                        self._close(run)
+                    continue
+            else:
+                tok = Token(word, m.start(), m.start() + len(word))
+                named = (_index_word(tok, lex) and tok.key not in lower) or (bool(run) and tok.key in particles)
+            if named and not (run and tok.start - run[-1].end > 1):
+                run.append(tok)
+            else:
+                self._close(run)
+                if named:
+                    run.append(tok)
+            if ends:
+                self._close(run)
+        self._close(run)
+
+    def _close(self, run: list[Token]) -> None:
+        """Index ``run`` (its trailing particles dropped) when it has two to four words; empty it."""
+        while run and run[-1].key in self.lex.particles:
             run.pop()
         if 2 <= len(run) <= 4:
+            out = self.index
             entry = (run[0].start, list(run))
             out.runs.append(entry)
             for t in run:
                 for key in {t.key, *t.key.split("-")}:
-                    if key not in out.by_word:
+                    if self.lex.inflected_names and key not in out.by_word:
                         out.by_prefix.setdefault(key[:3], []).append(key)
                     out.by_word.setdefault(key, []).append(entry)
         run.clear()
 
-    for m in _TOKEN.finditer(text):
-        text_ = m.group()
-        word = text_.rstrip(".!?")
-        ends = word != text_ and len(word) > 1
-        if not ends:
-            word = text_
-        if not word.lstrip(_EDGE)[:1].isupper():
-            # most words: not capitalised, so a name word only as a particle inside a run
-            if run and word.casefold().strip(".") in particles:
-                named, tok = True, Token(word, m.start(), m.start() + len(word))
-            else:
-                if run:
-                    close()
-                continue
-        else:
-            tok = Token(word, m.start(), m.start() + len(word))
-            named = (_is_name_token(tok, lex) and not is_org_word(tok.key, lex) and tok.key not in function) or (
-                bool(run) and tok.key in particles)
-        if named and not (run and tok.start - run[-1].end > 1):
-            run.append(tok)
-        else:
-            close()
-            if named:
-                run.append(tok)
-        if ends:
-            close()
-    close()
-    return out
+
+def _index_word(tok: Token, lex: Lexicon) -> bool:
+    """Whether a capitalised word may stand in a run of the name index: a name word, no
+    organisation word, no function word. Judged once per word text and lexicon."""
+    known = lex.index_words.get(tok.text)
+    if known is None:
+        known = _is_name_token(tok, lex) and not is_org_word(tok.key, lex) and tok.key not in lex.function_words
+        if len(lex.index_words) >= 1 << 16:
+            lex.index_words.clear()  # bounded over a long batch
+        lex.index_words[tok.text] = known
+    return known
 
 
 def _described_before(text: str, start: int, lex: Lexicon) -> list[Token]:
