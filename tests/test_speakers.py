@@ -158,3 +158,11 @@ def test_name_reader_reads_every_run_up_to_the_position_asked_for() -> None:
         read = [(start, [t.text for t in run]) for start, run in NameReader(text, lex).upto(pos).runs]
         assert read[: len([r for r in whole if r[0] <= pos])] == [r for r in whole if r[0] <= pos]
         assert read == whole[: len(read)]
+
+
+def test_hyphenated_name_prefix_from_the_pack_stays_in_the_name() -> None:
+    s = read("Foreign Minister Walid al-Moualem", "en")
+    assert s is not None and s.name == "Walid al-Moualem"
+    # the prefixes come from the pack: a word with another lower-case prefix ends the name
+    s = read("Foreign Minister Walid ul-Moualem", "en")
+    assert s is not None and s.name == "Walid"

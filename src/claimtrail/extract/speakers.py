@@ -70,6 +70,7 @@ class Lexicon:
     ranks: frozenset[str]
     honorifics: frozenset[str]
     particles: frozenset[str]
+    particle_prefixes: tuple[str, ...]  # "al-": "al-Assad" goes on a name
     not_names: frozenset[str]
     org_words: frozenset[str]
     stop_words: frozenset[str]
@@ -118,6 +119,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         ranks=_first_words(allof("ranks")),
         honorifics=_words(allof("honorifics")),
         particles=_words(allof("name_particles")),
+        particle_prefixes=tuple(sorted({w.casefold() for w in allof("particle_prefixes")})),
         not_names=_words(allof("not_names")),
         org_words=_words(allof("org_words")),
         stop_words=_words(allof("stop_words")),
@@ -431,7 +433,7 @@ def _run(words: list[Token], i: int, lex: Lexicon) -> list[Token]:
         t = words[i]
         if out and t.start - out[-1].end > 1:
             break  # a comma or a bracket between: "Tbk, Desi Arryani" is not one name
-        if _is_name_token(t, lex) or (out and t.key in lex.particles) or (out and t.key.startswith(("al-", "el-"))):
+        if _is_name_token(t, lex) or (out and (t.key in lex.particles or t.key.startswith(lex.particle_prefixes))):
             if is_org_word(t.key, lex):
                 break
             out.append(t)

@@ -37,6 +37,9 @@ class Section(BaseModel):
     honorifics: list[Word] = Field(default_factory=list)
     #: words inside names that are written in lower case ("bin", "al", "van")
     name_particles: list[Word] = Field(default_factory=list)
+    #: lower-case prefixes of name words joined by a hyphen ("al-" in "Bashar al-Assad"):
+    #: a word that starts with one goes on a name
+    particle_prefixes: list[Word] = Field(default_factory=list)
     #: capitalised words that are never part of a person's name (places, directions)
     not_names: list[Word] = Field(default_factory=list)
     #: words that make a name an organisation ("Kementerian", "Ministry", "министерство")
