@@ -578,3 +578,14 @@ def test_calling_a_report_a_fabrication_denies_it_in_russian() -> None:
     (q,) = quotes(text, "ru")
     assert q.stance == "deny" and q.speaker is not None and q.speaker.name == "Игорь Конашенков"
     assert content(text, q) == "в городе заблокированы 250 тысяч мирных жителей"
+
+
+def test_participle_report_takes_the_noun_phrase_that_opens_its_clause() -> None:
+    text = ("The Harbour Workers Union strongly criticised the new shift rules on Tuesday calling on the port "
+            "authority to withdraw them before the winter season begins.\n\n"
+            "Northern port council spokeswoman Lena Ortiz met the workers on Friday calling on the managers to "
+            "reopen the talks with every crew this month.")
+    qs = [q for q in quotes(text, "en") if q.kind == "indirect"]
+    assert [q.speaker.name if q.speaker else None for q in qs] == ["Harbour Workers Union", "Lena Ortiz"]
+    assert content(text, qs[0]).startswith("the port authority to withdraw")
+    assert content(text, qs[1]).startswith("the managers to reopen")

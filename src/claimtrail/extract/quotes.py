@@ -25,6 +25,7 @@ from claimtrail.extract.speakers import (
     Resolver,
     Token,
     capitalised,
+    is_org_word,
     is_stop,
     iter_tokens,
     lexicon_for,
@@ -727,6 +728,10 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                 continue  # "menolak desakan mundur": a noun object
         if span is not None:
             subject = _phrase_before(text, sent.start, m.start(), lex, cues.subordinators)
+            if subject and cues.participle is not None and cues.participle.fullmatch(m.group()):
+                # "The Coalition strongly condemned these crimes calling on ...": a participle
+                # has the subject of the clause it hangs on, the noun phrase that opens it
+                subject = _leading_np(subject, lex)
             if subject and not quoted.overlaps(Span(subject[0].start, subject[-1].end)):
                 first = Candidate("indirect", span, read_phrase(text, subject, lex), m.group(),
                                   Span(m.start(), m.end()), stance)
@@ -755,6 +760,36 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                 out.append(Candidate("indirect", span, mention, m.group(), Span(m.start(), m.end()), stance))
                 return out
     return out
+
+
+def _leading_np(toks: list[Token], lex: Lexicon) -> list[Token]:
+    """The noun phrase that opens ``toks``: a determiner, then names, titles, ranks,
+    organisation words and name particles, with up to two other lower-case words before a
+    title or an organisation word ("Russian foreign ministry spokeswoman"), up to the first
+    other word ("The Coalition" of "The Coalition strongly condemned these crimes")."""
+    determiners = lex.demonstratives | lex.indefinites
+
+    def head(t: Token) -> bool:
+        k = t.key
+        return k in lex.titles or k in lex.ranks or k in lex.honorifics or is_org_word(k, lex)
+
+    end = 0  # the tokens before it are the phrase
+    i = 1 if toks and toks[0].key in lex.demonstratives else 0
+    while i < len(toks):
+        t = toks[i]
+        if capitalised(t) or head(t) or (end and t.key in lex.particles):
+            i += 1
+            end = i
+            continue
+        gap = toks[i : i + 3]
+        j = next((n for n, g in enumerate(gap) if head(g)), -1)
+        if end and j > 0 and all(g.text.islower() and g.key not in determiners and not is_stop(g, lex)
+                                 for g in gap[:j]):
+            i += j  # "foreign" in "Russian foreign ministry"
+            continue
+        break
+    out = toks[:end]
+    return out if any(t.key not in lex.demonstratives for t in out) else toks
 
 
 def _joined(text: str, first: Candidate, sent: Span, cues: Cues, lex: Lexicon, quoted: Quoted,
