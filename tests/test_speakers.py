@@ -166,3 +166,25 @@ def test_hyphenated_name_prefix_from_the_pack_stays_in_the_name() -> None:
     # the prefixes come from the pack: a word with another lower-case prefix ends the name
     s = read("Foreign Minister Walid ul-Moualem", "en")
     assert s is not None and s.name == "Walid"
+
+
+def test_naming_phrase_after_a_description_gives_the_name() -> None:
+    s = read("The volunteer group known as the Harbour Watch", "en")
+    assert s is not None and s.name == "Harbour Watch" and s.role == "volunteer group"
+    s = read("seorang pedagang bernama Siti Aminah")
+    assert s is not None and s.name == "Siti Aminah" and s.role == "pedagang"
+    # after a name it is an alias, and a verb's object is no name
+    s = read("Harbour Watch formerly known as the Dock Patrol", "en")
+    assert s is None or s.name != "Dock Patrol"
+    s = read("Walter Brenn called the report", "en")
+    assert s is None or s.name != "report"
+
+
+def test_naming_phrase_keeps_stop_words_of_the_description_in_the_subject() -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    text = ("A volunteer network based in the old port known as Harbour Watch said the night ferries were "
+            "cancelled because of the storm warnings.")
+    qs = analyse(Article(id="t", text=text, language="en")).quotes
+    assert [q.speaker.name if q.speaker else None for q in qs] == ["Harbour Watch"]

@@ -29,6 +29,7 @@ from claimtrail.extract.speakers import (
     is_stop,
     iter_tokens,
     lexicon_for,
+    naming_at,
     read_phrase,
     tokens,
 )
@@ -285,8 +286,11 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
         if not dets:
             return None
         toks = toks[dets[-1] :]
+    # "The group based in London known as X": the stop words before a naming phrase are
+    # inside the description, and the name after it is the speaker's
+    naming = naming_at(toks, lex)
     for i, t in enumerate(toks):
-        if i and is_stop(t, lex, subs):
+        if i and is_stop(t, lex, subs) and (naming is None or i >= naming[1]):
             toks = toks[:i]
             break
     return toks[-MAX_WORDS:]

@@ -63,7 +63,7 @@ class Lexicon:
     pronouns: frozenset[str]
     group_pronouns: frozenset[str]  # pronouns that may stand for an organisation ("it", "they")
     indefinites: frozenset[str]
-    naming: frozenset[str]
+    naming: tuple[tuple[str, ...], ...]  # each naming phrase as its words ("known", "as")
     enclitic: re.Pattern[str] | None
     demonstratives: frozenset[str]
     titles: frozenset[str]  # single words and first words of multi-word titles
@@ -112,7 +112,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         pronouns=_words(allof("pronouns")),
         group_pronouns=_words(allof("group_pronouns")),
         indefinites=_words(allof("indefinites")),
-        naming=_words(allof("naming")),
+        naming=tuple(sorted({tuple(w.casefold().split()) for w in allof("naming")}, key=len, reverse=True)),
         enclitic=re.compile(rf"(?:{enclitic})$", re.I) if enclitic else None,
         demonstratives=_words(allof("demonstratives")),
         titles=_first_words(allof("titles")),
@@ -269,7 +269,19 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
     if head is not None:
         # "the ministry", "kementerian itu", "министерство": the last speaker named by that word
         return Mention(phrase, span, head=head)
-    if keys[0] in lex.indefinites and not any(k in lex.naming for k in keys):
+    naming = naming_at(words, lex)
+    if naming is not None:
+        # "a trader named Siti Aminah", "the group known as the Syrian Observatory": the
+        # name after the naming words, the description before them its role
+        desc, after = words[: naming[0]], words[naming[1] :]
+        name_toks = _name_of(after, lex)
+        if not name_toks:
+            return Mention(phrase, span, phrase, span)
+        nspan = Span(name_toks[0].start, name_toks[-1].end)
+        determiners = lex.demonstratives | lex.indefinites
+        role = desc + [t for t in after if (t.end <= nspan.start and t.key not in determiners) or t.start >= nspan.end]
+        return Mention(phrase, span, nspan.of(text), nspan, _role_text(role, lex))
+    if keys[0] in lex.indefinites:
         return Mention(phrase, span, phrase, span)  # unnamed: as written ("a source")
     has_title = any(k in lex.titles for k in keys)
     if has_title and len(keys) > 1 and keys[-1] in lex.demonstratives and keys[0] in lex.titles:
@@ -279,13 +291,6 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
         # "the UNICEF director", "the organization's head", "прокурор": the last speaker
         # who held the title, else the title as written
         return Mention(phrase, span, role=phrase)
-    if keys[0] in lex.indefinites:
-        named = [i for i, k in enumerate(keys) if k in lex.naming]
-        if not named:
-            return Mention(phrase, span, phrase, span)  # unnamed: as written
-        words = words[named[-1] + 1 :]
-        if not words:
-            return Mention(phrase, span, phrase, span)
     name_toks = _name_of(words, lex)
     if name_toks:
         nspan = Span(name_toks[0].start, name_toks[-1].end)
@@ -294,6 +299,30 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
     if has_title and keys[0] not in lex.demonstratives and any(_capitalised(t) for t in words):
         return Mention(phrase, span, role=phrase)
     return Mention(phrase, span, phrase, span)
+
+
+def naming_at(words: list[Token], lex: Lexicon) -> tuple[int, int] | None:
+    """Where the last naming phrase in ``words`` starts and ends ("named", "known as")
+    that names a description: a lower-case word before it, a name after it (past a
+    determiner): "a group known as the White Helmets", not "Rudskoy called the downing"
+    nor an alias after a name ("Fatah al-Sham Front, formerly known as Nusra Front")."""
+    found: tuple[int, int] | None = None
+    determiners = lex.demonstratives | lex.indefinites
+    i = 1
+    while i < len(words) - 1:
+        # the longest naming phrase at ``i`` ("formerly known as" before "known as")
+        n = next((len(p) for p in lex.naming
+                  if i + len(p) < len(words) and all(words[i + k].key == w for k, w in enumerate(p))), 0)
+        if not n:
+            i += 1
+            continue
+        j = i + n
+        while j < len(words) - 1 and words[j].key in determiners:
+            j += 1
+        if words[i - 1].text[:1].islower() and _capitalised(words[j]):
+            found = (i, i + n)
+        i += n
+    return found
 
 
 def _role_text(words: list[Token], lex: Lexicon) -> str | None:
