@@ -589,3 +589,15 @@ def test_participle_report_takes_the_noun_phrase_that_opens_its_clause() -> None
     assert [q.speaker.name if q.speaker else None for q in qs] == ["Harbour Workers Union", "Lena Ortiz"]
     assert content(text, qs[0]).startswith("the port authority to withdraw")
     assert content(text, qs[1]).startswith("the managers to reopen")
+
+
+def test_short_bracket_inside_a_speaker_phrase_is_passed_over() -> None:
+    text = ("\"Gudang itu sudah lama tidak dipakai dan atapnya bocor di banyak tempat,\" kata Kepala Dinas "
+            "Pemadam Kebakaran (Damkar) Kota Bogor R. Hendra Wijaya di Bogor.\n\n"
+            "Menurut dosen Universitas Pakuan (Unpak) ini, api berasal dari kabel listrik yang sudah tua di "
+            "lantai dua gudang.\n\n"
+            "\"Kami melihat asap tebal dari arah gudang sekitar pukul dua dini hari,\" kata Budi Santoso (45), "
+            "warga Tegallega.")
+    qs = quotes(text)
+    assert [q.speaker.name if q.speaker else None for q in qs] == [
+        "R. Hendra Wijaya", "R. Hendra Wijaya", "Budi Santoso"]

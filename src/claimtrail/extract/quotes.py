@@ -214,9 +214,26 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
         channel = lex.source_nouns.match(text, start, limit)
         if channel:
             start = channel.end()
+    bracket = -1  # the tokens read inside a bracket, -1 outside one
     for t in iter_tokens(text, start, limit):
+        if bracket >= 0:
+            # "dosen Universitas Syiah Kuala (Unsyiah) ini": a short bracket inside the
+            # phrase (an acronym) is passed over
+            bracket = -1 if t.text == ")" else bracket + 1
+            if bracket > 3:
+                break
+            continue
+        if t.text == "(" and out and not text[t.end : t.end + 1].isdigit():
+            bracket = 0  # an age or a date ("Zul (47), warga ...", "(29/8)") ends it
+            continue
         if t.text == "(" or (out and (is_stop(t, lex) or (_separator(t) and t.text != ","))) or len(out) >= MAX_WORDS:
             break
+        if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == ".":
+            # an initial before a name ("R. Soes Hindharno") ends no sentence
+            nxt = next(iter_tokens(text, t.end, limit), None)
+            if nxt is not None and capitalised(nxt):
+                out.append(t)
+                continue
         if t.text.endswith((".", "!", "?")) and t.key not in lex.honorifics and t.key not in lex.ranks:
             stripped = t.text.rstrip(".!?")
             if stripped:
