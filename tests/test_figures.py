@@ -268,6 +268,15 @@ def test_a_name_with_digits_inside_a_counted_phrase_is_no_figure() -> None:
     assert got == [(2.0, "new 737 Max jets"), (63000.0, "Model 3 sedans")]
 
 
+def test_a_model_code_is_not_what_is_counted() -> None:
+    # "F-16", "A-10": the letter before the code's digits is no counted noun
+    text = ('"A hundred others were injured." Washington sent two F-16 and two A-10 jets, and Moscow '
+            "deployed 12 T-72 tanks.")
+    got = [(f.value, f.concept) for f in find(text, rules_for("en"))]
+    # the quoted sentence before ends at its closing mark: its "others" is not lent to "two"
+    assert got == [(100.0, "person"), (2.0, None), (2.0, "jet"), (12.0, "tank")]
+
+
 @pytest.mark.parametrize(("lang", "text", "want"), [
     ("en", "Britain can borrow at an interest rate of 1.38pc.", "interest rate"),
     ("id", "Inflasi tahunan sebesar 3,2 persen tercatat pada Mei.", "Inflasi tahunan"),

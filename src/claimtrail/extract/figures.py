@@ -1087,6 +1087,10 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
         if t.kind == "num" and not hits and k > j and toks[k - 1].text == "-" and toks[k - 1].attached_to(t):
             k += 1  # "two Belgian F-16 combat jets": a model code inside the phrase
             continue
+        if (not hits and t.kind == "word" and k + 2 < len(toks) and toks[k + 1].text == "-"
+                and toks[k + 2].kind == "num" and t.attached_to(toks[k + 1]) and toks[k + 1].attached_to(toks[k + 2])):
+            k += 3  # "two A-10 jets": the code opens the phrase
+            continue
         if t.kind == "num":
             break
         if t.kind == "punct":
@@ -1131,6 +1135,10 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool,
         if (t.kind == "num" and t.text.isdigit() and len(t.text) <= 4 and k + 1 < len(toks)
                 and toks[k + 1].kind == "word" and (toks[k - 1].text[:1].isupper() or toks[k + 1].text[:1].isupper())):
             k += 1  # a name with digits: "Model 3 sedans", "new 737 Max jets"
+            continue
+        if (t.kind == "word" and k + 2 < len(toks) and toks[k + 1].text == "-" and toks[k + 2].kind == "num"
+                and t.attached_to(toks[k + 1]) and toks[k + 1].attached_to(toks[k + 2])):
+            k += 3  # a model code: "two F-16 jets", "12 T-72 tanks" count the jets and tanks, not "F"
             continue
         if (t.text in "'’" and k > j and toks[k - 1].attached_to(t) and k + 1 < len(toks) and toks[k + 1].low == "s"
                 and t.attached_to(toks[k + 1])):
@@ -1317,7 +1325,7 @@ def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
 #: so a line of thousands of bare numbers stays linear)
 ELIDED_REACH = 4
 ELIDED_CHARS = 200
-_STOP_AT_SPACE = re.compile(r"[.!?;](?:\s|$)")
+_STOP_AT_SPACE = re.compile(r"[.!?;][\"'”’»)\]]*(?:\s|$)")
 #: units a bare number does not take from a sibling: a share, a duration, a multiplier or an age
 _NOT_ELIDED = frozenset({"percent", "percentage point", "times", "ratio"}) | DURATIONS
 
