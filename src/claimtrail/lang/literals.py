@@ -15,23 +15,30 @@ pattern cannot match, never change what it finds.
 from __future__ import annotations
 
 import re
-
-# re's own parser, opcodes and case table (3.11+): the filter reads patterns as re does
-from re import _casefix, _parser  # type: ignore[attr-defined]
-from re import _constants as C  # type: ignore[attr-defined]
 from typing import Any
 
 #: a literal shorter than this filters too little to be worth a look
 MIN_LENGTH = 3
-#: letters that re.IGNORECASE equates with another one that lower-casing does not give
-#: ("ſ" with "s", "ı" with "i"): a text holding one is always scanned
-_SPECIAL = re.compile("[" + "".join(sorted({re.escape(chr(c)) for k, v in _casefix._EXTRA_CASES.items()
-                                              for c in (k, *v) if c > 127})) + "]")
+
+# re's own parser, opcodes and case table (private modules of 3.11+): the filter reads patterns
+# as re does. Should a later Python move them, no pattern gets a filter and every text is scanned.
+try:
+    from re import _casefix, _parser  # type: ignore[attr-defined]
+    from re import _constants as C  # type: ignore[attr-defined]
+
+    #: letters that re.IGNORECASE equates with another one that lower-casing does not give
+    #: ("ſ" with "s", "ı" with "i"): a text holding one is always scanned
+    _SPECIAL: re.Pattern[str] | None = re.compile("[" + "".join(sorted(
+        {re.escape(chr(c)) for k, v in _casefix._EXTRA_CASES.items() for c in (k, *v) if c > 127})) + "]")
+except (ImportError, AttributeError):  # pragma: no cover - only on a Python whose re differs
+    _SPECIAL = None
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-cased strings one of which every match of ``pattern`` contains, or ``None``
     when no such set is found (then the pattern must always be run)."""
+    if _SPECIAL is None:
+        return None
     try:
         tree = _parser.parse(pattern, flags)
     except Exception:  # an unreadable pattern gets no filter; re.compile reports it
@@ -108,4 +115,4 @@ def lowered(text: str, low: str | None = None) -> str | None:
     length or the text holds a letter ``re`` folds otherwise (the filter's literals would no
     longer say what ``re`` compares). ``low`` is ``text.lower()`` when the caller has it."""
     low = text.lower() if low is None else low
-    return low if len(low) == len(text) and not _SPECIAL.search(text) else None
+    return low if len(low) == len(text) and _SPECIAL is not None and not _SPECIAL.search(text) else None
