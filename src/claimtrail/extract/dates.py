@@ -12,7 +12,7 @@ left out, because only outside knowledge could date them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from claimtrail.extract import calendar_math as cal
 from claimtrail.lang import load_pack
+from claimtrail.lang.alternation import structural
 from claimtrail.lang.literals import lowered, required_literals
 from claimtrail.lang.packs import FALLBACK
 from claimtrail.lang.sections.dates import Section as DateRules
@@ -125,30 +126,11 @@ def _alternation(names: Iterable[str]) -> str:
     return "|".join(re.escape(n) for n in ordered) or "(?!)"
 
 
-def _structural(src: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, str]]:
-    """The characters of a regular expression's source that shape it: those outside
-    escapes and character classes, with their positions."""
-    hi = len(src) if hi is None else hi
-    i, in_class = lo, False
-    while i < hi:
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        else:
-            yield i, c
-        i += 1
-
-
 def _groups(src: str) -> list[tuple[int, int]]:
     """(open, close) of every group of a regular expression's source."""
     out: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i, c in _structural(src):
+    for i, c in structural(src):
         if c == "(":
             stack.append(i)
         elif c == ")" and stack:
@@ -159,7 +141,7 @@ def _groups(src: str) -> list[tuple[int, int]]:
 def _top_level_alternation(src: str, lo: int = 0, hi: int | None = None) -> bool:
     """Whether ``src[lo:hi]`` holds a ``|`` outside every group and character class."""
     depth = 0
-    for _, c in _structural(src, lo, hi):
+    for _, c in structural(src, lo, hi):
         if c == "(":
             depth += 1
         elif c == ")":

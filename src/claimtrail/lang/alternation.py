@@ -17,6 +17,7 @@ moved across it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 #: what may follow an atom and repeat it
 _QUANTIFIERS = "?*+{"
@@ -25,14 +26,14 @@ _QUANTIFIERS = "?*+{"
 MAX_FIRST_LETTERS = 10
 
 
-def alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of ``pattern``: ``a|(?:b|c)|[|]`` gives ``a``,
-    ``(?:b|c)`` and ``[|]``."""
-    out: list[str] = []
-    depth, start, i = 0, 0, 0
-    in_class = False
-    while i < len(pattern):
-        c = pattern[i]
+def structural(src: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, str]]:
+    """The characters of a regular expression's source that shape it, with their positions:
+    those outside escapes and character classes ("[]...]" and "[^]...]" begin with a literal
+    "]")."""
+    hi = len(src) if hi is None else hi
+    i, in_class = lo, False
+    while i < hi:
+        c = src[i]
         if c == "\\":
             i += 2
             continue
@@ -40,17 +41,26 @@ def alternatives(pattern: str) -> list[str]:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-            # "[]...]" and "[^]...]": the first "]" is a literal
-            i += 1 if pattern[i + 1 : i + 2] == "^" else 0
-            i += 1 if pattern[i + 1 : i + 2] == "]" else 0
-        elif c == "(":
+            i += 1 if src[i + 1 : i + 2] == "^" else 0
+            i += 1 if src[i + 1 : i + 2] == "]" else 0
+        else:
+            yield i, c
+        i += 1
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``: ``a|(?:b|c)|[|]`` gives ``a``,
+    ``(?:b|c)`` and ``[|]``."""
+    out: list[str] = []
+    depth, start = 0, 0
+    for i, c in structural(pattern):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
             out.append(pattern[start:i])
             start = i + 1
-        i += 1
     out.append(pattern[start:])
     return out
 
