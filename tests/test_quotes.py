@@ -221,6 +221,14 @@ def test_english_according_to_after_the_content_and_acronym_speaker() -> None:
     assert b.speaker is not None and b.speaker.name.endswith("FAO")
 
 
+def test_according_to_information_given_by_someone_is_theirs() -> None:
+    # the agent after "by" gave the information; the centre it was handed to is not the speaker
+    text = ("According to information handed over to the reconciliation centre by the district council, "
+            "four shells hit the market square on Tuesday morning.")
+    q = _by_content(text, quotes(text, "en"), "four shells hit the market")
+    assert q.speaker is not None and q.speaker.name == "district council"
+
+
 def test_indonesian_sentence_final_verb_and_noun_object_are_no_reports() -> None:
     text = (
         "Dalam dua hari terakhir, sekitar 40 anggota kelompok bersenjata di perbatasan itu mengaku menyerah.\n\n"
