@@ -1078,6 +1078,13 @@ def _rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         d.counted = (k, k + 1)
 
 
+def _model_code_at(toks: Sequence[Token], k: int) -> bool:
+    """Whether a model code ("F-16", "T-72", "Su-25": a word, a dash, digits, written together)
+    starts at token ``k``."""
+    return (k + 2 < len(toks) and toks[k].kind == "word" and toks[k + 1].text == "-" and toks[k + 2].kind == "num"
+            and toks[k].attached_to(toks[k + 1]) and toks[k + 1].attached_to(toks[k + 2]))
+
+
 def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, int] | None:
     hits: list[tuple[str, int, int]] = []
     gap = 0
@@ -1087,8 +1094,7 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
         if t.kind == "num" and not hits and k > j and toks[k - 1].text == "-" and toks[k - 1].attached_to(t):
             k += 1  # "two Belgian F-16 combat jets": a model code inside the phrase
             continue
-        if (not hits and t.kind == "word" and k + 2 < len(toks) and toks[k + 1].text == "-"
-                and toks[k + 2].kind == "num" and t.attached_to(toks[k + 1]) and toks[k + 1].attached_to(toks[k + 2])):
+        if not hits and _model_code_at(toks, k):
             k += 3  # "two A-10 jets": the code opens the phrase
             continue
         if t.kind == "num":
@@ -1136,8 +1142,7 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool,
                 and toks[k + 1].kind == "word" and (toks[k - 1].text[:1].isupper() or toks[k + 1].text[:1].isupper())):
             k += 1  # a name with digits: "Model 3 sedans", "new 737 Max jets"
             continue
-        if (t.kind == "word" and k + 2 < len(toks) and toks[k + 1].text == "-" and toks[k + 2].kind == "num"
-                and t.attached_to(toks[k + 1]) and toks[k + 1].attached_to(toks[k + 2])):
+        if _model_code_at(toks, k):
             k += 3  # a model code: "two F-16 jets", "12 T-72 tanks" count the jets and tanks, not "F"
             continue
         if (t.text in "'’" and k > j and toks[k - 1].attached_to(t) and k + 1 < len(toks) and toks[k + 1].low == "s"
