@@ -180,6 +180,18 @@ def test_looking_around_anchors_finds_what_a_whole_scan_finds(lang: str) -> None
     assert fast == find(text, g, anchors=Anchors(text, g, everywhere=True))
 
 
+def test_a_month_or_unit_name_running_on_into_a_word_is_no_anchor() -> None:
+    from claimtrail.extract.dates import Anchors
+
+    g = grammar_for("en")
+    filler = " The council met again and the talks went on without any result at all." * 2
+    text = "Markets opened higher." + filler + " On Sept. 3 it was quiet." + filler + " Yearsago."
+    parts = Anchors(text, g).parts
+    months = [text[lo:hi] for lo, hi in parts["month"]]
+    assert len(months) == 1 and "Sept. 3" in months[0], "'Markets' holds 'mar', but runs on into a word"
+    assert "unit" not in parts, "'Yearsago' holds 'year' and 'years', both running on"
+
+
 def test_required_placeholders_skip_optional_groups_and_alternatives() -> None:
     from claimtrail.extract.dates import anchor_key, required_placeholders
 

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from claimtrail.extract import calendar_math as cal
 from claimtrail.lang import load_pack
-from claimtrail.lang.alternation import structural
+from claimtrail.lang.alternation import factored, structural
 from claimtrail.lang.literals import lowered, required_literals
 from claimtrail.lang.packs import FALLBACK
 from claimtrail.lang.sections.dates import Section as DateRules
@@ -93,6 +93,10 @@ class Grammar:
     #: aligned with ``keys``, for the patterns without an anchor: lower-cased strings one of
     #: which every match holds (a text without any is not searched), or None
     literals: tuple[frozenset[str] | None, ...] = ()
+    #: anchor name -> key -> where in the name a name of that key ends, for the keys whose
+    #: names patterns take only before a non-word character (months, units): "sep" in
+    #: "seperti" is no month anchor
+    word_ends: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -121,9 +125,11 @@ class _Candidate:
     raws: list[Raw] = field(default_factory=list)
 
 
-def _alternation(names: Iterable[str]) -> str:
+def _alternation(names: Iterable[str], ignorecase: bool = True) -> str:
+    """The names as one alternation, longest first, factored on their first letters (a date
+    pattern tries its month names at every position of a stretch it searches)."""
     ordered = sorted(set(names), key=lambda n: (-len(n), n))
-    return "|".join(re.escape(n) for n in ordered) or "(?!)"
+    return factored([re.escape(n) for n in ordered], ignorecase) or "(?!)"
 
 
 def _groups(src: str) -> list[tuple[int, int]]:
@@ -233,9 +239,13 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
         "unit": f"(?P<unit>{_alternation(own.units)})(?!\\w)",
     }
     cues = [c for s in sections for c in s.future_cues]
+    bounded = {"month": [n.lower() for n in own.months], "unit": [n.lower() for n in own.units]}
+    word_ends = {k: {key: tuple(sorted({i + len(n) for n in ns for i in _occurrences(n, k)}))
+                     for key, ns in bounded.items() if key in anchor_keys[k]} for k in anchor_keys}
     g = Grammar(
         patterns=tuple(re.compile(fill(p, values), re.I) for p in templates),
-        anchor=re.compile(_alternation(anchor_keys)),
+        # factored on first letters: the anchor scan reads every character of every text
+        anchor=re.compile(_alternation(anchor_keys, ignorecase=False)),
         anchor_keys={k: tuple(sorted(v)) for k, v in anchor_keys.items()},
         keys=tuple(keys),
         relative=tuple((re.compile(r.pattern, re.I), r.unit, r.offset) for r in own.relative),
@@ -260,12 +270,17 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
         short_forms=frozenset(k.casefold() for k in own.short_forms),
         match_case=own.match_case,
         url=tuple(re.compile(p) for s in sections for p in s.url),
+        word_ends={k: v for k, v in word_ends.items() if v},
     )
     searched = [*g.patterns, *(p for p, _, _ in g.relative), *(p for p, _, _ in g.anaphoric),
                 *(p for p, _, _ in g.counted), *g.since]
     # a pattern near an anchor is searched only where its anchor is: literals for the others
     return replace(g, literals=tuple(required_literals(p.pattern, p.flags) if key is None else None
                                      for p, key in zip(searched, g.keys, strict=True)))
+
+
+def _occurrences(needle: str, hay: str) -> list[int]:
+    return [i for i in range(len(hay) - len(needle) + 1) if hay.startswith(needle, i)]
 
 
 @lru_cache(maxsize=16)
@@ -374,6 +389,11 @@ class Anchors:
                 keys = tuple(k for k in g.anchor_keys.get(found, ()) if k.startswith("word:") or k == "unit")
             else:
                 keys = g.anchor_keys.get(found, ())
+            ends = g.word_ends.get(found)
+            if ends:
+                # a month or unit name runs on into a word ("Seperti", "Market"): no such anchor
+                start = m.start()
+                keys = tuple(k for k in keys if k not in ends or any(_word_ends(text, start + e) for e in ends[k]))
             lo, hi = max(0, m.start() - LEAD), min(end, m.end() + TAIL)
             for key in keys:
                 parts = self.parts.setdefault(key, [])
@@ -390,6 +410,12 @@ class Anchors:
         if key is None or not self.usable:
             return self.whole
         return self.parts.get(key, [])
+
+
+def _word_ends(text: str, pos: int) -> bool:
+    """Whether no word character (``\\w``) is at ``pos``."""
+    c = text[pos : pos + 1]
+    return not (c.isalnum() or c == "_")
 
 
 def scan(pat: re.Pattern[str], text: str, parts: Sequence[tuple[int, int]]) -> Iterable[re.Match[str]]:
