@@ -49,7 +49,8 @@ _GAP = re.compile(r"[\s,.;:()\-–—]{0,3}")
 #: digit runs ("12", "13/12/2016") whose stretches touch, as one match: runs at most
 #: LEAD + TAIL characters apart share a stretch
 _DIGIT_RUNS = re.compile(rf"[0-9][\d/.\-]*(?:[^0-9]{{0,{LEAD + TAIL}}}[0-9][\d/.\-]*)*")
-_ANY_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d)")
+#: the look-behind comes after the first two digits, so that a search skips in C to a 1 or a 2
+_ANY_YEAR = re.compile(r"(?:19|20)(?<![\d.,]..)\d\d(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
