@@ -30,22 +30,23 @@ _NAME = re.compile(r"^[A-ZА-ЯЁ0-9][\w.'’&-]*(?:\s+(?:[A-ZА-ЯЁ0-9][\w.'�
 @dataclass(frozen=True)
 class CompiledCues:
     dateline: tuple[re.Pattern[str], ...]
-    before: re.Pattern[str] | None
-    interview: re.Pattern[str] | None
-    after: re.Pattern[str] | None
+    #: cues around an outlet's name (with the literals one of which each match holds)
+    before: Prefilter | None
+    interview: Prefilter | None
+    after: Prefilter | None
     open_before: tuple[Prefilter, ...]
     credit: tuple[Prefilter, ...]
     wire: tuple[Prefilter, ...]
     labelled: tuple[Prefilter, ...]
     copyright: tuple[Prefilter, ...]
-    platform: re.Pattern[str] | None
+    platform: Prefilter | None
 
 
-def _either(patterns: Iterable[str], template: str) -> re.Pattern[str] | None:
+def _either(patterns: Iterable[str], template: str) -> Prefilter | None:
     ps = list(patterns)
     if not ps:
         return None
-    return re.compile(template.format("|".join(f"(?:{p})" for p in ps)), re.I)
+    return Prefilter(re.compile(template.format("|".join(f"(?:{p})" for p in ps)), re.I))
 
 
 @lru_cache(maxsize=16)
@@ -82,7 +83,7 @@ def find(text: str, cues: CompiledCues, outlets: Outlets, url: str | None = None
     found.extend(_credits(text, low, cues, outlets))
     found.extend(_open_cues(text, low, cues, outlets))
     own = list(_wire(text, low, cues, outlets))
-    for is_own, src in _cued_mentions(text, cues, outlets):
+    for is_own, src in _cued_mentions(text, low, cues, outlets):
         (own if is_own else found).append(src)
     return _dedupe(_settle_own(found, own, outlets, url, site_name))
 
@@ -205,16 +206,17 @@ def _wire(text: str, low: str | None, cues: CompiledCues, outlets: Outlets) -> I
             yield Source(entry.name, "cites", Span(m.start("outlet"), m.end("outlet")), "wire dateline", entry.key)
 
 
-def _cued_mentions(text: str, cues: CompiledCues, outlets: Outlets) -> Iterator[tuple[bool, Source]]:
+def _cued_mentions(text: str, low: str | None, cues: CompiledCues,
+                   outlets: Outlets) -> Iterator[tuple[bool, Source]]:
     """Known outlets with a cue right around them; ``True`` marks one someone spoke to."""
     spans = [Span(s, e) for s, e in outlets.names_in(text)]
     if not spans:
         return
     mentions = [outlets.lookup(text[s.start : s.end]) for s in spans]
-    before = _Cues(cues.before, text, spans)
-    interview = _Cues(cues.interview, text, spans)
-    platform = _Cues(cues.platform, text, spans)
-    after = _Cues(cues.after, text, spans)
+    before = _Cues(cues.before, text, low, spans)
+    interview = _Cues(cues.interview, text, low, spans)
+    platform = _Cues(cues.platform, text, low, spans)
+    after = _Cues(cues.after, text, low, spans)
     for entry, span in zip(mentions, spans, strict=True):
         if entry is None:
             continue
@@ -237,16 +239,21 @@ MANY = 64
 class _Cues:
     """The matches of a cue pattern near the outlet mentions, for asking whether a cue
     leads into a name or follows it. A few mentions are searched in windows around them;
-    many are served by one scan of the whole text, so the work stays linear."""
+    many are served by one scan of the whole text, so the work stays linear. A window
+    (``low`` is the text lower-cased, see :func:`lowered`) without any of the cue's literals
+    is not searched."""
 
-    def __init__(self, pattern: re.Pattern[str] | None, text: str, near: list[Span]) -> None:
+    def __init__(self, cue: Prefilter | None, text: str, low: str | None, near: list[Span]) -> None:
         found: set[tuple[int, int, str]] = set()
-        if pattern is not None:
+        if cue is not None:
             if len(near) > MANY:
                 windows = [(0, len(text))]
             else:
                 windows = [(max(0, s.start - REACH), min(len(text), s.end + REACH)) for s in near]
+            pattern = cue.pattern
             for lo, hi in windows:
+                if low is not None and not cue.can_match(low[lo:hi]):
+                    continue
                 found.update((m.start(), m.end(), m.group("cue").strip()) for m in pattern.finditer(text, lo, hi))
         self.found = sorted(found)
         self.starts = [f[0] for f in self.found]
