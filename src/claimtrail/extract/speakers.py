@@ -89,6 +89,8 @@ class Lexicon:
     #: a stretch of words that may hold a name: a capitalised word, then more capitalised
     #: words or name particles ("Abu Bakar al Baghdadi"); built from ``particles``
     name_stretch: re.Pattern[str] | None = None
+    #: the first words of ``naming``: a word that is none opens no naming phrase
+    naming_first: frozenset[str] = frozenset()
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -131,7 +133,8 @@ def lexicon_for(language: str | None) -> Lexicon:
         name_stretch=_name_stretch(_words(allof("name_particles"))),
     )
     return replace(lex, never_names=lex.titles | lex.ranks | lex.honorifics | lex.not_names | lex.demonstratives
-                   | lex.pronouns, function_words=lex.stop_words | lex.leading | lex.between)
+                   | lex.pronouns, function_words=lex.stop_words | lex.leading | lex.between,
+                   naming_first=frozenset(p[0] for p in lex.naming if p))
 
 
 #: any character past the Basic Multilingual Plane
@@ -309,7 +312,11 @@ def naming_at(words: list[Token], lex: Lexicon) -> tuple[int, int] | None:
     found: tuple[int, int] | None = None
     determiners = lex.demonstratives | lex.indefinites
     i = 1
+    first = lex.naming_first
     while i < len(words) - 1:
+        if words[i].key not in first:
+            i += 1
+            continue
         # the longest naming phrase at ``i`` ("formerly known as" before "known as")
         n = next((len(p) for p in lex.naming
                   if i + len(p) < len(words) and all(words[i + k].key == w for k, w in enumerate(p))), 0)
