@@ -127,9 +127,11 @@ def test_name_index_reads_runs_of_name_words_with_particles() -> None:
 
 
 def test_name_index_skips_a_word_also_written_in_lower_case() -> None:
-    assert _runs("Menurut Daryono gempa itu kecil.", "id") == ["Menurut Daryono"]
-    # "menurut" is also written in lower case: at a sentence start it is no name word
-    assert _runs("Menurut Daryono gempa itu kecil, menurut warga.", "id") == []
+    assert _runs("Tadi Daryono gempa itu kecil.", "id") == ["Tadi Daryono"]
+    # "tadi" is also written in lower case: at a sentence start it is no name word
+    assert _runs("Tadi Daryono gempa itu kecil, tadi pagi.", "id") == []
+    # a cue word of the pack ("menurut") is never a name word
+    assert _runs("Menurut Daryono gempa itu kecil.", "id") == []
 
 
 def test_lower_keys_fold_the_words_that_start_in_lower_case() -> None:
@@ -188,3 +190,32 @@ def test_naming_phrase_keeps_stop_words_of_the_description_in_the_subject() -> N
             "cancelled because of the storm warnings.")
     qs = analyse(Article(id="t", text=text, language="en")).quotes
     assert [q.speaker.name if q.speaker else None for q in qs] == ["Harbour Watch"]
+
+
+def _speakers(text: str) -> list[str]:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    return [q.speaker.name for q in analyse(Article("t", text, language="id")).quotes if q.speaker is not None]
+
+
+def test_a_ministry_or_party_word_before_a_name_belongs_to_the_title() -> None:
+    text = ("Menteri Dalam Negeri Bagus Wirawan mengatakan pendaftaran pemilih ditutup pekan depan.\n\n"
+            "Ketua Dewan Perwakilan Rakyat Lestari Handayani menyebut rapat paripurna digelar Kamis.\n\n"
+            "Sekretaris Jenderal Partai Golkar Darmawan Putra mengatakan partainya tetap solid menjelang pemilu.")
+    assert _speakers(text) == ["Bagus Wirawan", "Lestari Handayani", "Darmawan Putra"]
+
+
+def test_a_cue_or_linking_adverb_at_a_sentence_start_is_no_name_word() -> None:
+    text = ("Pengamat pendidikan Rudi Santoso menilai kurikulum baru terlalu padat.\n\n"
+            "Menurut Rudi, guru belum mendapat pelatihan yang cukup.\n\n"
+            "\"Sekolah di daerah paling terdampak,\" kata Rudi.\n\n"
+            "Lebih lanjut Rudi menjelaskan, anggaran pelatihan perlu ditambah.")
+    assert _speakers(text) == ["Rudi Santoso"] * 4
+
+
+def test_after_a_rank_the_name_that_ends_the_phrase_past_the_ranks_field() -> None:
+    s = read("Direktur Jenderal Otonomi Daerah Kemendagri Sutrisno Adi")
+    assert s is not None and s.name == "Sutrisno Adi"
+    t = read("Brigadir Jenderal Hasan Basri, Kapolres Tanjung Priok")
+    assert t is not None and t.name == "Hasan Basri"

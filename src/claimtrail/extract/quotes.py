@@ -259,6 +259,13 @@ def _clause_end(text: str, start: int, limit: int, lex: Lexicon) -> int:
     return limit
 
 
+def _titled_stop(toks: list[Token], i: int) -> bool:
+    """A stop word written with a capital between two capitalised words is part of a title
+    or name ("Menteri Dalam Negeri")."""
+    return (0 < i < len(toks) - 1 and toks[i].text[:1].isupper() and capitalised(toks[i - 1])
+            and capitalised(toks[i + 1]))
+
+
 def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozenset[str]) -> list[Token] | None:
     """Tokens of the subject phrase before a verb at ``end``; None when it is in a subordinate clause."""
     toks = tokens(text, start, end)
@@ -307,7 +314,7 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
     # inside the description, and the name after it is the speaker's
     naming = naming_at(toks, lex)
     for i, t in enumerate(toks):
-        if i and is_stop(t, lex, subs) and (naming is None or i >= naming[1]):
+        if i and is_stop(t, lex, subs) and (naming is None or i >= naming[1]) and not _titled_stop(toks, i):
             toks = toks[:i]
             break
     return toks[-MAX_WORDS:]

@@ -405,6 +405,18 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
     last_rank = max((i for i, t in enumerate(words) if t.key in lex.ranks or t.key in lex.honorifics), default=-1)
     if 0 <= last_rank < len(words) - 1:
         run = _run(words, last_rank + 1, lex)
+        if run and run[-1] is not words[-1]:
+            # "Direktur Jenderal Otonomi Daerah Kemendagri Sumarsono": the rank's field, then,
+            # past capitalised words only, no comma or bracket between, the name that ends the
+            # phrase ("Gen. Ammar al-Assad in Latakia", "Kompol Yhogi Hadi Setiawan, Kapolsek
+            # Dukuh Pakis" keep their names)
+            i = last_rank + 1 + len(run)
+            while i < len(words) and _capitalised(words[i]) and words[i].start - words[i - 1].end <= 1:
+                last = _run(words, i, lex)
+                if last and last[-1] is words[-1]:
+                    run = last
+                    break
+                i += 1
         if run:
             return run
     if words[0].key in lex.demonstratives and _org_head(words, lex):
