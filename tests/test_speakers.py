@@ -219,3 +219,12 @@ def test_after_a_rank_the_name_that_ends_the_phrase_past_the_ranks_field() -> No
     assert s is not None and s.name == "Sutrisno Adi"
     t = read("Brigadir Jenderal Hasan Basri, Kapolres Tanjung Priok")
     assert t is not None and t.name == "Hasan Basri"
+
+
+def test_an_organisation_name_stops_at_its_description_and_a_set_off_name_is_the_speaker() -> None:
+    s = read("the Syrian Observatory for Human Rights monitoring group", "en")
+    assert s is not None and s.name == "Syrian Observatory for Human Rights"
+    t = read("the International Committee of the Red Cross", "en")
+    assert t is not None and t.name == "International Committee of the Red Cross"
+    u = read("tim Mercedes, Toto Wolff")
+    assert u is not None and u.name == "Toto Wolff"

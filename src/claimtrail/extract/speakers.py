@@ -526,8 +526,39 @@ def _org_run(words: list[Token], lex: Lexicon) -> list[Token]:
         if (t.key in skip or (t.key in lex.not_names and not _capitalised(t))) and t.key not in lex.org_words:
             continue
         if _capitalised(t) or is_org_word(t.key, lex):
-            return words[i : i + 6]
+            out = _org_words(words, i, lex)
+            k = i + len(out)
+            if k < len(words) and words[k].start - out[-1].end > 1:
+                # "tim Mercedes, Toto Wolff": a name set off after the organisation, ending the phrase
+                run = _run(words, k, lex)
+                if len(run) >= 2 and run[-1] is words[-1]:
+                    return run
+            return out
     return words
+
+
+def _org_words(words: list[Token], i: int, lex: Lexicon) -> list[Token]:
+    """Up to six words of an organisation's name from ``words[i]``: no comma or bracket
+    between two, and once two are capitalised and an organisation word is among them, a
+    lower-case word only before a capitalised one or a name particle, at most two words on
+    ("Syrian Observatory for Human Rights" without "monitoring group"; "International
+    Committee of the Red Cross", "the London-based Syrian opposition organization" whole)."""
+    def named(t: Token) -> bool:
+        return _capitalised(t) or t.key in lex.particles or t.key.startswith(lex.particle_prefixes)
+
+    out = [words[i]]
+    caps = int(_capitalised(words[i]))
+    head = is_org_word(words[i].key, lex)
+    for j in range(i + 1, min(len(words), i + 6)):
+        w = words[j]
+        if w.start - out[-1].end > 1:
+            break
+        if not named(w) and caps >= 2 and head and not any(named(x) for x in words[j + 1 : j + 3]):
+            break
+        out.append(w)
+        caps += _capitalised(w)
+        head = head or is_org_word(w.key, lex)
+    return out
 
 
 #: how far back a pronoun's speaker is looked for among sentence subjects
