@@ -609,3 +609,15 @@ def test_short_bracket_inside_a_speaker_phrase_is_passed_over() -> None:
     qs = quotes(text)
     assert [q.speaker.name if q.speaker else None for q in qs] == [
         "R. Hendra Wijaya", "R. Hendra Wijaya", "Budi Santoso"]
+
+
+def test_russian_kak_with_a_reporting_verb_puts_the_speaker_after_the_verb() -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    text = ("Выборы прошли спокойно.\n\nКак пояснил министр финансов Олег Сидоров, ущерб оценивается "
+            "в миллион рублей.\n\nКак считают эксперты, цены вырастут уже весной.")
+    quotes = analyse(Article("t", text, language="ru")).quotes
+    got = [(q.speaker.name if q.speaker else None, q.span.of(text)) for q in quotes]
+    assert got == [("Олег Сидоров", "ущерб оценивается в миллион рублей"),
+                   ("эксперты", "цены вырастут уже весной")]
