@@ -208,3 +208,16 @@ def test_required_placeholders_skip_optional_groups_and_alternatives() -> None:
 def test_hostile_megabyte_lines_stay_linear(unit: str, repeats: int) -> None:
     # up to 1 MB lines; bench/RESULTS.md records their times
     assert_linear(lambda line: analyse_dates(line, grammar_for("id"), given="2017-01-01", today=TODAY), unit, repeats)
+
+
+def test_a_day_or_month_before_a_relative_year_is_in_that_year() -> None:
+    text = ("Jakarta - KPU meresmikan tahapan pilkada, Rabu (14/6/2017). Sosialisasi berjalan hingga 26 Juni "
+            "tahun depan, sedangkan rekapitulasi pada Maret tahun lalu sudah selesai.")
+    got = analyse_dates(text, grammar_for("id"), today=TODAY)
+    assert got.published == "2017-06-14"
+    found = {text[m.span.start : m.span.end]: m.value for m in got.mentions}
+    assert found["26 Juni tahun depan"] == "2018-06-26"
+    assert found["pada Maret tahun lalu"] == "2016-03"
+    en = "LONDON, June 14, 2017 - Talks resume on June 26 next year."
+    assert {en[m.span.start : m.span.end]: m.value for m in analyse_dates(en, grammar_for("en"), today=TODAY).mentions}[
+        "June 26 next year"] == "2018-06-26"

@@ -117,6 +117,8 @@ class Raw:
     future: bool = False
     #: a counted shift whose count the rules do not resolve ("beberapa tahun lalu")
     vague: bool = False
+    #: the year was set from the publication year by a relative year after it ("26 Juni tahun depan")
+    year_from_publication: bool = False
 
 
 @dataclass
@@ -727,7 +729,7 @@ def resolve_one(r: Raw, pub: date | None, last: str | None, seen: dict[tuple[int
 
 def _depends_on_publication(r: Raw, seen: dict[tuple[int, int], int]) -> bool:
     """Whether the year of ``r`` comes from the publication date (read before ``r`` is resolved)."""
-    if r.kind in ("relative", "weekday"):
+    if r.kind in ("relative", "weekday") or r.year_from_publication:
         return True
     if r.kind == "month":
         return r.year is None
@@ -760,6 +762,23 @@ def resolve(raws: Sequence[Raw], pub: date | None, named: list[int], bound: int 
         out.append(DateMention(r.span, value, note))
         if value is not None:
             last, last_guessed = value, guessed
+    return out
+
+
+def _year_from_next(raws: list[Raw], text: str, pub: date | None) -> list[Raw]:
+    """A day or month without a year right before a relative year ("26 Juni tahun depan",
+    "in March last year") is in that year: one expression."""
+    if pub is None:
+        return raws
+    out: list[Raw] = []
+    for r in raws:
+        p = out[-1] if out else None
+        if (p is not None and p.kind in ("date", "month") and p.year is None and r.kind == "relative"
+                and r.unit == "year" and r.span.start >= p.span.end and not text[p.span.end : r.span.start].strip()):
+            out[-1] = replace(p, span=Span(p.span.start, r.span.end), year=pub.year + r.offset,
+                              year_from_publication=True)
+            continue
+        out.append(r)
     return out
 
 
@@ -799,6 +818,7 @@ def analyse_dates(text: str, g: Grammar, *, body: Sequence[Span] = (), url: str 
     found = publication(raws, text=text, url=url, given=given, head_end=head_end, g=g, named=named,
                         bound=bound, today=today)
     pub = found.date
+    raws = _year_from_next(raws, text, pub)
     mentions = merge_adjacent(resolve(raws, pub, named, bound, today, found.guess, found.guessed_from), text)
     return DateResult(tuple(mentions), pub.isoformat() if pub else None, found.source, found.guess)
 
