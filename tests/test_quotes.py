@@ -621,3 +621,15 @@ def test_russian_kak_with_a_reporting_verb_puts_the_speaker_after_the_verb() -> 
     got = [(q.speaker.name if q.speaker else None, q.span.of(text)) for q in quotes]
     assert got == [("Олег Сидоров", "ущерб оценивается в миллион рублей"),
                    ("эксперты", "цены вырастут уже весной")]
+
+
+def test_russian_addressee_after_the_verb_is_not_the_speaker_and_an_outlet_keeps_its_name() -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    text = ("Выборы прошли спокойно.\n\n\"Всеми вопросами занимается посольство США\", - сообщил РИА Новости "
+            "представитель пресс-службы базы Иван Петров.\n\n\"Число кандидатов на пост мэра выросло до "
+            "тринадцати\", - рассказал журналистам глава избиркома Олег Сидоров.\n\nРИА Новости сообщает, что "
+            "цены на хлеб выросли на десять процентов.")
+    quotes = analyse(Article("t", text, language="ru")).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Иван Петров", "Олег Сидоров", "РИА Новости"]

@@ -19,6 +19,7 @@ from functools import lru_cache
 from claimtrail.lang import with_fallback
 from claimtrail.lang.sections.speakers import Section as SpeakerWords
 from claimtrail.model import Entity, Span, Speaker
+from claimtrail.outlets import load_outlets
 
 #: the most words a speaker phrase is read over
 MAX_WORDS = 14
@@ -254,6 +255,8 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
         return None
     span = Span(toks[0].start, toks[-1].end)
     phrase = span.of(text)
+    if len(toks) <= 4 and load_outlets().lookup(phrase) is not None:
+        return Mention(phrase, span, phrase, span)  # an outlet by its name ("РИА Новости", "The New York Times")
     if len(toks) == 1 and toks[0].key in lex.pronouns:
         return Mention(phrase, span, refers_back=True)
     if len(toks) == 2 and toks[0].key in lex.demonstratives and toks[1].key in lex.documents:
