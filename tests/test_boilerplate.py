@@ -69,3 +69,17 @@ def test_an_also_read_line_and_its_headline_are_related_links() -> None:
     got = _removed(text, "en")
     assert "Dam Inspections" in " ".join(got["related"]) and "Also read" not in " ".join(got["_body"])
     assert "Residents were allowed back" in " ".join(got["_body"])
+
+
+def test_a_flattened_photo_credit_and_related_headline_leave_the_body() -> None:
+    text = ("At least 12 people were killed when a car bomb went off near the market, local officials "
+            "said. Sputnik Olga Petrova Government Forces Retake Two Villages Near Hama After Heavy "
+            "Fighting MOSCOW (Sputnik) The blast also damaged a school and three shops, a medic said. "
+            "AP Photo Rescue Teams Search Rubble in al-Bab The Red Crescent sent four ambulances.")
+    a = analyse(Article("t", text, language="en"))
+    removed = [b.span.of(text) for b in a.boilerplate if b.kind == "photo_credit"]
+    assert removed == ["Sputnik Olga Petrova Government Forces Retake Two Villages Near Hama After Heavy Fighting",
+                       "AP Photo Rescue Teams Search Rubble in al-Bab"]
+    body = " ".join(s.of(text) for s in a.body)
+    assert "MOSCOW (Sputnik) The blast also damaged a school" in body and "four ambulances" in body
+    assert [f.value for f in a.figures] == [12, 3, 4]
