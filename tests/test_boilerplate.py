@@ -83,3 +83,14 @@ def test_a_flattened_photo_credit_and_related_headline_leave_the_body() -> None:
     body = " ".join(s.of(text) for s in a.body)
     assert "MOSCOW (Sputnik) The blast also damaged a school" in body and "four ambulances" in body
     assert [f.value for f in a.figures] == [12, 3, 4]
+
+
+def test_a_tag_list_between_the_standfirst_and_the_story_leaves_the_body() -> None:
+    text = ("Shelling hit a market in the north of the province on Sunday, rescuers said. Tags Syria Idlib "
+            "shelling civilians White Helmets At least 14 civilians were killed when shells hit a crowded "
+            "market on Sunday, rescuers said. Tags are sold at the market too, a trader said.")
+    a = analyse(Article("t", text, language="en"))
+    assert [b.span.of(text) for b in a.boilerplate if b.kind == "tags"] == [
+        "Tags Syria Idlib shelling civilians White Helmets "]
+    body = " ".join(s.of(text) for s in a.body)
+    assert "At least 14 civilians were killed" in body and "Tags are sold at the market" in body
