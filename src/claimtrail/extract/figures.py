@@ -84,11 +84,12 @@ class Concepts:
     def match(self, toks: Sequence[Token], k: int) -> tuple[str, int] | None:
         """The concept of the longest lexicon phrase starting at token ``k``."""
         nouns = self.nouns
-        hit = nouns.forward(toks, k)
-        if hit is not None:
-            return hit
         if k >= len(toks):
             return None
+        if toks[k].low in nouns.firsts:  # (a lexicon phrase opens here; most words open none)
+            hit = nouns.forward(toks, k)
+            if hit is not None:
+                return hit
         # a phrase of several words starts with a lexicon phrase's first word; only a single word can
         # change its first form by losing a suffix
         words = [t.low for t in toks[k : k + nouns.longest]] if toks[k].low in nouns.firsts else [toks[k].low]
@@ -295,7 +296,7 @@ def _is_list(text: str, start: int, end: int, r: Rules) -> bool:
     return numeric > NUMBER_SHARE * sum(counts.values())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A figure being built, by token indexes."""
 
@@ -314,16 +315,14 @@ class _Draft:
 def _line(text: str, toks: list[Token], r: Rules) -> list[Figure]:
     out: list[Figure] = []
     starts = r.starts
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if tok.kind != "num" and tok.low not in starts:
-            i += 1
+    resume = 0
+    # the tokens that can open a figure, found in one pass; those inside a figure already read are passed over
+    for i in [i for i, tok in enumerate(toks) if tok.kind == "num" or tok.low in starts]:
+        if i < resume:
             continue
         draft, resume = _figure_at(toks, i, r)
         if draft is not None:
             out.append(_to_figure(text, toks, draft))
-        i = max(resume, i + 1)
     return out
 
 
@@ -336,12 +335,13 @@ def _reading_at(toks: Sequence[Token], i: int, r: Rules) -> Reading | bool | Non
             return False
         _, _, value, note, plain = values[0]
         rd = Reading(i, i + 1, value, note, None, True, plain)
-        unit = r.after.forward(toks, i + 1)
         scale = r.numbers.scale_abbr.forward(toks, i + 1)
-        if unit is not None and scale is not None and unit[1] > scale[1]:
-            return rd  # "32m2", "80 m.p.h.": the unit, not the scale "m"
-        if scale is not None and toks[i + 1].text in r.scale_or_unit and _measure_in_brackets(toks, scale[1], r):
-            return rd  # "37m (121ft)": metres, as the conversion says, not millions
+        if scale is not None:
+            unit = r.after.forward(toks, i + 1)
+            if unit is not None and unit[1] > scale[1]:
+                return rd  # "32m2", "80 m.p.h.": the unit, not the scale "m"
+            if toks[i + 1].text in r.scale_or_unit and _measure_in_brackets(toks, scale[1], r):
+                return rd  # "37m (121ft)": metres, as the conversion says, not millions
         return r.numbers.with_scale(toks, rd)
     return r.numbers.read(toks, i)
 
@@ -461,14 +461,14 @@ def _ratio(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading | None:
     j = rd.after
     if rd.value is None or rd.value == 0 or rd.scale is not None or rd.fraction or j >= len(toks):
         return None
-    if r.before.backward(toks, rd.first) is not None or (rd.first > 0 and toks[rd.first - 1].attached_to(toks[rd.first])
-                                                          and toks[rd.first - 1].kind != "punct"):
-        return None
     at_end = False
     hit = r.ratio_words.forward(toks, j)
     if hit is None:
         hit, at_end = r.ratio_words_at_end.forward(toks, j), True
     if hit is None or hit[1] >= len(toks):
+        return None
+    if r.before.backward(toks, rd.first) is not None or (rd.first > 0 and toks[rd.first - 1].attached_to(toks[rd.first])
+                                                          and toks[rd.first - 1].kind != "punct"):
         return None
     whole = _reading_at(toks, hit[1], r)
     if not isinstance(whole, Reading) or whole.value is None or whole.value == 0 or whole.fraction:
@@ -553,9 +553,10 @@ def _digit_fraction(toks: Sequence[Token], f: int, r: Rules, *, mixed: bool) -> 
     if f + 2 >= len(toks):
         return None
     slash, den_tok = toks[f + 1], toks[f + 2]
+    if slash.text not in "/\u2044":
+        return None
     num, den = _plain(toks[f]), _plain(den_tok)
-    if (num is None or den is None or slash.text not in "/\u2044" or not toks[f].attached_to(slash)
-            or not slash.attached_to(den_tok) or den == 0):
+    if num is None or den is None or not toks[f].attached_to(slash) or not slash.attached_to(den_tok) or den == 0:
         return None
     k = f + 3
     if k < len(toks) and toks[k].text in "/\u2044" and den_tok.attached_to(toks[k]):
@@ -656,7 +657,7 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
 def _era(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     """Plain digits next to an era mark, or a year word and an era mark, are a year: "A.D. 1000", "500 BC",
     "в 300 году до н. э."."""
-    if not r.eras or rd.plain is None:
+    if rd.plain is None or not r.eras.table:
         return False
     if r.eras.backward(toks, rd.first) is not None or r.eras.forward(toks, rd.after) is not None:
         return True
@@ -923,8 +924,8 @@ def _unit_before(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
 
 def _qualify(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     k = d.first
-    opener = r.range_pairs.backward(toks, k)
-    if opener is not None and d.low is not None:
+    opener = r.range_pairs.backward(toks, k) if d.low is not None else None
+    if opener is not None:
         k = opener[1]
         d.first = k
     hit = r.qualifiers.backward(toks, k)
@@ -1119,7 +1120,8 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
         k += 1
     if not hits:
         return None
-    nouns = [h for h in hits if " ".join(t.low for t in toks[h[1] : h[2]]) not in c.classifiers] or hits
+    nouns = [h for h in hits if (toks[h[1]].low if h[2] == h[1] + 1 else " ".join(t.low for t in toks[h[1] : h[2]]))
+             not in c.classifiers] or hits if c.classifiers else hits
     head = nouns[0] if c.head_first else nouns[-1]
     return head[0], hits[0][1], hits[-1][2]
 
@@ -1430,8 +1432,8 @@ def _to_figure(text: str, toks: Sequence[Token], d: _Draft) -> Figure:
     span = Span(toks[d.first].start, toks[d.after - 1].end)
     counted = counted_span = None
     if d.counted is not None:
-        counted_span = Span(toks[d.counted[0]].start, toks[d.counted[1] - 1].end)
-        counted = counted_span.of(text)
+        start, end = toks[d.counted[0]].start, toks[d.counted[1] - 1].end
+        counted_span, counted = Span(start, end), text[start:end]
     return Figure(span=span, value=d.value, qualifier=d.qualifier, unit=d.unit, low=d.low, high=d.high,
                   concept=d.concept, counted=counted, counted_span=counted_span, note=d.note)
 
