@@ -18,7 +18,7 @@ something ("800,000 barrels a day", "63 cents per share") keeps the rate in our 
 count rate "X per Y" matches when the head before our rate word is X and the noun after it is Y;
 names for the round's new units (N·m, PS, ksi, ppg, rpg, apg, WAR); a gold noun "X of Y" ("barrel
 of oil") has its head in X. Round 7: gold spellings "pound-foot", "part per million", and ages in months,
-weeks or days ("month of age", as "year of age" already was).
+weeks or days ("month of age", as "year of age" already was). Round 8: gold "age" for an age in years.
 Counted accuracy: over value-matched gold quantities that count
 something (gold unit a noun, not a measure, currency, percentage or time) or are a
 percentage with a referred concept, the share where what we say is counted matches:
@@ -67,7 +67,7 @@ UNIT_NAMES: dict[str, set[str]] = {
     "JPY": {"japanese yen"}, "CNY": {"chinese yuan"}, "AUD": {"australian dollar"},
     "CAD": {"canadian dollar"}, "HKD": {"hong kong dollar"}, "MYR": {"malaysian ringgit"},
     "ILS": {"shekel"}, "INR": {"indian rupee"}, "IDR": {"indonesian rupiah"}, "RUB": {"russian ruble"},
-    "year": {"year", "year of age"}, "month": {"month", "month of age"}, "week": {"week", "week of age"},
+    "year": {"year", "year of age", "age"}, "month": {"month", "month of age"}, "week": {"week", "week of age"},
     "day": {"day", "day of age"},
     "hour": {"hour"}, "minute": {"minute"}, "second": {"second"},
     "km": {"kilometre"}, "m": {"metre"}, "cm": {"centimetre"}, "mm": {"millimetre"}, "mi": {"mile"},

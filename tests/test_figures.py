@@ -535,3 +535,34 @@ def test_a_name_after_a_link_is_not_what_is_counted(lang: str, text: str, want: 
 ])
 def test_a_capitalised_name_after_a_colon_holds_its_digits(text: str) -> None:
     assert [f.span.of(text) for f in find(text, rules_for("en")) if f.span.of(text) in ("7", "9", "200")] == []
+
+
+def test_an_age_cue_wins_over_a_noun_before_it() -> None:
+    # the look-back for a counted noun finds "volunteers"; the age cue says 16 is an age
+    text = "The club trained 40 volunteers over the age of 16 last spring."
+    assert [(f.value, f.unit, f.concept) for f in find(text, rules_for("en"))] == [
+        (40.0, "count", "volunteer"), (16.0, "year", None)]
+    (fig,) = find("Warga berusia 70 itu dirawat di rumah sakit.", rules_for("id"))
+    assert (fig.value, fig.unit, fig.concept) == (70.0, "year", None)
+
+
+def test_currency_codes_after_the_amount() -> None:
+    text = "The bank sold 500 EUR for 540 USD, while 3 usd stickers stayed on the shelf."
+    got = [(f.span.of(text), f.unit) for f in find(text, rules_for("en"))]
+    assert got[:2] == [("500 EUR", "EUR"), ("540 USD", "USD")]
+    assert got[2] == ("3", "count")  # a code is written in capitals
+
+
+def test_a_rate_past_a_bracketed_conversion() -> None:
+    text = "The lodge charges A$90 (US$62) per night, and the mine pays 4 billion euros ($4.3 billion) a year."
+    got = [(f.span.of(text), f.unit, f.counted) for f in find(text, rules_for("en"))]
+    assert got == [("A$90", "AUD", "night"), ("US$62", "USD", "night"),
+                   ("4 billion euros", "EUR", "year"), ("$4.3 billion", "USD", "year")]
+    # a bracket with no number is no conversion, and a sentence stop ends the look
+    (fig,) = find("Tickets cost $40 (cash only) per person.", rules_for("en"))
+    assert fig.counted is None
+
+
+def test_a_time_word_after_a_number_is_nothing_counted() -> None:
+    text = "Output reached 189,000 last year and is forecast at 210,000 this year."
+    assert [(f.value, f.counted) for f in find(text, rules_for("en"))] == [(189000.0, None), (210000.0, None)]

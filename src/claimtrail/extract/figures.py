@@ -408,8 +408,10 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         _count(toks, d, r)
     else:
         _rate(toks, d, r)
-    if d.unit == "count" and d.concept is None and r.age_before.backward(toks, d.first) is not None:
-        d.unit, d.counted = "year", None  # "aged 45", "aged 18 to 34"
+    if (d.unit == "count" and (d.concept is None or (d.counted is not None and d.counted[1] <= d.first))
+            and r.age_before.backward(toks, d.first) is not None):
+        # "aged 45", "aged 18 to 34"; "17 players over the age of 21": the age cue, not the noun before it
+        d.unit, d.concept, d.counted = "year", None, None
     if d.unit == "count" and d.concept is None and d.low is None:
         _age_or_inverted(toks, d, reading, r)
     if year_like and reading.scale is None and (
@@ -1064,10 +1066,16 @@ def _count_rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
 def _rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     """An amount per something ("$58.24 per barrel", "Rp 10.000 per kilogram", "50 рублей за литр"): the unit
     stays the amount's, and the noun after the rate word is what the amount is counted against."""
-    hit = r.rate_words.forward(toks, d.after)
+    k = d.after
+    if k < len(toks) and toks[k].text == ")" and d.first > 0 and toks[d.first - 1].text == "(":
+        k += 1  # the conversion in brackets is the same amount, at the same rate: "(US $4.46) per share"
+    hit = r.rate_words.forward(toks, _past_conversion(toks, k))
     if hit is None or hit[1] >= len(toks):
         return
     k = hit[1]
+    if (k + 1 < len(toks) and toks[k].text == "-" and toks[k - 1].attached_to(toks[k])
+            and toks[k].attached_to(toks[k + 1])):
+        k += 1  # "£24 a-year"
     found = _noun_phrase(toks, k, r.concepts)
     if found is not None and found[1] == k:
         d.concept, d.counted = found[0], (found[1], found[2])
@@ -1077,6 +1085,26 @@ def _rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         d.counted = (k, unit[1])  # "per kg"
     elif toks[k].kind == "word" and toks[k].low not in r.concepts.stop and toks[k].text[:1].islower():
         d.counted = (k, k + 1)
+
+
+#: how many tokens a bracketed conversion between an amount and its rate word may hold ("(US $4.46)")
+CONVERSION_TOKENS = 8
+
+
+def _past_conversion(toks: Sequence[Token], k: int) -> int:
+    """The index after a bracketed conversion at ``k`` ("C $6 (US $4.46) per share", "9 billion shekels
+    ($2.408 billion) a year"): a short bracket holding a number and no sentence stop; else ``k``."""
+    if k >= len(toks) or toks[k].text != "(":
+        return k
+    has_number = False
+    for j in range(k + 1, min(len(toks), k + 1 + CONVERSION_TOKENS)):
+        t = toks[j]
+        if t.text == ")":
+            return j + 1 if has_number else k
+        if t.text in _SENTENCE_STOP or t.text == "(":
+            return k
+        has_number = has_number or t.kind == "num"
+    return k
 
 
 def _model_code_at(toks: Sequence[Token], k: int) -> bool:
