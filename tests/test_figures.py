@@ -566,3 +566,21 @@ def test_a_rate_past_a_bracketed_conversion() -> None:
 def test_a_time_word_after_a_number_is_nothing_counted() -> None:
     text = "Output reached 189,000 last year and is forecast at 210,000 this year."
     assert [(f.value, f.counted) for f in find(text, rules_for("en"))] == [(189000.0, None), (210000.0, None)]
+
+
+def test_a_number_with_a_possessive_is_a_name() -> None:
+    text = "Radio 4's morning show drew 7 million listeners, more than the 90's record."
+    assert [(f.span.of(text), f.counted) for f in find(text, rules_for("en"))] == [("7 million", "listeners")]
+
+
+def test_a_lone_article_and_half_at_a_clause_end_or_before_of() -> None:
+    text = "The budget was cut by a half, and a half of the staff left after a year and a half."
+    assert [(f.span.of(text), f.value) for f in find(text, rules_for("en"))] == [("a half", 0.5), ("a half", 0.5)]
+    for text in ("She drove a half-hour to work.", "He met a half-brother."):
+        assert [f.value for f in find(text, rules_for("en"))] != [0.5]
+
+
+def test_a_plural_denominator_after_a_tens_word_is_a_fraction_of_it() -> None:
+    assert [f.value for f in find("The recipe calls for twenty fifths.", rules_for("en"))] == [4.0]
+    assert find("The club marked its twenty-fifth season.", rules_for("en")) == []
+    assert [round(f.value or 0, 4) for f in find("Add three twenty fifths of it.", rules_for("en"))] == [0.12]

@@ -377,6 +377,9 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
     if reading is None or isinstance(reading, bool):
         return None, i + 1
     reading = _fraction_or_mark(toks, reading, r)
+    if (not reading.digits and reading.after == reading.first + 1 and reading.first > 0
+            and _article_fraction_alone(toks, replace(reading, first=reading.first - 1), r)):
+        reading = replace(reading, first=reading.first - 1)  # "cut by a half."
     reading = _power_of_ten(toks, reading)
     reading = _signed(toks, reading, r)
     ratio = _ratio(toks, reading, r)
@@ -650,10 +653,27 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     follow = toks[rd.after] if rd.after < len(toks) else None
     if follow is not None and (follow.low in r.months or r.time_after.forward(toks, rd.after) is not None):
         return True
-    if tok.kind == "word" and not rd.fraction and _in_phrase(toks, f, r.not_counts):
+    if tok.kind == "word" and not rd.fraction and _in_phrase(toks, f, r.not_counts) and not _article_fraction_alone(
+            toks, rd, r):
         return True
+    if follow is not None and follow.text in "'’" and last.attached_to(follow) and rd.after + 1 < len(toks) and (
+            toks[rd.after + 1].low == "s" and follow.attached_to(toks[rd.after + 1])):
+        return True  # "Apple One's plan", "Channel 4's", "one's own": a name, a pronoun or a decade
     return bool(last.kind == "num" and follow is not None and follow.text in ":" and follow.attached_to(last)
                 and rd.after + 1 < len(toks) and toks[rd.after + 1].kind == "num")
+
+
+def _article_fraction_alone(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
+    """An article and a denominator that end the clause or come before ``fraction_after`` ("cut by a half.",
+    "a half of the students") are a fraction, as "a fifth" is, even when a ``not_counts`` phrase holds them
+    ("a half-hour", "a half-brother"); at a clause end not after a connector ("a year and a half": half a year)."""
+    n, f = r.numbers, rd.first
+    if rd.after != f + 2 or toks[f].low not in n.fraction_articles or toks[f + 1].low not in n.denominators:
+        return False
+    nxt = toks[rd.after] if rd.after < len(toks) else None
+    if nxt is not None and nxt.low in n.fraction_after:
+        return True
+    return (nxt is None or nxt.text in _CLAUSE_END) and not (f > 0 and toks[f - 1].low in n.connectors)
 
 
 def _era(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:

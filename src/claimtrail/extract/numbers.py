@@ -194,6 +194,7 @@ class Numbers:
         self.denominators = {k.casefold(): v for k, v in s.denominators.items()}
         self.compound_denominators = {k.casefold(): v for k, v in s.compound_denominators.items()}
         self.ambiguous_denominators = {w.casefold() for w in s.ambiguous_denominators}
+        self.plural_denominators = {w.casefold() for w in s.plural_denominators}
         self.fraction_articles = {w.casefold() for w in s.fraction_articles}
         self.fraction_after = {w.casefold() for w in s.fraction_after}
         self.added = PhraseTable(s.added_fractions)
@@ -638,7 +639,8 @@ class Numbers:
             k -= 1
         tens = self.words.get(toks[k].low, 0.0) if k >= first else 0.0
         after_and = k > first and toks[k - 1].low in self.connectors and toks[k - 1].low.isalpha()
-        if den < 10 and 20 <= tens < 100 and tens % 10 == 0 and not after_and:
+        if (den < 10 and 20 <= tens < 100 and tens % 10 == 0 and not after_and
+                and not (numerator == tens and toks[j].low in self.plural_denominators)):
             if numerator - tens <= 0:
                 return False
             numerator, den = numerator - tens, den + tens
