@@ -18,7 +18,9 @@ something ("800,000 barrels a day", "63 cents per share") keeps the rate in our 
 count rate "X per Y" matches when the head before our rate word is X and the noun after it is Y;
 names for the round's new units (N·m, PS, ksi, ppg, rpg, apg, WAR); a gold noun "X of Y" ("barrel
 of oil") has its head in X. Round 7: gold spellings "pound-foot", "part per million", and ages in months,
-weeks or days ("month of age", as "year of age" already was).
+weeks or days ("month of age", as "year of age" already was). Round 8: gold "age" for an age in years; a rate
+written with hyphens ("52,000 barrel-a-day") splits as one with spaces does; a gold rate "X per Y" whose Y
+is a unit matches our counted phrase when the pack reads that phrase as the unit ("$80 per sq m").
 Counted accuracy: over value-matched gold quantities that count
 something (gold unit a noun, not a measure, currency, percentage or time) or are a
 percentage with a referred concept, the share where what we say is counted matches:
@@ -54,6 +56,7 @@ from pathlib import Path
 from typing import Any
 
 from claimtrail.extract.figures import find, rules_for
+from claimtrail.extract.numbers import tokenize
 from claimtrail.model import Figure
 
 SHARED = Path(os.environ.get("CLAIMTRAIL_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
@@ -67,7 +70,7 @@ UNIT_NAMES: dict[str, set[str]] = {
     "JPY": {"japanese yen"}, "CNY": {"chinese yuan"}, "AUD": {"australian dollar"},
     "CAD": {"canadian dollar"}, "HKD": {"hong kong dollar"}, "MYR": {"malaysian ringgit"},
     "ILS": {"shekel"}, "INR": {"indian rupee"}, "IDR": {"indonesian rupiah"}, "RUB": {"russian ruble"},
-    "year": {"year", "year of age"}, "month": {"month", "month of age"}, "week": {"week", "week of age"},
+    "year": {"year", "year of age", "age"}, "month": {"month", "month of age"}, "week": {"week", "week of age"},
     "day": {"day", "day of age"},
     "hour": {"hour"}, "minute": {"minute"}, "second": {"second"},
     "km": {"kilometre"}, "m": {"metre"}, "cm": {"centimetre"}, "mm": {"millimetre"}, "mi": {"mile"},
@@ -126,7 +129,7 @@ def _counted_words(f: Figure) -> set[str]:
 def _split_rate(counted: str) -> tuple[str, str | None]:
     """Our counted phrase split at an English rate word (round 6: "barrels a day", "cents per share"
     name what is counted, then what it is counted against)."""
-    m = re.search(r"\s(?:per|an?|each|every)\s", counted)
+    m = re.search(r"[\s-](?:per|an?|each|every)[\s-]", counted)  # round 8: hyphenated too, "barrel-a-day"
     return (counted[: m.start()], counted[m.end():]) if m else (counted, None)
 
 
@@ -187,8 +190,16 @@ def _unit_ok(gold_unit: str, f: Figure) -> bool:
     if " per " in g and f.counted:
         # a rate: our unit is the amount's, the "per" noun is our counted phrase ("$58 per barrel")
         amount, per = g.split(" per ", 1)
-        return amount in names and _noun_ok(per, f)
+        return amount in names and (_noun_ok(per, f) or per in _unit_names_of(f.counted))
     return g in names
+
+
+def _unit_names_of(phrase: str) -> set[str]:
+    """CQE's names for a counted phrase that is a unit as the en pack reads it (round 8: "$80 per sq m" counts
+    against square metres)."""
+    toks = tokenize(phrase)
+    hit = rules_for("en").after.forward(toks, 0)
+    return UNIT_NAMES.get(hit[0], {hit[0].casefold()}) if hit is not None and hit[1] == len(toks) else set()
 
 
 # ---------------------------------------------------------------------- failures against the guidelines

@@ -535,3 +535,52 @@ def test_a_name_after_a_link_is_not_what_is_counted(lang: str, text: str, want: 
 ])
 def test_a_capitalised_name_after_a_colon_holds_its_digits(text: str) -> None:
     assert [f.span.of(text) for f in find(text, rules_for("en")) if f.span.of(text) in ("7", "9", "200")] == []
+
+
+def test_an_age_cue_wins_over_a_noun_before_it() -> None:
+    # the look-back for a counted noun finds "volunteers"; the age cue says 16 is an age
+    text = "The club trained 40 volunteers over the age of 16 last spring."
+    assert [(f.value, f.unit, f.concept) for f in find(text, rules_for("en"))] == [
+        (40.0, "count", "volunteer"), (16.0, "year", None)]
+    (fig,) = find("Warga berusia 70 itu dirawat di rumah sakit.", rules_for("id"))
+    assert (fig.value, fig.unit, fig.concept) == (70.0, "year", None)
+
+
+def test_currency_codes_after_the_amount() -> None:
+    text = "The bank sold 500 EUR for 540 USD, while 3 usd stickers stayed on the shelf."
+    got = [(f.span.of(text), f.unit) for f in find(text, rules_for("en"))]
+    assert got[:2] == [("500 EUR", "EUR"), ("540 USD", "USD")]
+    assert got[2] == ("3", "count")  # a code is written in capitals
+
+
+def test_a_rate_past_a_bracketed_conversion() -> None:
+    text = "The lodge charges A$90 (US$62) per night, and the mine pays 4 billion euros ($4.3 billion) a year."
+    got = [(f.span.of(text), f.unit, f.counted) for f in find(text, rules_for("en"))]
+    assert got == [("A$90", "AUD", "night"), ("US$62", "USD", "night"),
+                   ("4 billion euros", "EUR", "year"), ("$4.3 billion", "USD", "year")]
+    # a bracket with no number is no conversion, and a sentence stop ends the look
+    (fig,) = find("Tickets cost $40 (cash only) per person.", rules_for("en"))
+    assert fig.counted is None
+
+
+def test_a_time_word_after_a_number_is_nothing_counted() -> None:
+    text = "Output reached 189,000 last year and is forecast at 210,000 this year."
+    assert [(f.value, f.counted) for f in find(text, rules_for("en"))] == [(189000.0, None), (210000.0, None)]
+
+
+def test_a_number_with_a_possessive_is_a_name() -> None:
+    text = "Radio 4's morning show drew 7 million listeners, more than the 90's record."
+    assert [(f.span.of(text), f.counted) for f in find(text, rules_for("en"))] == [("7 million", "listeners")]
+
+
+def test_a_lone_article_and_half_at_a_clause_end_or_before_of() -> None:
+    text = "The budget was cut by a half, and a half of the staff left after a year and a half."
+    assert [(f.span.of(text), f.value) for f in find(text, rules_for("en"))] == [("a half", 0.5), ("a half", 0.5)]
+    for text in ("She drove a half-hour to work.", "He met a half-brother."):
+        assert [f.value for f in find(text, rules_for("en"))] != [0.5]
+
+
+def test_a_plural_denominator_after_a_tens_word_is_a_fraction_of_it() -> None:
+    assert [f.value for f in find("The recipe calls for twenty fifths.", rules_for("en"))] == [4.0]
+    assert find("The club marked its twenty-fifth season.", rules_for("en")) == []
+    assert [round(f.value or 0, 4) for f in find("Add three twenty fifths of it.", rules_for("en"))] == [0.12]

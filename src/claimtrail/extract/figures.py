@@ -84,11 +84,12 @@ class Concepts:
     def match(self, toks: Sequence[Token], k: int) -> tuple[str, int] | None:
         """The concept of the longest lexicon phrase starting at token ``k``."""
         nouns = self.nouns
-        hit = nouns.forward(toks, k)
-        if hit is not None:
-            return hit
         if k >= len(toks):
             return None
+        if toks[k].low in nouns.firsts:  # (a lexicon phrase opens here; most words open none)
+            hit = nouns.forward(toks, k)
+            if hit is not None:
+                return hit
         # a phrase of several words starts with a lexicon phrase's first word; only a single word can
         # change its first form by losing a suffix
         words = [t.low for t in toks[k : k + nouns.longest]] if toks[k].low in nouns.firsts else [toks[k].low]
@@ -295,7 +296,7 @@ def _is_list(text: str, start: int, end: int, r: Rules) -> bool:
     return numeric > NUMBER_SHARE * sum(counts.values())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A figure being built, by token indexes."""
 
@@ -314,16 +315,14 @@ class _Draft:
 def _line(text: str, toks: list[Token], r: Rules) -> list[Figure]:
     out: list[Figure] = []
     starts = r.starts
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if tok.kind != "num" and tok.low not in starts:
-            i += 1
+    resume = 0
+    # the tokens that can open a figure, found in one pass; those inside a figure already read are passed over
+    for i in [i for i, tok in enumerate(toks) if tok.kind == "num" or tok.low in starts]:
+        if i < resume:
             continue
         draft, resume = _figure_at(toks, i, r)
         if draft is not None:
             out.append(_to_figure(text, toks, draft))
-        i = max(resume, i + 1)
     return out
 
 
@@ -336,12 +335,13 @@ def _reading_at(toks: Sequence[Token], i: int, r: Rules) -> Reading | bool | Non
             return False
         _, _, value, note, plain = values[0]
         rd = Reading(i, i + 1, value, note, None, True, plain)
-        unit = r.after.forward(toks, i + 1)
         scale = r.numbers.scale_abbr.forward(toks, i + 1)
-        if unit is not None and scale is not None and unit[1] > scale[1]:
-            return rd  # "32m2", "80 m.p.h.": the unit, not the scale "m"
-        if scale is not None and toks[i + 1].text in r.scale_or_unit and _measure_in_brackets(toks, scale[1], r):
-            return rd  # "37m (121ft)": metres, as the conversion says, not millions
+        if scale is not None:
+            unit = r.after.forward(toks, i + 1)
+            if unit is not None and unit[1] > scale[1]:
+                return rd  # "32m2", "80 m.p.h.": the unit, not the scale "m"
+            if toks[i + 1].text in r.scale_or_unit and _measure_in_brackets(toks, scale[1], r):
+                return rd  # "37m (121ft)": metres, as the conversion says, not millions
         return r.numbers.with_scale(toks, rd)
     return r.numbers.read(toks, i)
 
@@ -377,6 +377,9 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
     if reading is None or isinstance(reading, bool):
         return None, i + 1
     reading = _fraction_or_mark(toks, reading, r)
+    if (not reading.digits and reading.after == reading.first + 1 and reading.first > 0
+            and _article_fraction_alone(toks, replace(reading, first=reading.first - 1), r)):
+        reading = replace(reading, first=reading.first - 1)  # "cut by a half."
     reading = _power_of_ten(toks, reading)
     reading = _signed(toks, reading, r)
     ratio = _ratio(toks, reading, r)
@@ -408,8 +411,10 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         _count(toks, d, r)
     else:
         _rate(toks, d, r)
-    if d.unit == "count" and d.concept is None and r.age_before.backward(toks, d.first) is not None:
-        d.unit, d.counted = "year", None  # "aged 45", "aged 18 to 34"
+    if (d.unit == "count" and (d.concept is None or (d.counted is not None and d.counted[1] <= d.first))
+            and r.age_before.backward(toks, d.first) is not None):
+        # "aged 45", "aged 18 to 34"; "17 players over the age of 21": the age cue, not the noun before it
+        d.unit, d.concept, d.counted = "year", None, None
     if d.unit == "count" and d.concept is None and d.low is None:
         _age_or_inverted(toks, d, reading, r)
     if year_like and reading.scale is None and (
@@ -461,14 +466,14 @@ def _ratio(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading | None:
     j = rd.after
     if rd.value is None or rd.value == 0 or rd.scale is not None or rd.fraction or j >= len(toks):
         return None
-    if r.before.backward(toks, rd.first) is not None or (rd.first > 0 and toks[rd.first - 1].attached_to(toks[rd.first])
-                                                          and toks[rd.first - 1].kind != "punct"):
-        return None
     at_end = False
     hit = r.ratio_words.forward(toks, j)
     if hit is None:
         hit, at_end = r.ratio_words_at_end.forward(toks, j), True
     if hit is None or hit[1] >= len(toks):
+        return None
+    if r.before.backward(toks, rd.first) is not None or (rd.first > 0 and toks[rd.first - 1].attached_to(toks[rd.first])
+                                                          and toks[rd.first - 1].kind != "punct"):
         return None
     whole = _reading_at(toks, hit[1], r)
     if not isinstance(whole, Reading) or whole.value is None or whole.value == 0 or whole.fraction:
@@ -553,9 +558,10 @@ def _digit_fraction(toks: Sequence[Token], f: int, r: Rules, *, mixed: bool) -> 
     if f + 2 >= len(toks):
         return None
     slash, den_tok = toks[f + 1], toks[f + 2]
+    if slash.text not in "/\u2044":
+        return None
     num, den = _plain(toks[f]), _plain(den_tok)
-    if (num is None or den is None or slash.text not in "/\u2044" or not toks[f].attached_to(slash)
-            or not slash.attached_to(den_tok) or den == 0):
+    if num is None or den is None or not toks[f].attached_to(slash) or not slash.attached_to(den_tok) or den == 0:
         return None
     k = f + 3
     if k < len(toks) and toks[k].text in "/\u2044" and den_tok.attached_to(toks[k]):
@@ -647,16 +653,33 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     follow = toks[rd.after] if rd.after < len(toks) else None
     if follow is not None and (follow.low in r.months or r.time_after.forward(toks, rd.after) is not None):
         return True
-    if tok.kind == "word" and not rd.fraction and _in_phrase(toks, f, r.not_counts):
+    if tok.kind == "word" and not rd.fraction and _in_phrase(toks, f, r.not_counts) and not _article_fraction_alone(
+            toks, rd, r):
         return True
+    if follow is not None and follow.text in "'’" and last.attached_to(follow) and rd.after + 1 < len(toks) and (
+            toks[rd.after + 1].low == "s" and follow.attached_to(toks[rd.after + 1])):
+        return True  # "Apple One's plan", "Channel 4's", "one's own": a name, a pronoun or a decade
     return bool(last.kind == "num" and follow is not None and follow.text in ":" and follow.attached_to(last)
                 and rd.after + 1 < len(toks) and toks[rd.after + 1].kind == "num")
+
+
+def _article_fraction_alone(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
+    """An article and a denominator that end the clause or come before ``fraction_after`` ("cut by a half.",
+    "a half of the students") are a fraction, as "a fifth" is, even when a ``not_counts`` phrase holds them
+    ("a half-hour", "a half-brother"); at a clause end not after a connector ("a year and a half": half a year)."""
+    n, f = r.numbers, rd.first
+    if rd.after != f + 2 or toks[f].low not in n.fraction_articles or toks[f + 1].low not in n.denominators:
+        return False
+    nxt = toks[rd.after] if rd.after < len(toks) else None
+    if nxt is not None and nxt.low in n.fraction_after:
+        return True
+    return (nxt is None or nxt.text in _CLAUSE_END) and not (f > 0 and toks[f - 1].low in n.connectors)
 
 
 def _era(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     """Plain digits next to an era mark, or a year word and an era mark, are a year: "A.D. 1000", "500 BC",
     "в 300 году до н. э."."""
-    if not r.eras or rd.plain is None:
+    if rd.plain is None or not r.eras.table:
         return False
     if r.eras.backward(toks, rd.first) is not None or r.eras.forward(toks, rd.after) is not None:
         return True
@@ -923,8 +946,8 @@ def _unit_before(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
 
 def _qualify(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     k = d.first
-    opener = r.range_pairs.backward(toks, k)
-    if opener is not None and d.low is not None:
+    opener = r.range_pairs.backward(toks, k) if d.low is not None else None
+    if opener is not None:
         k = opener[1]
         d.first = k
     hit = r.qualifiers.backward(toks, k)
@@ -1063,10 +1086,16 @@ def _count_rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
 def _rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     """An amount per something ("$58.24 per barrel", "Rp 10.000 per kilogram", "50 рублей за литр"): the unit
     stays the amount's, and the noun after the rate word is what the amount is counted against."""
-    hit = r.rate_words.forward(toks, d.after)
+    k = d.after
+    if k < len(toks) and toks[k].text == ")" and d.first > 0 and toks[d.first - 1].text == "(":
+        k += 1  # the conversion in brackets is the same amount, at the same rate: "(US $4.46) per share"
+    hit = r.rate_words.forward(toks, _past_conversion(toks, k))
     if hit is None or hit[1] >= len(toks):
         return
     k = hit[1]
+    if (k + 1 < len(toks) and toks[k].text == "-" and toks[k - 1].attached_to(toks[k])
+            and toks[k].attached_to(toks[k + 1])):
+        k += 1  # "£24 a-year"
     found = _noun_phrase(toks, k, r.concepts)
     if found is not None and found[1] == k:
         d.concept, d.counted = found[0], (found[1], found[2])
@@ -1076,6 +1105,26 @@ def _rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         d.counted = (k, unit[1])  # "per kg"
     elif toks[k].kind == "word" and toks[k].low not in r.concepts.stop and toks[k].text[:1].islower():
         d.counted = (k, k + 1)
+
+
+#: how many tokens a bracketed conversion between an amount and its rate word may hold ("(US $4.46)")
+CONVERSION_TOKENS = 8
+
+
+def _past_conversion(toks: Sequence[Token], k: int) -> int:
+    """The index after a bracketed conversion at ``k`` ("C $6 (US $4.46) per share", "9 billion shekels
+    ($2.408 billion) a year"): a short bracket holding a number and no sentence stop; else ``k``."""
+    if k >= len(toks) or toks[k].text != "(":
+        return k
+    has_number = False
+    for j in range(k + 1, min(len(toks), k + 1 + CONVERSION_TOKENS)):
+        t = toks[j]
+        if t.text == ")":
+            return j + 1 if has_number else k
+        if t.text in _SENTENCE_STOP or t.text == "(":
+            return k
+        has_number = has_number or t.kind == "num"
+    return k
 
 
 def _model_code_at(toks: Sequence[Token], k: int) -> bool:
@@ -1119,7 +1168,8 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
         k += 1
     if not hits:
         return None
-    nouns = [h for h in hits if " ".join(t.low for t in toks[h[1] : h[2]]) not in c.classifiers] or hits
+    nouns = [h for h in hits if (toks[h[1]].low if h[2] == h[1] + 1 else " ".join(t.low for t in toks[h[1] : h[2]]))
+             not in c.classifiers] or hits if c.classifiers else hits
     head = nouns[0] if c.head_first else nouns[-1]
     return head[0], hits[0][1], hits[-1][2]
 
@@ -1430,8 +1480,8 @@ def _to_figure(text: str, toks: Sequence[Token], d: _Draft) -> Figure:
     span = Span(toks[d.first].start, toks[d.after - 1].end)
     counted = counted_span = None
     if d.counted is not None:
-        counted_span = Span(toks[d.counted[0]].start, toks[d.counted[1] - 1].end)
-        counted = counted_span.of(text)
+        start, end = toks[d.counted[0]].start, toks[d.counted[1] - 1].end
+        counted_span, counted = Span(start, end), text[start:end]
     return Figure(span=span, value=d.value, qualifier=d.qualifier, unit=d.unit, low=d.low, high=d.high,
                   concept=d.concept, counted=counted, counted_span=counted_span, note=d.note)
 

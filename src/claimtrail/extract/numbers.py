@@ -51,7 +51,7 @@ _new_tuple = tuple.__new__
 def tokenize(text: str, start: int = 0, end: int | None = None, *, space_groups: bool = True) -> list[Token]:
     pattern = _TOKEN if space_groups else _TOKEN_NO_SPACE
     # tuple.__new__ skips the named tuple's Python-level constructor: a third of the cost of a long line
-    return [_new_tuple(Token, (m.lastgroup or "punct", m.start(), m.end(), g := m.group(), g.casefold()))
+    return [_new_tuple(Token, (m.lastgroup or "punct", *m.span(), g := m.group(), g.casefold()))
             for m in pattern.finditer(text, start, len(text) if end is None else end)]
 
 
@@ -97,10 +97,11 @@ class PhraseTable(Generic[V]):
 
     def forward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase starting at token ``i``: (value, index after it)."""
-        exact = self.exact
         if i >= len(toks):
             return None
-        lengths = self.from_first.get(toks[i].text if exact else toks[i].low)
+        exact = self.exact
+        first = toks[i].text if exact else toks[i].low
+        lengths = self.from_first.get(first)
         if lengths is None:
             return None
         table = self.table
@@ -108,8 +109,9 @@ class PhraseTable(Generic[V]):
         for n in lengths:
             if n > room:
                 continue
-            key = tuple([t.text for t in toks[i : i + n]] if exact else [t.low for t in toks[i : i + n]])
-            if key in table and not self._wrong_case(toks, i, n, key):
+            key = (first,) if n == 1 else tuple([t.text for t in toks[i : i + n]] if exact
+                                                else [t.low for t in toks[i : i + n]])
+            if key in table and (self.letters is None or not self._wrong_case(toks, i, n, key)):
                 return table[key], i + n
         return None
 
@@ -124,18 +126,20 @@ class PhraseTable(Generic[V]):
 
     def backward(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase ending just before token ``i``: (value, index of its first token)."""
-        exact = self.exact
         if i <= 0 or i > len(toks):
             return None
-        lengths = self.to_last.get(toks[i - 1].text if exact else toks[i - 1].low)
+        exact = self.exact
+        last = toks[i - 1].text if exact else toks[i - 1].low
+        lengths = self.to_last.get(last)
         if lengths is None:
             return None
         table = self.table
         for n in lengths:
             if n > i:
                 continue
-            key = tuple([t.text for t in toks[i - n : i]] if exact else [t.low for t in toks[i - n : i]])
-            if key in table and not self._wrong_case(toks, i - n, n, key):
+            key = (last,) if n == 1 else tuple([t.text for t in toks[i - n : i]] if exact
+                                               else [t.low for t in toks[i - n : i]])
+            if key in table and (self.letters is None or not self._wrong_case(toks, i - n, n, key)):
                 return table[key], i - n
         return None
 
@@ -148,9 +152,11 @@ def _lengths(ends: Iterable[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
     return {token: tuple(sorted(ns, reverse=True)) for token, ns in found.items()}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Reading:
-    """A number read from tokens ``[first, after)``."""
+    """A number read from tokens ``[first, after)``. Never changed once made (``replace`` makes a new one);
+    not frozen, because a frozen dataclass sets each field through ``object.__setattr__``, and one is made
+    for every number read."""
 
     first: int
     after: int
@@ -188,6 +194,7 @@ class Numbers:
         self.denominators = {k.casefold(): v for k, v in s.denominators.items()}
         self.compound_denominators = {k.casefold(): v for k, v in s.compound_denominators.items()}
         self.ambiguous_denominators = {w.casefold() for w in s.ambiguous_denominators}
+        self.plural_denominators = {w.casefold() for w in s.plural_denominators}
         self.fraction_articles = {w.casefold() for w in s.fraction_articles}
         self.fraction_after = {w.casefold() for w in s.fraction_after}
         self.added = PhraseTable(s.added_fractions)
@@ -453,7 +460,7 @@ class Numbers:
 
     def _scale_at(self, toks: Sequence[Token], j: int) -> tuple[float, int] | None:
         hit = self.scales.forward(toks, j)
-        if hit is None and self.scale_abbr:
+        if hit is None and self.scale_abbr.table:
             hit = self.scale_abbr.forward(toks, j)
         return hit
 
@@ -632,7 +639,8 @@ class Numbers:
             k -= 1
         tens = self.words.get(toks[k].low, 0.0) if k >= first else 0.0
         after_and = k > first and toks[k - 1].low in self.connectors and toks[k - 1].low.isalpha()
-        if den < 10 and 20 <= tens < 100 and tens % 10 == 0 and not after_and:
+        if (den < 10 and 20 <= tens < 100 and tens % 10 == 0 and not after_and
+                and not (numerator == tens and toks[j].low in self.plural_denominators)):
             if numerator - tens <= 0:
                 return False
             numerator, den = numerator - tens, den + tens

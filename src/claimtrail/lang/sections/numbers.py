@@ -59,6 +59,9 @@ class Section(BaseModel):
     ambiguous_denominators: list[Word] = Field(default_factory=list)
     #: ordinal words that are denominators only after a tens word ("three twenty-firsts" = 3/21)
     compound_denominators: dict[Word, float] = Field(default_factory=dict)
+    #: denominators in a plural form no ordinal takes: after a bare tens word they are a fraction of it
+    #: ("twenty fifths" = 20/5), where the singular joins the tens word into an ordinal ("twenty-fifth")
+    plural_denominators: list[Word] = Field(default_factory=list)
     #: words that stand for the numerator one before a denominator ("a third of") or a multiplier or
     #: scale ("a hundred", "a million"); a fraction then needs one of ``fraction_after`` or the end of
     #: the clause right after it, so that "a third term" stays an ordinal
