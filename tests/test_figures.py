@@ -584,3 +584,15 @@ def test_a_plural_denominator_after_a_tens_word_is_a_fraction_of_it() -> None:
     assert [f.value for f in find("The recipe calls for twenty fifths.", rules_for("en"))] == [4.0]
     assert find("The club marked its twenty-fifth season.", rules_for("en")) == []
     assert [round(f.value or 0, 4) for f in find("Add three twenty fifths of it.", rules_for("en"))] == [0.12]
+
+
+def test_indonesian_speed_inch_and_clock_hour() -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    text = ("Pembalap itu mencapai kecepatan 323 km/h di lintasan lurus, sementara angin bertiup 80 km per "
+            "jam. Ponsel ini tidak memiliki jack audio 3,5 inci. \"Pagi jam 3, pikiran masih segar,\" katanya. "
+            "Rapat berlangsung selama 2 jam 30 menit.")
+    got = [(f.span.of(text), f.value, f.unit) for f in analyse(Article("t", text, language="id")).figures]
+    assert got == [("323 km/h", 323, "km/h"), ("80 km per jam", 80, "km/h"), ("3,5 inci", 3.5, "in"),
+                   ("2 jam", 2, "hour"), ("30 menit", 30, "minute")]
