@@ -596,3 +596,15 @@ def test_indonesian_speed_inch_and_clock_hour() -> None:
     got = [(f.span.of(text), f.value, f.unit) for f in analyse(Article("t", text, language="id")).figures]
     assert got == [("323 km/h", 323, "km/h"), ("80 km per jam", 80, "km/h"), ("3,5 inci", 3.5, "in"),
                    ("2 jam", 2, "hour"), ("30 menit", 30, "minute")]
+
+
+def test_a_list_of_numbered_names_holds_shirt_numbers_not_counts() -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    text = ("Susunan pemain Bali United: 1 Ahmad Rizki; 21 Bayu Pratama, 4 Ricardo Salim, 3 Made Wirawan; "
+            "10 Irfan Bakri.\n\nSkuad utama:\n\n2 Dani Kurnia\n\n3 Vallejo Putra\n\n4 Sergio Rahman\n\n"
+            "Selama kariernya ia meraih 2 Piala Super Spanyol, 3 Liga Champions, 1 Piala Dunia Antarklub "
+            "dan mencetak 15 gol.")
+    got = [(f.span.of(text), f.counted) for f in analyse(Article("t", text, language="id")).figures]
+    assert got == [("2", "Piala"), ("3", "Liga"), ("1", "Piala"), ("15", "gol")]

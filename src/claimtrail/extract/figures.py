@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from claimtrail.extract.numbers import Numbers, PhraseTable, Reading, Token, tokenize
@@ -37,6 +38,14 @@ MAX_AGE = 120
 CHANGE_TO_LEVEL = 2.0
 YEARS = range(1800, 2200)
 _DIGIT = re.compile(r"\d")
+#: a list of numbered names ("1 Yoo Jae Hoon; 21 Yustinus Pae, 4 Ricardo Salampessy", a squad
+#: with shirt numbers, or "2 Dani Carvajal\n\n3 Vallejo\n\n4 Sergio Ramos"): three items or more,
+#: each a number and capitalised words, apart by commas, semicolons or line breaks
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_LIST_ITEM = rf"\d{{1,3}}[ \t]+{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[a-z]{{1,3}}(?=[ \t]+[A-Z])))*"
+_NUMBERED_NAMES = re.compile(rf"(?<![\w.,]){_LIST_ITEM}(?:(?:[ \t]*[,;][ \t]*|[ \t]*\n\s*){_LIST_ITEM}){{2,}}")
+_ITEM_START = re.compile(rf"(?<![\w.,])(\d{{1,3}})[ \t]+({_NAME_WORD})")
+_MAYBE_ITEM = re.compile(r"\d[ \t]+[A-Z]")
 _WORD = re.compile(r"[^\W\d_]+")
 _ROUGH_TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
 _SENTENCE_END = frozenset('.!?"“”«»:;')
@@ -269,7 +278,25 @@ def find(text: str, rules: Rules, regions: Sequence[Span] | None = None) -> list
                 toks = tokenize(text, pos, line_end, space_groups=rules.numbers.space_groups)
                 found.extend(_bounds(text, _elided(text, _share(text, _line(text, toks, rules), rules)), rules))
             pos = line_end + 1
-    return found
+    codes = _numbered_names(text)
+    return [f for f in found if f.span.start not in codes] if codes else found
+
+
+def _numbered_names(text: str) -> set[int]:
+    """Where the numbers of lists of numbered names start: shirt numbers or places in a list, not
+    counts. A list counts when its names differ ("2 Piala Super Spanyol, 3 Liga Champions" repeats
+    words: trophies counted) and a number is above twelve or they run one by one (2, 3, 4)."""
+    if len(_MAYBE_ITEM.findall(text)) < 3:
+        return set()
+    out: set[int] = set()
+    for m in _NUMBERED_NAMES.finditer(text):
+        items = [(int(i.group(1)), i.group(2), i.start(1)) for i in _ITEM_START.finditer(m.group())]
+        numbers = [n for n, _, _ in items]
+        distinct = len({w for _, w, _ in items}) == len(items)
+        running = all(b == a + 1 for a, b in pairwise(numbers))
+        if distinct and (max(numbers) > 12 or running):
+            out.update(m.start() + at for _, _, at in items)
+    return out
 
 
 def _can_hold(text: str, start: int, end: int, r: Rules) -> bool:
