@@ -608,3 +608,13 @@ def test_a_list_of_numbered_names_holds_shirt_numbers_not_counts() -> None:
             "dan mencetak 15 gol.")
     got = [(f.span.of(text), f.counted) for f in analyse(Article("t", text, language="id")).figures]
     assert got == [("2", "Piala"), ("3", "Liga"), ("1", "Piala"), ("15", "gol")]
+
+
+def test_an_age_group_after_u_is_a_team_not_a_figure() -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    text = "Pelatih timnas U - 16 Rudi Hartono memanggil 23 pemain untuk laga melawan Malaysia U - 16."
+    assert [(f.span.of(text), f.value) for f in analyse(Article("t", text, language="id")).figures] == [("23", 23)]
+    en = "The U - 20 side lost while the final drew 60,000 fans."
+    assert [f.span.of(en) for f in analyse(Article("t", en, language="en")).figures] == ["60,000"]
