@@ -618,3 +618,13 @@ def test_an_age_group_after_u_is_a_team_not_a_figure() -> None:
     assert [(f.span.of(text), f.value) for f in analyse(Article("t", text, language="id")).figures] == [("23", 23)]
     en = "The U - 20 side lost while the final drew 60,000 fans."
     assert [f.span.of(en) for f in analyse(Article("t", en, language="en")).figures] == ["60,000"]
+
+
+def test_a_number_word_that_ends_a_name_is_not_a_figure() -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    text = ("Wisatawan berlibur ke Kepulauan Seribu, Jakarta, dan 40 pedagang kaki lima berjualan di sana. "
+            "Di Aleppo Dua orang tewas.")
+    got = [(f.span.of(text), f.value) for f in analyse(Article("t", text, language="id")).figures]
+    assert got == [("40", 40), ("Dua", 2)]

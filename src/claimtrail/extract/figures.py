@@ -645,6 +645,12 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     nxt = toks[f + 1] if f + 1 < len(toks) else None
     if _list_marker(toks, rd):
         return True
+    if (tok.kind == "word" and tok.text[:1].isupper() and prev is not None and prev.kind == "word"
+            and prev.text[:1].isupper() and tok.start - prev.end == 1
+            and (nxt is None or nxt.kind == "punct") and rd.after == f + 1):
+        # a number word that ends a name: "Pedagang Kaki Lima (PKL)", "Kepulauan Seribu, Jakarta";
+        # not a sentence whose full stop a flattened page lost ("... in Aleppo Two people were killed")
+        return True
     if prev is not None and prev.attached_to(tok):
         if prev.kind == "word" and r.before.backward(toks, f) is None:
             return True  # "A320", "ke3"
