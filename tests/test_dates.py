@@ -221,3 +221,13 @@ def test_a_day_or_month_before_a_relative_year_is_in_that_year() -> None:
     en = "LONDON, June 14, 2017 - Talks resume on June 26 next year."
     assert {en[m.span.start : m.span.end]: m.value for m in analyse_dates(en, grammar_for("en"), today=TODAY).mentions}[
         "June 26 next year"] == "2018-06-26"
+
+
+def test_a_day_and_month_with_lalu_or_mendatang_is_the_nearest_such_date_that_way() -> None:
+    text = ("Jakarta - Rapat digelar Selasa (7/11/2017). Pada 30 Desember lalu ia datang, 3 Oktober lalu ia "
+            "memberi kuasa, dan 11 Januari mendatang ia kembali.")
+    got = analyse_dates(text, grammar_for("id"), today=TODAY)
+    found = {text[m.span.start : m.span.end]: m.value for m in got.mentions}
+    assert found["30 Desember lalu"] == "2016-12-30"
+    assert found["3 Oktober lalu"] == "2017-10-03"
+    assert found["11 Januari mendatang"] == "2018-01-11"
