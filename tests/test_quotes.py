@@ -695,3 +695,15 @@ def test_uncued_quote_right_after_the_speaker_goes_on_with_them() -> None:
     qs = quotes(text, "ru")
     assert len(qs) == 2
     assert qs[1].speaker is not None and qs[1].speaker.name == "Андрей Соколов"
+
+
+def test_russian_kak_cue_with_an_adverb_or_a_colon_names_the_speaker_after_the_verb() -> None:
+    text = (
+        "Как позднее сообщил губернатор Олег Ветров, мост через реку откроют после ремонта опор.\n\n"
+        "Как написал экономист Андрей Белов в своей колонке, цены на жильё выросли почти на треть.\n\n"
+        "Как сообщил глава района Пётр Смирнов: «Дорогу откроют уже к вечеру пятницы, если не будет дождя»."
+    )
+    qs = quotes(text, "ru")
+    names = [q.speaker.name if q.speaker else None for q in qs]
+    assert names == ["Олег Ветров", "Андрей Белов", "Пётр Смирнов"]
+    assert qs[2].kind == "direct" and content(text, qs[2]).startswith("Дорогу откроют")

@@ -471,12 +471,26 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
             if own is not None:
                 return Candidate("direct", span, own, pm.group(), Span(pm.start(), pm.end()))
             return Candidate("direct", span, None, pm.group(), Span(pm.start(), pm.end()), follow=True)
+    if cues.according is not None and begin < span.start - 1 and text[begin : span.start - 1].rstrip().endswith(":"):
+        # 'Как сообщил глава района Пётр Смирнов: «...»': an according-to cue, then its speaker
+        # and a colon before the mark
+        colon = begin + len(text[begin : span.start - 1].rstrip()) - 1
+        ams = list(cues.according.finditer(text, begin, colon))
+        if ams:
+            am = ams[-1]
+            phrase = _phrase_after(text, am.end(), colon, lex)
+            if phrase and not _WORDS.search(text, phrase[-1].end, colon):
+                return Candidate("direct", span, read_phrase(text, phrase, lex), am.group(), Span(am.start(), am.end()))
     if cues.before is not None and begin < span.start - 1:
         before = text[begin : span.start - 1]
         ms = list(cues.before.finditer(before))
         if ms and _cue_tail(before, ms[-1].end(), lex):
             m = ms[-1]
             before_phrase = _phrase_before(text, begin, begin + m.start(), lex, cues.subordinators)
+            acc = cues.according.match(text, before_phrase[0].start) if cues.according and before_phrase else None
+            if acc is not None and acc.end() >= begin + m.end():
+                # 'Как отметила министр: «...»': an according-to cue, the speaker after its verb
+                before_phrase = _phrase_after(text, acc.end(), span.start - 1, lex)
             if before_phrase:
                 return Candidate("direct", span, read_phrase(text, before_phrase, lex), m.group(),
                                  Span(begin + m.start(), begin + m.end()), _stance(cues, m.group()))
@@ -797,6 +811,9 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                 continue  # "menolak desakan mundur": a noun object
         if span is not None:
             subject = _phrase_before(text, sent.start, m.start(), lex, cues.subordinators)
+            acc = cues.according.match(text, subject[0].start) if cues.according and subject else None
+            if acc is not None and acc.end() >= m.end():
+                continue  # 'Как сообщил X: «...»': the verb of an according-to cue, its speaker after it
             if subject and cues.participle is not None and cues.participle.fullmatch(m.group()):
                 # "The Coalition strongly condemned these crimes calling on ...": a participle
                 # has the subject of the clause it hangs on, the noun phrase that opens it
