@@ -633,3 +633,77 @@ def test_russian_addressee_after_the_verb_is_not_the_speaker_and_an_outlet_keeps
             "цены на хлеб выросли на десять процентов.")
     quotes = analyse(Article("t", text, language="ru")).quotes
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Иван Петров", "Олег Сидоров", "РИА Новости"]
+
+
+def test_russian_attribution_inside_the_marks_names_the_speaker() -> None:
+    # «A, — сказал X, — B»: Russian typography puts the attribution between dashes inside
+    # the marks; the quote is the whole text between them, the speaker the one named inside
+    text = (
+        "Директор городского зоопарка Ольга Карпова рассказала о новых вольерах.\n\n"
+        "«Мы закончим стройку к весне, — сказала Карпова. — Медведи переедут туда первыми, а потом "
+        "и волки»."
+    )
+    (q,) = quotes(text, "ru")
+    assert q.kind == "direct"
+    assert content(text, q).startswith("Мы закончим стройку") and content(text, q).endswith("и волки")
+    assert q.speaker is not None and q.speaker.name == "Ольга Карпова"
+    assert q.cue == "сказала"
+
+
+def test_russian_attribution_inside_the_marks_with_a_plain_hyphen() -> None:
+    text = (
+        "Тренер команды Павел Зуев ответил на вопросы журналистов.\n\n"
+        "\"Мы проиграли по своей вине. - подытожил Зуев. - Но до конца сезона ещё шесть матчей\"."
+    )
+    (q,) = quotes(text, "ru")
+    assert q.speaker is not None and q.speaker.name == "Павел Зуев"
+
+
+def test_russian_relative_soglasno_and_title_po_versii_are_no_reports() -> None:
+    text = (
+        "Парламент принял закон, согласно которому чиновники обязаны публиковать свои доходы каждый год.\n\n"
+        "Боксёр Игорь Мельников стал чемпионом мира по версии WBC в прошлом году.\n\n"
+        "По версии следствия, обвиняемый получил от подрядчика крупную сумму денег."
+    )
+    qs = quotes(text, "ru")
+    assert len(qs) == 1
+    assert content(text, qs[0]).startswith("обвиняемый получил")
+    assert qs[0].speaker is not None and qs[0].speaker.name == "следствия"
+
+
+def test_uncued_quote_far_from_the_last_speaker_takes_no_speaker() -> None:
+    # a phrase in marks several paragraphs after the last speaker's words is not theirs
+    text = (
+        "«Мы готовы к переговорам в любой момент», — заявил министр Андрей Соколов.\n\n"
+        "Переговоры о поставках газа идут с весны. Стороны не могут договориться о цене, а срок "
+        "действующего контракта истекает в декабре. Эксперты ожидают, что спор затянется до конца года, "
+        "и напоминают, что зимой спрос на газ в регионе растёт почти вдвое. Покупатель уже готовит тендер "
+        "на резервные поставки из других стран.\n\n"
+        "Газета назвала спор «самым затяжным конфликтом за последние десять лет» в отрасли."
+    )
+    qs = [q for q in quotes(text, "ru") if q.kind == "direct"]
+    assert len(qs) == 2
+    assert qs[0].speaker is not None and qs[0].speaker.name == "Андрей Соколов"
+    assert qs[1].speaker is None
+
+
+def test_uncued_quote_right_after_the_speaker_goes_on_with_them() -> None:
+    text = (
+        "«Мы готовы к переговорам в любой момент», — заявил министр Андрей Соколов.\n\n"
+        "«Но цена должна быть справедливой для обеих сторон и для наших граждан»."
+    )
+    qs = quotes(text, "ru")
+    assert len(qs) == 2
+    assert qs[1].speaker is not None and qs[1].speaker.name == "Андрей Соколов"
+
+
+def test_russian_kak_cue_with_an_adverb_or_a_colon_names_the_speaker_after_the_verb() -> None:
+    text = (
+        "Как позднее сообщил губернатор Олег Ветров, мост через реку откроют после ремонта опор.\n\n"
+        "Как написал экономист Андрей Белов в своей колонке, цены на жильё выросли почти на треть.\n\n"
+        "Как сообщил глава района Пётр Смирнов: «Дорогу откроют уже к вечеру пятницы, если не будет дождя»."
+    )
+    qs = quotes(text, "ru")
+    names = [q.speaker.name if q.speaker else None for q in qs]
+    assert names == ["Олег Ветров", "Андрей Белов", "Пётр Смирнов"]
+    assert qs[2].kind == "direct" and content(text, qs[2]).startswith("Дорогу откроют")

@@ -228,3 +228,32 @@ def test_an_organisation_name_stops_at_its_description_and_a_set_off_name_is_the
     assert t is not None and t.name == "International Committee of the Red Cross"
     u = read("tim Mercedes, Toto Wolff")
     assert u is not None and u.name == "Toto Wolff"
+
+
+def test_a_capitalised_word_before_a_description_is_no_name_when_a_name_ends_the_phrase() -> None:
+    # "Известный британский писатель Иван Петров": the sentence opens with an adjective, the
+    # name ends the phrase
+    s = read("Известный британский писатель Иван Петров", "ru")
+    assert s is not None and s.name == "Иван Петров"
+    assert s.role == "Известный британский писатель"
+    s = read("Veteran market economist Alex Morgan", "en")
+    assert s is not None and s.name == "Alex Morgan"
+    # whom it was told is not the speaker ("kepada Kompas" ends the phrase)
+    s = read("Johari kepada Harian Rakyat", "id")
+    assert s is not None and s.name == "Johari"
+
+
+def test_a_document_with_no_issuer_named_speaks_for_the_issuer_named_before() -> None:
+    from claimtrail.analyzer import analyse as _analyse
+    from claimtrail.model import Article as _Article
+
+    text = (
+        "Прокуратура Самарской области сообщила, что проверка на заводе продлится до конца месяца.\n\n"
+        "Инспекторы уже изучили документы о закупках за последние три года, говорится в пресс-релизе.\n\n"
+        "Рабочие завода не получали зарплату два месяца, говорится в сообщении профсоюза металлистов."
+    )
+    qs = list(_analyse(_Article(id="t", text=text, language="ru")).quotes)
+    names = [q.speaker.name if q.speaker else None for q in qs]
+    assert names[0] is not None and names[0].startswith("Прокуратура")
+    assert names[1] == names[0]
+    assert names[2] is not None and "профсоюза металлистов" in names[2] and "сообщени" not in names[2]

@@ -41,6 +41,8 @@ from claimtrail.pipeline import stage
 
 #: how far after a closing mark its speech cue may stand, in characters
 AFTER_WINDOW = 160
+#: how far after the last speaker's quote an uncued quote still takes that speaker
+FOLLOW_WINDOW = 300
 _LINE = re.compile(r"[^\n]+")
 #: a dash standing alone between words: a dateline's end ("Moskow, Warta Contoh -- ...") or
 #: a parenthetical; a speaker phrase never crosses it
@@ -369,16 +371,24 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
     out: list[Quote] = []
     seen_end = -1
     last: Speaker | None = None
+    last_end = -1  # where the last quote with a speaker ends
     speaker: Speaker | None
     for c in cands:
         if c.span.start < seen_end:
             continue
         if c.follow:
-            speaker = last
+            # an uncued quote that opens its sentence or its clause (after a colon or a comma:
+            # 'by saying, "..."') goes on with the last speaker; a phrase in marks inside a
+            # sentence does only close after their words: further on it is a phrase the
+            # article quotes from someone it does not name there
+            sent = sentence_at(c.span.start)
+            head = text[sent.start : max(sent.start, c.span.start - 1)].rstrip()
+            inside = _WORDS.search(head) is not None and not head.endswith((":", ","))
+            speaker = last if not inside or c.span.start - last_end <= FOLLOW_WINDOW else None
         else:
             speaker = resolver.resolve(c.mention, c.cue)
         if speaker is not None:
-            last = speaker
+            last, last_end = speaker, c.span.end
         seen_end = max(seen_end, c.span.end)
         out.append(Quote(c.kind, c.span, speaker, c.cue, c.cue_span, c.stance))
     return out, sorted(resolver.entities.values(), key=lambda e: e.span.start)
@@ -461,12 +471,26 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
             if own is not None:
                 return Candidate("direct", span, own, pm.group(), Span(pm.start(), pm.end()))
             return Candidate("direct", span, None, pm.group(), Span(pm.start(), pm.end()), follow=True)
+    if cues.according is not None and begin < span.start - 1 and text[begin : span.start - 1].rstrip().endswith(":"):
+        # 'Как сообщил глава района Пётр Смирнов: «...»': an according-to cue, then its speaker
+        # and a colon before the mark
+        colon = begin + len(text[begin : span.start - 1].rstrip()) - 1
+        ams = list(cues.according.finditer(text, begin, colon))
+        if ams:
+            am = ams[-1]
+            phrase = _phrase_after(text, am.end(), colon, lex)
+            if phrase and not _WORDS.search(text, phrase[-1].end, colon):
+                return Candidate("direct", span, read_phrase(text, phrase, lex), am.group(), Span(am.start(), am.end()))
     if cues.before is not None and begin < span.start - 1:
         before = text[begin : span.start - 1]
         ms = list(cues.before.finditer(before))
         if ms and _cue_tail(before, ms[-1].end(), lex):
             m = ms[-1]
             before_phrase = _phrase_before(text, begin, begin + m.start(), lex, cues.subordinators)
+            acc = cues.according.match(text, before_phrase[0].start) if cues.according and before_phrase else None
+            if acc is not None and acc.end() >= begin + m.end():
+                # 'Как отметила министр: «...»': an according-to cue, the speaker after its verb
+                before_phrase = _phrase_after(text, acc.end(), span.start - 1, lex)
             if before_phrase:
                 return Candidate("direct", span, read_phrase(text, before_phrase, lex), m.group(),
                                  Span(begin + m.start(), begin + m.end()), _stance(cues, m.group()))
@@ -486,7 +510,38 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         listed = _listed_speaker(text, line.start, span.start - 1, lex)
         if listed is not None:
             return Candidate("direct", span, listed, None, None)
+    inner = _inner_speaker(text, span, cues, lex)
+    if inner is not None:
+        return inner
     return Candidate("direct", span, None, None, None, follow=True)
+
+
+#: a dash that opens an attribution inside the marks: '«A, — сказал X, — B»', '"A. - заявил он. - B"'
+_INNER_DASH = re.compile(r"[,.!?…]\s*(?:[—–]|-(?=\s))\s*")
+#: the dash that closes it and goes back to the quoted words
+_INNER_BACK = re.compile(r"[,.]\s*(?:[—–]|-(?=\s))\s")
+
+
+def _inner_speaker(text: str, span: Span, cues: Cues, lex: Lexicon) -> Candidate | None:
+    """The speaker named inside the marks between two dashes, where Russian typography puts
+    the attribution of a quote that goes on after it: '«A, — сказал X, — B»'. The quote
+    is still the whole text between the outer marks."""
+    if cues.after is None:
+        return None
+    for d in _INNER_DASH.finditer(text, span.start, span.end):
+        verb = cues.after.match(text, d.end(), span.end)
+        if verb is None:
+            continue
+        back = _INNER_BACK.search(text, verb.end(), min(span.end, verb.end() + AFTER_WINDOW))
+        if back is None:
+            continue
+        phrase = _phrase_after(text, verb.end(), back.start(), lex)
+        mention = read_phrase(text, phrase, lex) if phrase else None
+        if mention is None and not verb.groupdict().get("encl"):
+            continue
+        return Candidate("direct", span, None if verb.groupdict().get("encl") else mention, verb.group(),
+                         Span(verb.start(), verb.end()), _stance(cues, verb.group()))
+    return None
 
 
 def _participle_subject(text: str, begin: int, end: int, cues: Cues, lex: Lexicon) -> Mention | None:
@@ -756,6 +811,9 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                 continue  # "menolak desakan mundur": a noun object
         if span is not None:
             subject = _phrase_before(text, sent.start, m.start(), lex, cues.subordinators)
+            acc = cues.according.match(text, subject[0].start) if cues.according and subject else None
+            if acc is not None and acc.end() >= m.end():
+                continue  # 'Как сообщил X: «...»': the verb of an according-to cue, its speaker after it
             if subject and cues.participle is not None and cues.participle.fullmatch(m.group()):
                 # "The Coalition strongly condemned these crimes calling on ...": a participle
                 # has the subject of the clause it hangs on, the noun phrase that opens it

@@ -262,7 +262,11 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
     if len(toks) == 2 and toks[0].key in lex.demonstratives and toks[1].key in lex.documents:
         return Mention(phrase, span, refers_back=True)  # "the statement said"
     if lex.source_nouns is not None:
-        m = lex.source_nouns.match(phrase)
+        m = lex.source_nouns.match(phrase + " ")
+        if m and m.end() > len(phrase) and any(w in lex.documents for w in phrase.casefold().split()):
+            # "говорится в пресс-релизе": a document with no issuer named speaks for whoever
+            # issued it, as "the statement said" does
+            return Mention(phrase, span, refers_back=True)
         if m and m.end() < len(phrase):
             rest = [t for t in toks if t.start >= span.start + m.end()]
             return read_phrase(text, rest, lex, cue)
@@ -298,6 +302,19 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
         # who held the title, else the title as written
         return Mention(phrase, span, role=phrase)
     name_toks = _name_of(words, lex)
+    if len(name_toks) == 1 and name_toks[0] is words[0] and len(words) > 2:
+        # "Популярный британский певец Элтон Джон", "Nationwide economist Alex Bannister": one
+        # capitalised word that opens the sentence, a description, then the name that ends
+        # the phrase: that name is the speaker's (not past a stop word: "Johari kepada Berita
+        # Harian" names whom he told; not an outlet)
+        for i in range(2, len(words) - 1):
+            if is_stop(words[i - 1], lex):
+                break
+            tail = _run(words, i, lex)
+            if len(tail) >= 2 and tail[-1] is words[-1]:
+                if load_outlets().lookup(" ".join(t.text for t in tail)) is None:
+                    name_toks = tail
+                break
     if name_toks:
         nspan = Span(name_toks[0].start, name_toks[-1].end)
         role = [t for t in words if t.end <= nspan.start or t.start >= nspan.end]
