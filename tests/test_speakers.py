@@ -257,3 +257,10 @@ def test_a_document_with_no_issuer_named_speaks_for_the_issuer_named_before() ->
     assert names[0] is not None and names[0].startswith("Прокуратура")
     assert names[1] == names[0]
     assert names[2] is not None and "профсоюза металлистов" in names[2] and "сообщени" not in names[2]
+
+
+def test_an_organisation_then_a_lower_case_title_then_the_person() -> None:
+    s = read("Federal Reserve chairman Alan Greenspan", "en")
+    assert s is not None and s.name == "Alan Greenspan" and s.role == "Federal Reserve chairman"
+    t = read("Rami Abdel Rahman head of the Syrian Observatory", "en")
+    assert t is not None and t.name == "Rami Abdel Rahman"

@@ -464,6 +464,17 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
             # ("Peter Salama Executive Director", "Karim, warga RT 13": a name)
             if _capitalised(after) or any(len(_run(words, i, lex)) >= 2 for i in range(2, len(words))):
                 run = []
+    if run and 2 <= len(run) <= 3:
+        # "Federal Reserve chairman Alan Greenspan": an organisation's name, a lower-case title
+        # right after it, then the person's name that ends the phrase ("Rami Abdel Rahman head
+        # of the Syrian Observatory" keeps its name: words other than the title come between)
+        k = len(run)
+        title = words[k] if k < len(words) else None
+        if (title is not None and title.key in lex.titles and title.text.islower()
+                and title.start - run[-1].end <= 1):
+            tail = _run(words, k + 1, lex)
+            if len(tail) >= 2 and tail[-1] is words[-1]:
+                return tail
     if run:
         # "Russian Defense Ministry" is an organisation; "Rami Abdel Rahman head of the
         # Syrian Observatory" is a person described after the name
