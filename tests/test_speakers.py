@@ -264,3 +264,12 @@ def test_an_organisation_then_a_lower_case_title_then_the_person() -> None:
     assert s is not None and s.name == "Alan Greenspan" and s.role == "Federal Reserve chairman"
     t = read("Rami Abdel Rahman head of the Syrian Observatory", "en")
     assert t is not None and t.name == "Rami Abdel Rahman"
+
+
+def test_a_title_then_a_name_then_its_affiliation() -> None:
+    s = read("Detective Inspector Paul Miller of Thames Valley Police", "en")
+    assert s is not None and s.name == "Paul Miller"
+    t = read("Singer Alex Kapranos", "en")
+    assert t is not None and t.name == "Alex Kapranos"
+    u = read("Direktur Kepabeanan Internasional dan Antar Lembaga Robert Leonard Marbun")
+    assert u is not None and u.name == "Robert Leonard Marbun"

@@ -92,6 +92,8 @@ class Lexicon:
     name_stretch: re.Pattern[str] | None = None
     #: the first words of ``naming``: a word that is none opens no naming phrase
     naming_first: frozenset[str] = frozenset()
+    #: words between a person's name and the body they belong to ("of", "dari")
+    affiliation_words: frozenset[str] = frozenset()
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -132,6 +134,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         documents=_words(allof("documents")),
         source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,
         name_stretch=_name_stretch(_words(allof("name_particles"))),
+        affiliation_words=_words(allof("affiliation_words")),
     )
     return replace(lex, never_names=lex.titles | lex.ranks | lex.honorifics | lex.not_names | lex.demonstratives
                    | lex.pronouns, function_words=lex.stop_words | lex.leading | lex.between,
@@ -499,6 +502,12 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
                 run = run[1:]  # the field of the title before it ("Menteri Perhubungan")
             if run:
                 best = run
+                start = i - len(run)
+                if (len(run) >= 2 and start > 0 and i + 1 < len(words) and words[i].key in lex.affiliation_words
+                        and _capitalised(words[i + 1]) and words[start - 1].key in lex.titles):
+                    # "Detective Inspector Paul Miller of Thames Valley Police": the name after the
+                    # title, its affiliation after a lower-case word
+                    break
         else:
             i += 1
     if best:

@@ -55,5 +55,8 @@ class Section(BaseModel):
     #: documents that speak for whoever issued them ("statement", "press release"): "the
     #: statement said" is the last speaker, an organisation too, as "it said" is
     documents: list[Word] = Field(default_factory=list)
+    #: words between a person's name and the body they belong to ("Paul Miller of Thames Valley
+    #: Police", "Budi dari Polda"): after a title, the name is the run before them
+    affiliation_words: list[Word] = Field(default_factory=list)
     #: names are inflected ("Вэнсом" is "Вэнс"): a surname links to a full name by stem
     inflected_names: bool = False
