@@ -707,3 +707,13 @@ def test_russian_kak_cue_with_an_adverb_or_a_colon_names_the_speaker_after_the_v
     names = [q.speaker.name if q.speaker else None for q in qs]
     assert names == ["Олег Ветров", "Андрей Белов", "Пётр Смирнов"]
     assert qs[2].kind == "direct" and content(text, qs[2]).startswith("Дорогу откроют")
+
+
+def test_percaya_diri_is_confidence_not_a_report() -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    text = ("Rossi memasuki seri GP Spanyol penuh percaya diri setelah memuncaki klasemen sementara. "
+            "Toyota percaya bahwa fitur-fitur tersebut akan memberikan dampak besar bagi keselamatan.")
+    assert [(q.speaker.name if q.speaker else None, q.cue) for q in analyse(Article("t", text, language="id")).quotes] == [
+        ("Toyota", "percaya")]
