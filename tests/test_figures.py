@@ -587,9 +587,6 @@ def test_a_plural_denominator_after_a_tens_word_is_a_fraction_of_it() -> None:
 
 
 def test_indonesian_speed_inch_and_clock_hour() -> None:
-    from claimtrail.analyzer import analyse
-    from claimtrail.model import Article
-
     text = ("Pembalap itu mencapai kecepatan 323 km/h di lintasan lurus, sementara angin bertiup 80 km per "
             "jam. Ponsel ini tidak memiliki jack audio 3,5 inci. \"Pagi jam 3, pikiran masih segar,\" katanya. "
             "Rapat berlangsung selama 2 jam 30 menit.")
@@ -599,9 +596,6 @@ def test_indonesian_speed_inch_and_clock_hour() -> None:
 
 
 def test_a_list_of_numbered_names_holds_shirt_numbers_not_counts() -> None:
-    from claimtrail.analyzer import analyse
-    from claimtrail.model import Article
-
     text = ("Susunan pemain Bali United: 1 Ahmad Rizki; 21 Bayu Pratama, 4 Ricardo Salim, 3 Made Wirawan; "
             "10 Irfan Bakri.\n\nSkuad utama:\n\n2 Dani Kurnia\n\n3 Vallejo Putra\n\n4 Sergio Rahman\n\n"
             "Selama kariernya ia meraih 2 Piala Super Spanyol, 3 Liga Champions, 1 Piala Dunia Antarklub "
@@ -611,9 +605,6 @@ def test_a_list_of_numbered_names_holds_shirt_numbers_not_counts() -> None:
 
 
 def test_an_age_group_after_u_is_a_team_not_a_figure() -> None:
-    from claimtrail.analyzer import analyse
-    from claimtrail.model import Article
-
     text = "Pelatih timnas U - 16 Rudi Hartono memanggil 23 pemain untuk laga melawan Malaysia U - 16."
     assert [(f.span.of(text), f.value) for f in analyse(Article("t", text, language="id")).figures] == [("23", 23)]
     en = "The U - 20 side lost while the final drew 60,000 fans."
@@ -621,9 +612,6 @@ def test_an_age_group_after_u_is_a_team_not_a_figure() -> None:
 
 
 def test_a_number_word_that_ends_a_name_is_not_a_figure() -> None:
-    from claimtrail.analyzer import analyse
-    from claimtrail.model import Article
-
     text = ("Wisatawan berlibur ke Kepulauan Seribu, Jakarta, dan 40 pedagang kaki lima berjualan di sana. "
             "Di Aleppo Dua orang tewas.")
     got = [(f.span.of(text), f.value) for f in analyse(Article("t", text, language="id")).figures]

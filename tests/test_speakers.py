@@ -192,11 +192,11 @@ def test_naming_phrase_keeps_stop_words_of_the_description_in_the_subject() -> N
     assert [q.speaker.name if q.speaker else None for q in qs] == ["Harbour Watch"]
 
 
-def _speakers(text: str) -> list[str]:
+def _speakers(text: str, lang: str = "id") -> list[str | None]:
     from claimtrail.analyzer import analyse
     from claimtrail.model import Article
 
-    return [q.speaker.name for q in analyse(Article("t", text, language="id")).quotes if q.speaker is not None]
+    return [q.speaker.name if q.speaker else None for q in analyse(Article("t", text, language=lang)).quotes]
 
 
 def test_a_ministry_or_party_word_before_a_name_belongs_to_the_title() -> None:
@@ -244,16 +244,12 @@ def test_a_capitalised_word_before_a_description_is_no_name_when_a_name_ends_the
 
 
 def test_a_document_with_no_issuer_named_speaks_for_the_issuer_named_before() -> None:
-    from claimtrail.analyzer import analyse as _analyse
-    from claimtrail.model import Article as _Article
-
     text = (
         "Прокуратура Самарской области сообщила, что проверка на заводе продлится до конца месяца.\n\n"
         "Инспекторы уже изучили документы о закупках за последние три года, говорится в пресс-релизе.\n\n"
         "Рабочие завода не получали зарплату два месяца, говорится в сообщении профсоюза металлистов."
     )
-    qs = list(_analyse(_Article(id="t", text=text, language="ru")).quotes)
-    names = [q.speaker.name if q.speaker else None for q in qs]
+    names = _speakers(text, "ru")
     assert names[0] is not None and names[0].startswith("Прокуратура")
     assert names[1] == names[0]
     assert names[2] is not None and "профсоюза металлистов" in names[2] and "сообщени" not in names[2]
