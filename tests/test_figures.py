@@ -384,7 +384,7 @@ def test_a_bare_number_takes_the_noun_of_its_sibling(lang: str, text: str, want:
 @pytest.mark.parametrize(("lang", "text", "want"), [
     ("en", "The bid was 4.2 billion euros, up from an earlier 3.9 billion.", ("EUR", "EUR")),
     ("en", "Profit was 3.1 billion rupees ($43 million) and 95 million a year earlier.", ("INR", "INR")),
-    ("en", "She was 35 and had moved twice. Police found 3 cars.", ("count", "count")),
+    ("en", "The club signed 35 and had moved twice. Police found 3 cars.", ("count", "count")),
 ])
 def test_a_bare_number_takes_the_unit_of_its_sibling(lang: str, text: str, want: tuple[str, str]) -> None:
     figs = [f for f in find(text, rules_for(lang)) if f.unit != "times"]
@@ -616,3 +616,30 @@ def test_a_number_word_that_ends_a_name_is_not_a_figure() -> None:
             "Di Aleppo Dua orang tewas.")
     got = [(f.span.of(text), f.value) for f in analyse(Article("t", text, language="id")).figures]
     assert got == [("40", 40), ("Dua", 2)]
+
+
+def test_two_numbers_joined_by_or_before_a_unit_or_noun_are_a_range() -> None:
+    text = "Talks could take three or four years, and 5 or 6 delegates may walk out; one or two stayed."
+    got = [(f.span.of(text), f.low, f.high, f.unit) for f in find(text, rules_for("en"))]
+    assert got == [("three or four years", 3, 4, "year"), ("5 or 6", 5, 6, "count")]
+    id_text = "Korban dirawat dua atau tiga hari. Tiketnya US$39 atau Rp 520 ribu."
+    got = [(f.span.of(id_text), f.value, f.low, f.unit) for f in find(id_text, rules_for("id"))]
+    assert got == [("dua atau tiga hari", None, 2, "day"), ("US$39", 39, None, "USD"),
+                   ("Rp 520 ribu", 520000, None, "IDR")]
+    ru = "Он провёл там два или три дня."
+    assert [(f.low, f.high, f.unit) for f in find(ru, rules_for("ru"))] == [(2, 3, "day")]
+    # a larger number first is no range
+    assert [f.low for f in find("Give me 10 or 5 minutes.", rules_for("en"))] == [None, None]
+
+
+def test_a_bare_number_after_a_person_and_a_verb_of_being_is_an_age() -> None:
+    text = ("The singer, who was 14 when she joined, said she turned 50 last week. He will be 35 by June. "
+            "On Sunday he was 3 under par. It was 35 at noon.")
+    got = [(f.span.of(text), f.unit) for f in find(text, rules_for("en"))]
+    assert got == [("14", "year"), ("50", "year"), ("35", "year"), ("3", "count"), ("35", "count")]
+
+
+def test_a_scale_ordinal_after_a_number_above_one_is_no_fraction() -> None:
+    text = "The two millionth visitor waited two millionths of a second for a millionth of the prize."
+    assert [(f.span.of(text), f.value) for f in find(text, rules_for("en"))] == [
+        ("two millionths", 2e-06), ("a millionth", 1e-06)]

@@ -137,6 +137,7 @@ class Rules:
     qualifiers: PhraseTable[Qualifier]
     qualifiers_after: PhraseTable[Qualifier]
     range_links: PhraseTable[bool]
+    alternative_links: PhraseTable[bool]
     rate_words: PhraseTable[bool]
     time_rate_words: PhraseTable[bool]
     noun_rate_words: PhraseTable[bool]
@@ -164,6 +165,8 @@ class Rules:
     inverted_approx: dict[str, str]
     year_units: frozenset[str]
     age_before: PhraseTable[bool]
+    age_copulas: PhraseTable[bool]
+    age_followers: frozenset[str]
     concepts: Concepts
     #: words that can open a figure
     starts: frozenset[str]
@@ -229,6 +232,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         qualifiers=PhraseTable(n.qualifiers),
         qualifiers_after=PhraseTable(n.qualifiers_after),
         range_links=PhraseTable({w: True for w in n.range_links}),
+        alternative_links=PhraseTable({w: True for w in n.alternative_links}),
         rate_words=PhraseTable({w: True for w in n.rate_words}),
         time_rate_words=PhraseTable({w: True for w in n.time_rate_words}),
         noun_rate_words=PhraseTable({w: True for w in n.noun_rate_words}),
@@ -257,6 +261,8 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         inverted_approx={k.casefold(): v for k, v in u.inverted_approx.items()},
         year_units=_fold(u.year_units),
         age_before=PhraseTable({w: True for w in u.age_before}),
+        age_copulas=PhraseTable({w: True for w in u.age_copulas}),
+        age_followers=_fold(u.age_followers),
         concepts=concepts,
     )
 
@@ -444,6 +450,8 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         d.unit, d.concept, d.counted = "year", None, None
     if d.unit == "count" and d.concept is None and d.low is None:
         _age_or_inverted(toks, d, reading, r)
+    if d.unit == "count" and d.counted is None and d.low is None and _age_after_copula(toks, d, r):
+        d.unit = "year"  # "Maria, who was 10, ..."
     if year_like and reading.scale is None and (
         (d.unit == "count" and (d.concept is None or (d.counted is not None and d.counted[0] < d.first)))
         or _after_year_cue(toks, d.first, r)
@@ -872,6 +880,9 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     closed = _closer_at(toks, j, opener[0]) if opener is not None else None
     if closed is not None:
         link = (True, closed)
+    alternative = link is None and first.scale is None and r.alternative_links.forward(toks, j) is not None
+    if alternative:
+        link = r.alternative_links.forward(toks, j)
     unit_first = r.after.forward(toks, j) if link is None else None
     if unit_first is not None:
         # "5% to 10%", "between 5% and 6%": the unit on both ends
@@ -901,6 +912,10 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     if _not_a_figure(toks, second, r) and not hyphen:
         return None
     low, high = first.value, second.value
+    if alternative and not (
+            low < high and second.scale is None and at == link[1] and r.before.forward(toks, at) is None
+            and (r.after.forward(toks, second.after) is not None or _noun_follows(toks, second.after, r))):
+        return None  # "one or two", "5 or 6 of them", "$39 atau Rp 520 ribu": two numbers, no range
     if (closed is None and not hyphen and (unit_first is not None or at != link[1]) and high > CHANGE_TO_LEVEL * low > 0
             and _after_change_by(toks, unit_before[1] if unit_before is not None else first.first, r)):
         return None  # "rose by $43.6 billion to $419.2 billion": a change and the level it reaches
@@ -1002,6 +1017,14 @@ def _runs_past(toks: Sequence[Token], start: int, end: int, r: Rules) -> bool:
         if stop < len(toks) and (toks[stop].kind == "num" or toks[stop].low in r.starts):
             return True
     return False
+
+
+def _age_after_copula(toks: Sequence[Token], d: _Draft, r: Rules) -> bool:
+    if d.value is None or not d.value.is_integer() or not 0 < d.value <= MAX_AGE:
+        return False
+    if r.age_copulas.backward(toks, d.first) is None:
+        return False
+    return d.after >= len(toks) or toks[d.after].text in _CLAUSE_END or toks[d.after].low in r.age_followers
 
 
 def _age_or_inverted(toks: Sequence[Token], d: _Draft, rd: Reading, r: Rules) -> None:

@@ -195,6 +195,7 @@ class Numbers:
         self.compound_denominators = {k.casefold(): v for k, v in s.compound_denominators.items()}
         self.ambiguous_denominators = {w.casefold() for w in s.ambiguous_denominators}
         self.plural_denominators = {w.casefold() for w in s.plural_denominators}
+        self.scale_ordinals = {w.casefold() for w in s.scale_ordinals}
         self.fraction_articles = {w.casefold() for w in s.fraction_articles}
         self.fraction_after = {w.casefold() for w in s.fraction_after}
         self.added = PhraseTable(s.added_fractions)
@@ -646,6 +647,8 @@ class Numbers:
             numerator, den = numerator - tens, den + tens
         elif toks[j].low not in self.denominators:
             return True
+        elif numerator > 1 and toks[j].low in self.scale_ordinals:
+            return False  # "the two millionth visitor": an ordinal
         value, after = numerator / den, j + 1
         of_a = self.of_a_scale(toks, after)
         if of_a is not None:  # "two thirds of a million"

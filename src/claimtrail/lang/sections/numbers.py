@@ -62,6 +62,9 @@ class Section(BaseModel):
     #: denominators in a plural form no ordinal takes: after a bare tens word they are a fraction of it
     #: ("twenty fifths" = 20/5), where the singular joins the tens word into an ordinal ("twenty-fifth")
     plural_denominators: list[Word] = Field(default_factory=list)
+    #: singular denominators of scale words that after a number above one make an ordinal ("the two millionth
+    #: visitor", "its three hundredth game"), a fraction only after one or an article ("a millionth of a second")
+    scale_ordinals: list[Word] = Field(default_factory=list)
     #: words that stand for the numerator one before a denominator ("a third of") or a multiplier or
     #: scale ("a hundred", "a million"); a fraction then needs one of ``fraction_after`` or the end of
     #: the clause right after it, so that "a third term" stays an ordinal
@@ -76,6 +79,9 @@ class Section(BaseModel):
     qualifiers_after: dict[Word, QualifierName] = Field(default_factory=dict)
     #: words between two numbers that make a range ("hingga", "to", "-")
     range_links: list[Word] = Field(default_factory=list)
+    #: words between two numbers that make a range only when a unit or a counted noun follows the second and
+    #: the first is the smaller ("three or four years", "dua atau tiga hari", "два или три дня")
+    alternative_links: list[Word] = Field(default_factory=list)
     #: words between a lower and an upper bound that make one range ("more than 10 and less than 20",
     #: "at most 100 and at least 20", "lebih dari 5 namun kurang dari 10", "больше 5, но меньше 10")
     bound_joiners: list[Word] = Field(default_factory=list)

@@ -42,5 +42,9 @@ class Section(BaseModel):
     inverted_approx: dict[Word, str] = Field(default_factory=dict)
     #: words before a bare number that make it an age, unit ``year`` ("aged 45", "berusia 45", "в возрасте 45")
     age_before: list[Word] = Field(default_factory=list)
+    #: a person and a verb of being before a bare number make it an age when the number ends the clause or one
+    #: of ``age_followers`` comes next ("Maria, who was 10, ...", "he will be 35 by then"; not "he was 3 under par")
+    age_copulas: list[Word] = Field(default_factory=list)
+    age_followers: list[Word] = Field(default_factory=list)
     #: units that are durations or ages: a year-like number before one is a date
     year_units: list[Word] = Field(default_factory=list)
