@@ -243,11 +243,17 @@ def _newsquant_apart(q: dict[str, Any], text: str) -> str | None:
         if (low.is_integer() and high.is_integer() and max(low, high) < 100
                 and re.search(rf"\b{int(low)}-{int(high)}\b", text)):
             return "a score written 'N-M' ('2-0 down', '9-2 lead'): not a figure by the guidelines"
-        if low > high:
+        if low > high or re.search(r"(?i)\b(rose|rises|rising|climbed|climbs|increased?|increases|grew|grows|jumped|"
+                                   r"upward|fell|falls|dropped|declined)\b[^.]*?\bfrom\b", text):
             return "a change 'from X to Y' annotated as a range: two figures by the guidelines"
         if _close(high / max(low, 1e-9), 10.0) and re.search(r"(?i)\b(dozens|tens of|hundreds of|thousands of|"
                                                              r"millions of|billions of)\b", text):
             return "vague 'dozens', 'tens of thousands', 'millions of' as a range: not a figure"
+    vague = {12.0: "dozens", 100.0: "hundreds", 1000.0: "thousands", 1e6: "millions"}
+    if isinstance(gv, float) and gv in vague and re.search(rf"(?i)\b{vague[gv]} of\b", text):
+        return "vague 'dozens', 'tens of thousands', 'millions of' as a range: not a figure"
+    if gv == 1 and re.search(r"(?i)\bat one point\b", text):
+        return "the idiom 'at one point' (at one time): no quantity"
     if gv == 1 and re.search(r"(?i)\bone of\b", text):
         return "'one of the ...': not a figure by the guidelines"
     if isinstance(gv, float) and 0 < gv < 1 and re.search(r"(?i)\b(one|1) (out )?of (two|three|four|five|\d+)\b", text):

@@ -290,7 +290,7 @@ def test_percentage_after_a_holder_link(lang: str, text: str, want: str) -> None
 @pytest.mark.parametrize(("text", "want"), [
     ("With eight more picks the team rebuilt its roster.", "more picks"),
     ("Two of Johnson’s deputies were fired.", "Johnson’s deputies"),
-    ("One fourth of the US population is vaccinated.", "US population"),
+    ("One fourth of the US workforce is vaccinated.", "US workforce"),
 ])
 def test_counted_phrase_through_modifiers_and_possessives(text: str, want: str) -> None:
     assert find(text, rules_for("en"))[0].counted == want
@@ -643,3 +643,13 @@ def test_a_scale_ordinal_after_a_number_above_one_is_no_fraction() -> None:
     text = "The two millionth visitor waited two millionths of a second for a millionth of the prize."
     assert [(f.span.of(text), f.value) for f in find(text, rules_for("en"))] == [
         ("two millionths", 2e-06), ("a millionth", 1e-06)]
+
+
+def test_a_fraction_before_a_determiner_and_a_count_past_a_measure_find_what_is_counted() -> None:
+    text = ("Half the condos have sold, and he lost half his savings. "
+            "The plant will fill eight million 250ml bottles.")
+    got = [(f.span.of(text), f.counted, f.unit) for f in find(text, rules_for("en"))]
+    assert got == [("Half", "condos", "count"), ("half", "savings", "count"),
+                   ("eight million", "bottles", "count"), ("250ml", None, "ml")]
+    id_text = "Pabrik itu mengisi 8 juta botol 250 ml."
+    assert [(f.value, f.unit) for f in find(id_text, rules_for("id"))] == [(8000000, "count"), (250, "ml")]

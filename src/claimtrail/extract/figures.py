@@ -68,6 +68,7 @@ class Concepts:
     suffixes: tuple[tuple[str, str], ...]
     stop: frozenset[str]
     links: PhraseTable[bool]
+    fraction_links: PhraseTable[bool]
     conjunctions: frozenset[str]
     max_gap: int
     look_back: int
@@ -202,6 +203,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         suffixes=tuple(c.suffixes.items()),
         stop=_fold(c.stop),
         links=PhraseTable({w: True for w in c.links}),
+        fraction_links=PhraseTable({w: True for w in c.fraction_links}),
         conjunctions=_fold(c.conjunctions),
         max_gap=c.max_gap,
         look_back=c.look_back,
@@ -1055,7 +1057,12 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
             d.concept = m[0] if m is not None and m[1] == word + 1 else None
             d.counted = (word, word + 1)
             return
+    j = _past_measure(toks, j, r)
     link = c.links.forward(toks, j)
+    if link is None and d.unit == "count" and d.value is not None and 0 < d.value < 1:
+        determiner = c.fraction_links.forward(toks, j)
+        if determiner is not None:
+            j = determiner[1]  # "half the condos", "half his savings"
     found = _noun_phrase(toks, j, c)
     if found is None and link is not None:
         k = link[1]
@@ -1106,6 +1113,18 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
                 and any(t.low in c.conjunctions for t in toks[surface[0] : surface[1]])):
             d.concept = head[0]  # "70 regime and rebel fighters": the coordinated phrase's head names the concept
         _count_rate(toks, d, r)
+
+
+def _past_measure(toks: Sequence[Token], j: int, r: Rules) -> int:
+    """After a count, a measure that describes what is counted ("eight million 250ml bottles", "2.9 million 9
+    liter cases"): the index of the noun after it, else ``j``."""
+    if j + 2 >= len(toks) or toks[j].kind != "num":
+        return j
+    unit = r.after.forward(toks, j + 1)
+    if unit is None or unit[0] in _NOT_MEASURES or unit[1] >= len(toks):
+        return j
+    nxt = toks[unit[1]]
+    return unit[1] if nxt.kind == "word" and nxt.low not in r.concepts.stop and nxt.text[:1].islower() else j
 
 
 def _count_rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:

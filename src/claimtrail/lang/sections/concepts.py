@@ -32,6 +32,9 @@ class Section(BaseModel):
     suffixes: dict[str, str] = Field(default_factory=dict)
     stop: list[Word] = Field(default_factory=list)
     links: list[Word] = Field(default_factory=list)
+    #: determiners that join a fraction to what it is a part of with no "of" ("half the condos", "a third
+    #: their income")
+    fraction_links: list[Word] = Field(default_factory=list)
     conjunctions: list[Word] = Field(default_factory=list)
     #: how many unknown words (adjectives) may stand between a number and its noun
     max_gap: int = 2
