@@ -1100,6 +1100,8 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         surface = _words_back(toks, d.first, c)  # "pulled the healthcare sector 0.68 percent lower"
     if surface is None:
         surface = _surface(toks, j, c, r, plural, count=d.unit == "count")
+        if surface is not None and surface[1] == surface[0] + 1 and r.after.forward(toks, surface[0]) is not None:
+            surface = None  # "down 9.2% year over year": a unit word, not what the share is of
     if surface is None and link is not None:
         surface = _surface(toks, link[1], c, r, plural)
         if surface is not None and d.unit == "count" and plural and all(
