@@ -269,3 +269,16 @@ def test_a_title_then_a_name_then_its_affiliation() -> None:
     assert t is not None and t.name == "Alex Kapranos"
     u = read("Direktur Kepabeanan Internasional dan Antar Lembaga Robert Leonard Marbun")
     assert u is not None and u.name == "Robert Leonard Marbun"
+
+
+def test_a_capitalised_word_before_a_lower_case_title_describes_the_speakers() -> None:
+    text = ("Local officials said the bridge had been closed since the morning shelling.\n\n"
+            "Obama aides told reporters the talks would resume next week in Geneva.\n\n"
+            "India's finance minister said the budget would cut the deficit by half.\n\n"
+            "Reuters news agency reported that the refinery had stopped production.\n\n"
+            "Reuters reported a military source who said the battles were still going on.")
+    assert _speakers(text, "en") == ["Local officials", "Obama aides", "India's finance minister", "Reuters",
+                                     "Reuters"]
+    # where a description follows a name with no comma, the name stays ("Budi warga setempat")
+    id_text = "Budi warga setempat mengatakan banjir datang sangat cepat pada malam hari."
+    assert _speakers(id_text, "id") == ["Budi"]

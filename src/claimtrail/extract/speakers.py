@@ -94,6 +94,9 @@ class Lexicon:
     naming_first: frozenset[str] = frozenset()
     #: words between a person's name and the body they belong to ("of", "dari")
     affiliation_words: frozenset[str] = frozenset()
+    #: the titles and their plurals (``title_plural_endings``): a word that ends a description
+    title_forms: frozenset[str] = frozenset()
+    described_titles: bool = False
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -131,10 +134,13 @@ def lexicon_for(language: str | None) -> Lexicon:
         leading=_first_words(allof("leading")),
         between=_first_words(allof("between")),
         inflected_names=any(s.inflected_names for s in sections),
+        described_titles=any(s.described_titles for s in sections),
         documents=_words(allof("documents")),
         source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,
         name_stretch=_name_stretch(_words(allof("name_particles"))),
         affiliation_words=_words(allof("affiliation_words")),
+        title_forms=_first_words(allof("titles")) | frozenset(
+            w + e for w in _first_words(allof("titles")) for e in allof("title_plural_endings")),
     )
     return replace(lex, never_names=lex.titles | lex.ranks | lex.honorifics | lex.not_names | lex.demonstratives
                    | lex.pronouns, function_words=lex.stop_words | lex.leading | lex.between,
@@ -446,6 +452,8 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
         return _org_run(words, lex)
     # a phrase that starts with a name: the name ("Edi Syahputra asisten pelatih")
     run = _run(words, 0, lex) if _is_name_token(words[0], lex) else []
+    if run and lex.described_titles and _described(words, run, lex):
+        return []  # "Local officials", "Obama aides", "Trump spokesman": a description, no name
     if run and run[-1].key.endswith(_POSSESSIVE) and len(run) < len(words):
         # "Russia's defence ministry": the possessor names the organisation after it;
         # "Russia's foreign minister Sergei Lavrov": the name after the title
@@ -513,6 +521,22 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
     if best:
         return best[-3:]
     return []
+
+
+def _described(words: list[Token], run: list[Token], lex: Lexicon) -> bool:
+    """One capitalised word (or a possessive) right before lower-case words that end in a title:
+    "Senior officials", "India's finance minister"; not an apposition ("Tarek a police officer"),
+    a name before a comma ("Hannes Wittig, telecoms analyst") nor an organisation ("Reuters news
+    agency")."""
+    rest = words[len(run):]
+    if not rest or (len(run) > 1 and not run[-1].key.endswith(_POSSESSIVE)):
+        return False
+    if rest[0].start - run[-1].end > 1 or any(t.key in lex.indefinites or t.key in lex.demonstratives for t in rest):
+        return False  # "Reuters reported a military source": a new phrase after the name
+    last = rest[-1].key
+    if is_org_word(last, lex) or last in lex.documents:
+        return False  # "Reuters news agency", "IS's statement": the organisation speaks
+    return last in lex.title_forms and all(t.text.islower() for t in rest)
 
 
 def _run(words: list[Token], i: int, lex: Lexicon) -> list[Token]:

@@ -58,5 +58,13 @@ class Section(BaseModel):
     #: words between a person's name and the body they belong to ("Paul Miller of Thames Valley
     #: Police", "Budi dari Polda"): after a title, the name is the run before them
     affiliation_words: list[Word] = Field(default_factory=list)
+    #: endings that make a title plural ("officials", "witnesses"): a phrase of a capitalised word and
+    #: lower-case words that ends in a title or its plural describes the speakers, it names nobody
+    #: ("Local officials said", "Obama aides said", "a Trump spokesman said")
+    title_plural_endings: list[str] = Field(default_factory=list)
+    #: a capitalised word right before lower-case words that end in a title describes the titled
+    #: speaker ("Local officials", "Obama aides", "Его адвокат"); false where a description follows a
+    #: name with no comma ("Budi warga setempat")
+    described_titles: bool = False
     #: names are inflected ("Вэнсом" is "Вэнс"): a surname links to a full name by stem
     inflected_names: bool = False
