@@ -706,3 +706,24 @@ def test_percaya_diri_is_confidence_not_a_report() -> None:
     text = ("Rossi memasuki seri GP Spanyol penuh percaya diri setelah memuncaki klasemen sementara. "
             "Toyota percaya bahwa fitur-fitur tersebut akan memberikan dampak besar bagi keselamatan.")
     assert [(q.speaker.name if q.speaker else None, q.cue) for q in quotes(text)] == [("Toyota", "percaya")]
+
+
+def test_a_cue_word_inside_a_compound_or_an_idiom_is_no_cue() -> None:
+    text = ("Pelatih itu menuliskan kata-kata perpisahan yang cukup menyentuh bagi para pemain. "
+            "Dengan kata lain, rataan gol mereka hanya 0,7 per laga sepanjang musim ini. "
+            "Pengguna diminta memakai kata sandi yang panjang untuk semua akun mereka. "
+            "Termasuk, kata Sandi, banyak warga yang datang berziarah setiap malam ke sana.")
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in quotes(text)] == [("kata", "Sandi")]
+
+
+def test_claiming_responsibility_or_lives_is_no_report() -> None:
+    text = ("The Islamic State group claimed responsibility for the attack on Monday. "
+            "The blast claimed the lives of 20 civilians in the town center. "
+            "The group claimed it had killed dozens of soldiers in the raid.")
+    assert [q.span.of(text) for q in quotes(text, "en")] == ["it had killed dozens of soldiers in the raid"]
+
+
+def test_quantified_and_one_of_speakers_are_read_whole() -> None:
+    text = ("Banyak orang sebelumnya percaya Samsung bakal mengadopsi desain baru tahun ini. "
+            "Salah satu warga mengatakan banjir datang sangat cepat pada malam hari.")
+    assert [q.speaker.name if q.speaker else None for q in quotes(text)] == ["Banyak orang", "Salah satu warga"]

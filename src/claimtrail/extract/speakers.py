@@ -266,10 +266,11 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
     phrase = span.of(text)
     if len(toks) <= 4 and load_outlets().lookup(phrase) is not None:
         return Mention(phrase, span, phrase, span)  # an outlet by its name ("РИА Новости", "The New York Times")
-    if len(toks) == 1 and toks[0].key in lex.pronouns:
-        return Mention(phrase, span, refers_back=True)
-    if len(toks) == 2 and toks[0].key in lex.demonstratives and toks[1].key in lex.documents:
-        return Mention(phrase, span, refers_back=True)  # "the statement said"
+    if len(toks) == 1 and (toks[0].key in lex.pronouns or toks[0].key in lex.demonstratives):
+        return Mention(phrase, span, refers_back=True)  # "he said"; "ungkap [pernyataan] tersebut"
+    if len(toks) == 2 and ((toks[0].key in lex.demonstratives and toks[1].key in lex.documents)
+                           or (toks[0].key in lex.documents and toks[1].key in lex.demonstratives)):
+        return Mention(phrase, span, refers_back=True)  # "the statement said", "ungkap pernyataan tersebut"
     if lex.source_nouns is not None:
         m = lex.source_nouns.match(phrase + " ")
         if m and m.end() > len(phrase) and any(w in lex.documents for w in phrase.casefold().split()):
@@ -300,8 +301,8 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
         determiners = lex.demonstratives | lex.indefinites
         role = desc + [t for t in after if (t.end <= nspan.start and t.key not in determiners) or t.start >= nspan.end]
         return Mention(phrase, span, nspan.of(text), nspan, _role_text(role, lex))
-    if keys[0] in lex.indefinites:
-        return Mention(phrase, span, phrase, span)  # unnamed: as written ("a source")
+    if keys[0] in lex.indefinites or " ".join(keys[:2]) in lex.indefinites:
+        return Mention(phrase, span, phrase, span)  # unnamed: as written ("a source", "salah satu warga")
     has_title = any(k in lex.titles for k in keys)
     if has_title and len(keys) > 1 and keys[-1] in lex.demonstratives and keys[0] in lex.titles:
         # "jenderal bintang dua itu", "manajer Manchester City ini": the speaker before
