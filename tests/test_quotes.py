@@ -727,3 +727,15 @@ def test_quantified_and_one_of_speakers_are_read_whole() -> None:
     text = ("Banyak orang sebelumnya percaya Samsung bakal mengadopsi desain baru tahun ini. "
             "Salah satu warga mengatakan banjir datang sangat cepat pada malam hari.")
     assert [q.speaker.name if q.speaker else None for q in quotes(text)] == ["Banyak orang", "Salah satu warga"]
+
+
+def test_a_speaker_named_after_the_verb_in_text_that_lost_its_commas() -> None:
+    text = ("Among the dead were 20 children and nine women said Observatory director Rami Abdel Rahman. "
+            "Fifteen people died in the blast said the Syrian Observatory for Human Rights. "
+            "The missiles also wounded 25 others a rescuer told Anadolu Agency. "
+            "Officials said Tuesday. The minister said Assad must go before any deal is signed.")
+    got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, "en")]
+    assert got[:2] == [("Among the dead were 20 children and nine women", "Rami Abdel Rahman"),
+                       ("Fifteen people died in the blast", "Syrian Observatory for Human Rights")]
+    assert all(name != "Anadolu Agency" for _, name in got)  # whom it was told is no speaker
+    assert got[-1] == ("Assad must go before any deal is signed", "The minister")

@@ -68,6 +68,7 @@ class Cues:
     min_chars: int
     min_words_uncued: int
     after: re.Pattern[str] | None  # a speech verb right after a closing mark
+    post: re.Pattern[str] | None  # the after-quote verbs alone: 'said X', 'kata X' name X after the verb
     verb: re.Pattern[str] | None  # any reporting verb, anywhere
     before: re.Pattern[str] | None  # a verb right before an opening mark
     deny: re.Pattern[str] | None
@@ -125,6 +126,7 @@ def cues_for(language: str | None) -> Cues:
         min_chars=first("min_chars"),
         min_words_uncued=first("min_words_uncued"),
         after=words(after, encl_group),
+        post=words(allof("after_verbs")),
         verb=words(verbs),
         before=words(allof("before_verbs") + allof("report_verbs") + allof("deny_verbs")),
         deny=words(allof("deny_verbs")),
@@ -802,6 +804,20 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         participial = bool(rest) and cues.participle is not None and cues.participle.fullmatch(rest[0].text) is not None
         short = len(rest) <= 6 or adjunct or participial
         trailing = adjunct or participial or (short and text[sent.start : m.start()].rstrip().endswith((",", "—", "–")))
+        listener = cues.listener is not None and cues.listener.fullmatch(m.group()) is not None
+        # only a verb that may stand after its content ("said", "kata") has its speaker after it
+        postposed = cues.post is not None and cues.post.fullmatch(m.group()) is not None
+        comma_first = text[sent.start : m.start()].rstrip().endswith((",", "—", "–"))
+        named_after = (_named_after(text, m.end(), sent.end, lex)
+                       if short and postposed and not (participial or listener or comma_first) else None)
+        if named_after is not None and len(tokens(text, sent.start, m.start())) >= 4:
+            # "Among the dead were 20 children said Observatory director Rami Abdel Rahman.": a text
+            # that lost its commas, the speaker named after the verb
+            span = _content(text, sent.start, m.start(), cues, quoted)
+            if span is not None:
+                out.append(Candidate("indirect", span, read_phrase(text, named_after, lex), m.group(),
+                                     Span(m.start(), m.end()), stance))
+                return out
         # the content follows: "X mengatakan bahwa ...", "X said the ...", "X denied reports that ..."
         clause = _object_end(text, m.end(), sent.end, cues)
         span = None if trailing else _content(text, clause, sent.end, cues, quoted)
@@ -846,6 +862,30 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                 out.append(Candidate("indirect", span, mention, m.group(), Span(m.start(), m.end()), stance))
                 return out
     return out
+
+
+def _named_after(text: str, start: int, end: int, lex: Lexicon) -> list[Token] | None:
+    """The words from ``start`` to the sentence end when they are only a name with its title
+    ("Observatory director Rami Abdel Rahman", "the Syrian Observatory for Human Rights"):
+    capitalised words, titles, ranks, organisation words and name particles, a determiner
+    first and an affiliation word between; else None ("Russia would respond", "Tuesday")."""
+    toks = [t for t in tokens(text, start, end) if _WORDS.search(t.text)]
+    if not toks or len(toks) > 8:
+        return None
+    last = toks[-1]
+    if last.text.endswith((".", "!", "?")) and last.key not in lex.honorifics and last.key not in lex.ranks:
+        word = last.text.rstrip(".!?")
+        toks[-1] = Token(word, last.start, last.start + len(word))
+    names = 0
+    for i, t in enumerate(toks):
+        k = t.key
+        if capitalised(t):
+            names += k not in lex.never_names and k not in lex.function_words  # "Syrian", "Tuesday": no name
+        elif not (k in lex.titles or k in lex.ranks or k in lex.honorifics or k in lex.particles
+                  or is_org_word(k, lex) or (i == 0 and k in lex.demonstratives)
+                  or (0 < i < len(toks) - 1 and k in lex.affiliation_words and capitalised(toks[i + 1]))):
+            return None  # ("Observatory for Human Rights": an affiliation word before a capitalised one)
+    return toks if names else None
 
 
 def _leading_np(toks: list[Token], lex: Lexicon) -> list[Token]:

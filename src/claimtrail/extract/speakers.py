@@ -97,6 +97,9 @@ class Lexicon:
     #: the titles and their plurals (``title_plural_endings``): a word that ends a description
     title_forms: frozenset[str] = frozenset()
     described_titles: bool = False
+    #: a title's field comes after it ("Menteri Perhubungan Budi", "президент Болгарии Бойко
+    #: Борисов"), not before it as in English ("director Rami Abdel Rahman" is all name)
+    field_after_title: bool = False
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -135,6 +138,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         between=_first_words(allof("between")),
         inflected_names=any(s.inflected_names for s in sections),
         described_titles=any(s.described_titles for s in sections),
+        field_after_title=any(s.field_after_title for s in sections),
         documents=_words(allof("documents")),
         source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,
         name_stretch=_name_stretch(_words(allof("name_particles"))),
@@ -507,7 +511,8 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
         if run:
             i += len(run)
             initial = any(len(t.text.rstrip(".")) == 1 for t in run)  # "Linda M. Hale" is a person
-            if len(run) >= 3 and not initial and i - len(run) > 0 and words[i - len(run) - 1].key in lex.titles:
+            if (lex.field_after_title and len(run) >= 3 and not initial and i - len(run) > 0
+                    and words[i - len(run) - 1].key in lex.titles):
                 run = run[1:]  # the field of the title before it ("Menteri Perhubungan")
             if run:
                 best = run

@@ -66,5 +66,9 @@ class Section(BaseModel):
     #: speaker ("Local officials", "Obama aides", "Его адвокат"); false where a description follows a
     #: name with no comma ("Budi warga setempat")
     described_titles: bool = False
+    #: a capitalised word right after a title and before a name is the title's field, not a first
+    #: name ("pelatih Arema Aji Santoso", "президент Болгарии Бойко Борисов"); false where the
+    #: field comes before the title ("Observatory director Rami Abdel Rahman")
+    field_after_title: bool = False
     #: names are inflected ("Вэнсом" is "Вэнс"): a surname links to a full name by stem
     inflected_names: bool = False
