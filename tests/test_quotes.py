@@ -739,3 +739,19 @@ def test_a_speaker_named_after_the_verb_in_text_that_lost_its_commas() -> None:
                        ("Fifteen people died in the blast", "Syrian Observatory for Human Rights")]
     assert all(name != "Anadolu Agency" for _, name in got)  # whom it was told is no speaker
     assert got[-1] == ("Assad must go before any deal is signed", "The minister")
+
+
+def test_expletives_adjectival_estimates_and_adjunct_participles_give_no_report() -> None:
+    text = ("There was no claim for the attack which pro-government media said was carried out by a bomber. "
+            "An estimated 50,000 civilians are still trapped in the old quarter of the city. "
+            "Ten people were wounded in the market the Syrian Observatory said blaming the attack on "
+            "government forces.")
+    got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, "en")]
+    assert got == [("Ten people were wounded in the market", "Syrian Observatory")]
+
+
+def test_the_verb_of_a_later_quote_gives_no_speaker_to_an_earlier_one() -> None:
+    text = ('Festival director Dieter Kosslick says the showing signals "a new consciousness for European '
+            'films". "They\'re on an incredible winning streak," he told the Reuters agency.')
+    got = [q.speaker.name if q.speaker else None for q in quotes(text, "en")]
+    assert "They're" not in got and got[-1] == "Dieter Kosslick"

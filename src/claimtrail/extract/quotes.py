@@ -68,6 +68,7 @@ class Cues:
     min_chars: int
     min_words_uncued: int
     after: re.Pattern[str] | None  # a speech verb right after a closing mark
+    adjunct: re.Pattern[str] | None  # "said blaming ...": the report ends at the verb
     post: re.Pattern[str] | None  # the after-quote verbs alone: 'said X', 'kata X' name X after the verb
     verb: re.Pattern[str] | None  # any reporting verb, anywhere
     before: re.Pattern[str] | None  # a verb right before an opening mark
@@ -127,6 +128,7 @@ def cues_for(language: str | None) -> Cues:
         min_words_uncued=first("min_words_uncued"),
         after=words(after, encl_group),
         post=words(allof("after_verbs")),
+        adjunct=words(allof("adjunct_participles")),
         verb=words(verbs),
         before=words(allof("before_verbs") + allof("report_verbs") + allof("deny_verbs")),
         deny=words(allof("deny_verbs")),
@@ -306,7 +308,7 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
         toks = toks[1:]  # "while Russia said", "sementara Rusia menyatakan"
     if not toks:
         return []
-    if is_stop(toks[0], lex, subs) and toks[0].key in subs:
+    if (is_stop(toks[0], lex, subs) and toks[0].key in subs) or toks[0].key in lex.expletives:
         return None
     if is_stop(toks[0], lex):
         # "At the same time the ministry", "On December 29 the Russian Defense Ministry"
@@ -447,6 +449,8 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         found = cues.after.search(text, at, stop)
         if found and cues.complement is not None and cues.complement.match(text, found.end(), stop):
             found = None  # '"...." Donald Trump said that ...': a report of its own, not this quote's cue
+        if found and any(c in text[at : found.start()] for c in cues.double_open + cues.double_close):
+            found = None  # '"...". "They're on a streak," he told': the verb of the next quote
         between = tokens(text, at, found.start()) if found else []
         commas = [t for t in between if t.text == ","]
         if found and commas and len(between) <= 24:
@@ -801,7 +805,8 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         adjunct = (bool(rest) and len(rest) <= 8 and is_stop(rest[0], lex) and cues.complement is not None
                    and not any(cues.complement.fullmatch(t.text) for t in rest))
         # "... the ministry said adding that ...": the verb ends the first report
-        participial = bool(rest) and cues.participle is not None and cues.participle.fullmatch(rest[0].text) is not None
+        participial = bool(rest) and any(p is not None and p.fullmatch(rest[0].text) is not None
+                                         for p in (cues.participle, cues.adjunct))
         short = len(rest) <= 6 or adjunct or participial
         trailing = adjunct or participial or (short and text[sent.start : m.start()].rstrip().endswith((",", "—", "–")))
         listener = cues.listener is not None and cues.listener.fullmatch(m.group()) is not None

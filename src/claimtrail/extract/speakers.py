@@ -100,6 +100,7 @@ class Lexicon:
     #: a title's field comes after it ("Menteri Perhubungan Budi", "президент Болгарии Бойко
     #: Борисов"), not before it as in English ("director Rami Abdel Rahman" is all name)
     field_after_title: bool = False
+    expletives: frozenset[str] = frozenset()
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -139,6 +140,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         inflected_names=any(s.inflected_names for s in sections),
         described_titles=any(s.described_titles for s in sections),
         field_after_title=any(s.field_after_title for s in sections),
+        expletives=_words(allof("expletives")),
         documents=_words(allof("documents")),
         source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,
         name_stretch=_name_stretch(_words(allof("name_particles"))),

@@ -62,6 +62,9 @@ class Section(BaseModel):
     #: participles that report more words of the same speaker (", adding that ...",
     #: ", saying ...", ", добавив, что ...")
     participles: list[Regex] = Field(default_factory=list)
+    #: participles right after a reporting verb that end its report without reporting more
+    #: ("the monitor said blaming the attack on ...", "he said citing ..."): the content is before
+    adjunct_participles: list[Regex] = Field(default_factory=list)
     #: words that give a participle its own subject (", with spokesman Glen Caplin saying,"):
     #: the words between them and the participle name the speaker
     participle_subjects: list[Regex] = Field(default_factory=list)

@@ -70,5 +70,8 @@ class Section(BaseModel):
     #: name ("pelatih Arema Aji Santoso", "президент Болгарии Бойко Борисов"); false where the
     #: field comes before the title ("Observatory director Rami Abdel Rahman")
     field_after_title: bool = False
+    #: words that open a clause with no subject to speak ("There was no claim ... which media said"):
+    #: a reporting verb in such a clause is given no speaker from before it
+    expletives: list[Word] = Field(default_factory=list)
     #: names are inflected ("Вэнсом" is "Вэнс"): a surname links to a full name by stem
     inflected_names: bool = False
