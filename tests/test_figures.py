@@ -653,3 +653,17 @@ def test_a_fraction_before_a_determiner_and_a_count_past_a_measure_find_what_is_
                    ("eight million", "bottles", "count"), ("250ml", None, "ml")]
     id_text = "Pabrik itu mengisi 8 juta botol 250 ml."
     assert [(f.value, f.unit) for f in find(id_text, rules_for("id"))] == [(8000000, "count"), (250, "ml")]
+
+
+def test_ages_after_people_and_a_bound_and_phone_number_groups() -> None:
+    text = ("The fund pays households with people over 60 and children under 5. Adults aged 18 or over "
+            "were asked. Call 0800 555 111 for details. In 2004 2,000 people died.")
+    got = [(f.span.of(text), f.qualifier, f.unit) for f in find(text, rules_for("en"))]
+    assert got == [("over 60", "more_than", "year"), ("under 5", "less_than", "year"),
+                   ("18 or over", "at_least", "year"), ("2,000", "exact", "count")]
+
+
+def test_a_counted_phrase_reads_past_modifiers_and_superlatives() -> None:
+    text = "The deal joins two of the best department store chains, and the fair adds two new film competitions."
+    assert [f.counted for f in find(text, rules_for("en"))] == ["best department store chains",
+                                                                 "new film competitions"]

@@ -167,6 +167,7 @@ class Rules:
     year_units: frozenset[str]
     age_before: PhraseTable[bool]
     age_copulas: PhraseTable[bool]
+    age_holders: frozenset[str]
     age_followers: frozenset[str]
     concepts: Concepts
     #: words that can open a figure
@@ -264,6 +265,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         year_units=_fold(u.year_units),
         age_before=PhraseTable({w: True for w in u.age_before}),
         age_copulas=PhraseTable({w: True for w in u.age_copulas}),
+        age_holders=_fold(u.age_holders),
         age_followers=_fold(u.age_followers),
         concepts=concepts,
     )
@@ -454,6 +456,10 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         _age_or_inverted(toks, d, reading, r)
     if d.unit == "count" and d.counted is None and d.low is None and _age_after_copula(toks, d, r):
         d.unit = "year"  # "Maria, who was 10, ..."
+    if (d.unit == "count" and d.qualifier != "exact" and d.low is None and d.first > 0
+            and toks[d.first - 1].low in r.age_holders and (d.counted is None or d.counted[1] <= d.first)
+            and d.value is not None and 0 < d.value <= MAX_AGE):
+        d.unit, d.concept, d.counted = "year", None, None  # "people over 60"
     if year_like and reading.scale is None and (
         (d.unit == "count" and (d.concept is None or (d.counted is not None and d.counted[0] < d.first)))
         or _after_year_cue(toks, d.first, r)
@@ -685,6 +691,10 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
             return True
     if tok.kind == "num" and tok.text[0] == "0" and len(tok.text) > 1 and tok.text[1].isdigit():
         return True  # "021", "05": codes and phone numbers
+    if (tok.kind == "num" and prev is not None and prev.kind == "num" and prev.text.isdigit()
+            and not (len(prev.text) == 4 and int(prev.text) in YEARS)
+            and (prev.text[0] == "0" or (prev2 is not None and prev2.kind == "num" and prev2.text.isdigit()))):
+        return True  # "0800 555 111": the groups of a phone number
     last = toks[rd.after - 1]
     if prev is not None and prev.text == "." and prev2 is not None and prev2.low in r.months:
         return True  # "Oct. 31"

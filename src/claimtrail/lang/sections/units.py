@@ -45,6 +45,9 @@ class Section(BaseModel):
     #: a person and a verb of being before a bare number make it an age when the number ends the clause or one
     #: of ``age_followers`` comes next ("Maria, who was 10, ...", "he will be 35 by then"; not "he was 3 under par")
     age_copulas: list[Word] = Field(default_factory=list)
+    #: people before a bound on a bare number make it an age ("people over 60", "children under five",
+    #: "warga di atas 60"): the bound stays the qualifier
+    age_holders: list[Word] = Field(default_factory=list)
     age_followers: list[Word] = Field(default_factory=list)
     #: units that are durations or ages: a year-like number before one is a date
     year_units: list[Word] = Field(default_factory=list)
