@@ -667,3 +667,13 @@ def test_a_counted_phrase_reads_past_modifiers_and_superlatives() -> None:
     text = "The deal joins two of the best department store chains, and the fair adds two new film competitions."
     assert [f.counted for f in find(text, rules_for("en"))] == ["best department store chains",
                                                                  "new film competitions"]
+
+
+def test_russian_times_of_day_compound_durations_and_abbreviated_dollars() -> None:
+    text = ("Около 15 часов по местному времени (12 часов по мск) возле перекрёстка прогремел взрыв. "
+            "Он говорил 12 минут 41 секунду, а затем съел за 10 минут 69 булочек. "
+            "Компания отказалась от сделки за 12 млрд долл.")
+    got = [(f.span.of(text), f.qualifier, f.unit) for f in find(text, rules_for("ru"))]
+    assert got == [("12 минут", "exact", "minute"), ("41 секунду", "exact", "second"),
+                   ("10 минут", "exact", "minute"), ("69", "exact", "count"),
+                   ("12 млрд долл.", "exact", "USD")]

@@ -442,6 +442,8 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
     if end is False:
         return None, _skip_past(toks, reading.after)
     _unit_after(toks, d, r)
+    if d.unit == "hour" and d.low is None and r.time_after.forward(toks, d.after) is not None:
+        return None, d.after  # "15 часов по местному времени": a time of day
     _unit_before(toks, d, r)
     _qualify(toks, d, r)
     if d.unit in ("count", "percent"):
@@ -1041,7 +1043,8 @@ def _age_after_copula(toks: Sequence[Token], d: _Draft, r: Rules) -> bool:
 
 def _age_or_inverted(toks: Sequence[Token], d: _Draft, rd: Reading, r: Rules) -> None:
     f = d.first
-    if f > 0 and toks[f - 1].low in r.inverted_approx and d.qualifier == "exact":
+    if (f > 0 and toks[f - 1].low in r.inverted_approx and d.qualifier == "exact"
+            and not (f > 1 and toks[f - 2].kind == "num")):  # not "2015 года 2", "12 минут 41 секунду"
         d.unit, d.qualifier, d.first = r.inverted_approx[toks[f - 1].low], "approx", f - 1
         return
     if (rd.plain is not None and f >= 2 and d.after < len(toks) and 0 < int(rd.plain) <= MAX_AGE
