@@ -677,3 +677,12 @@ def test_russian_times_of_day_compound_durations_and_abbreviated_dollars() -> No
     assert got == [("12 минут", "exact", "minute"), ("41 секунду", "exact", "second"),
                    ("10 минут", "exact", "minute"), ("69", "exact", "count"),
                    ("12 млрд долл.", "exact", "USD")]
+
+
+def test_indonesian_approximate_scales_day_numbers_and_heading_numbers() -> None:
+    text = ("Harganya Rp 49 jutaan, dan jumlah serikat turun dari 14 ribuan menjadi 7 ribuan. "
+            "Pada tanggal 30 dan 31 Desember, 396 orang ditangkap. Ribuan orang turun ke jalan.\n\nFakta 4\n\n"
+            "Kelenjar itu berjumlah 12 buah.")
+    got = [(f.span.of(text), f.value, f.qualifier) for f in find(text, rules_for("id"))]
+    assert got == [("Rp 49 jutaan", 49000000, "approx"), ("14 ribuan", 14000, "approx"),
+                   ("7 ribuan", 7000, "approx"), ("396", 396, "exact"), ("12", 12, "exact")]

@@ -446,6 +446,9 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         return None, d.after  # "15 часов по местному времени": a time of day
     _unit_before(toks, d, r)
     _qualify(toks, d, r)
+    if d.qualifier == "exact" and r.numbers.approx_scales and any(
+            t.low in r.numbers.approx_scales for t in toks[reading.first : d.after]):
+        d.qualifier = "approx"  # "Rp 49 jutaan": about 49 million
     if d.unit in ("count", "percent"):
         _count(toks, d, r)
     else:
@@ -663,6 +666,9 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     nxt = toks[f + 1] if f + 1 < len(toks) else None
     if _list_marker(toks, rd):
         return True
+    if (f == 1 and len(toks) <= 3 and prev is not None and prev.kind == "word" and prev.text[:1].isupper()
+            and (rd.after == len(toks) or (rd.after == len(toks) - 1 and toks[-1].text in ":."))):
+        return True  # a heading line "Fakta 4", "Cara 2:": the number of a section
     if (tok.kind == "word" and tok.text[:1].isupper() and prev is not None and prev.kind == "word"
             and prev.text[:1].isupper() and tok.start - prev.end == 1
             and (nxt is None or nxt.kind == "punct") and rd.after == f + 1):

@@ -184,7 +184,8 @@ class Numbers:
         self.multipliers = {k.casefold(): v for k, v in s.multipliers.items()}
         self.teens = {k.casefold(): v for k, v in s.teens.items()}
         self.one_multipliers = {k.casefold(): v for k, v in s.one_multipliers.items()}
-        self.scales = PhraseTable(s.scales)
+        self.scales = PhraseTable({**s.scales, **s.approx_scales})
+        self.approx_scales = frozenset(w.casefold() for w in s.approx_scales)
         self.one_scales = {k.casefold(): v for k, v in s.one_scales.items()}
         self.scale_abbr = PhraseTable(s.scale_abbreviations, exact=True)
         self.decimal_scale_abbr = PhraseTable(s.decimal_scale_abbreviations, exact=True)

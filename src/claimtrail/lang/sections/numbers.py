@@ -40,6 +40,9 @@ class Section(BaseModel):
     one_multipliers: dict[Word, float] = Field(default_factory=dict)
     #: scale words ("ribu", "thousand", "тысяч", "млн")
     scales: dict[Word, float] = Field(default_factory=dict)
+    #: scale words that make the number before them approximate ("14 ribuan", "Rp 49 jutaan": about 14
+    #: thousand, about 49 million); alone they are vague ("ribuan orang") and open no figure
+    approx_scales: dict[Word, float] = Field(default_factory=dict)
     #: scale words that carry their own "one" ("seribu", "sejuta")
     one_scales: dict[Word, float] = Field(default_factory=dict)
     #: case-sensitive scale abbreviations ("M", "T", "jt")
