@@ -755,3 +755,12 @@ def test_the_verb_of_a_later_quote_gives_no_speaker_to_an_earlier_one() -> None:
             'films". "They\'re on an incredible winning streak," he told the Reuters agency.')
     got = [q.speaker.name if q.speaker else None for q in quotes(text, "en")]
     assert "They're" not in got and got[-1] == "Dieter Kosslick"
+
+
+def test_a_name_set_off_by_commas_before_the_verb_is_the_speaker() -> None:
+    en = ("Jack Law, chief executive of Alcohol Focus Scotland, said the comment was ill-advised. "
+          "Ten people were killed in the attack on the market, said Observatory head Rami Abdel Rahman.")
+    assert [q.speaker.name if q.speaker else None for q in quotes(en, "en")] == ["Jack Law", "Rami Abdel Rahman"]
+    text = "Kapolres Boyolali, AKBP Aries Andhi, mengatakan korban ditemukan dengan penuh luka di tubuhnya."
+    got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text)]
+    assert got == [("korban ditemukan dengan penuh luka di tubuhnya", "Aries Andhi")]

@@ -293,7 +293,8 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
         prev = commas[-2] + 1 if len(commas) > 1 else 0
         desc = toks[prev:cut]
         after = toks[cut + 1 :]
-        described = after and (after[0].key in lex.indefinites or after[0].key in lex.demonstratives)
+        described = after and (after[0].key in lex.indefinites or after[0].key in lex.demonstratives
+                               or (after[0].key in lex.titles and after[0].text.islower()))
         if appositive and toks[cut].text == "," and described and 0 < len(desc) <= 6 and capitalised(desc[-1]):
             # "Maria Lopez, a nurse at the clinic, said": the name before the apposition
             toks = desc
@@ -808,7 +809,9 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         participial = bool(rest) and any(p is not None and p.fullmatch(rest[0].text) is not None
                                          for p in (cues.participle, cues.adjunct))
         short = len(rest) <= 6 or adjunct or participial
-        trailing = adjunct or participial or (short and text[sent.start : m.start()].rstrip().endswith((",", "—", "–")))
+        trailing = adjunct or participial or (
+            short and text[sent.start : m.start()].rstrip().endswith((",", "—", "–"))
+            and not _name_between_commas(text, sent.start, m.start(), lex))
         listener = cues.listener is not None and cues.listener.fullmatch(m.group()) is not None
         # only a verb that may stand after its content ("said", "kata") has its speaker after it
         postposed = cues.post is not None and cues.post.fullmatch(m.group()) is not None
@@ -867,6 +870,14 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                 out.append(Candidate("indirect", span, mention, m.group(), Span(m.start(), m.end()), stance))
                 return out
     return out
+
+
+def _name_between_commas(text: str, start: int, verb: int, lex: Lexicon) -> bool:
+    """Whether the words before a verb and its comma are a name with its title, set off by commas
+    ("Kapolres Boyplali, AKBP Aries Andhi, mengatakan ..."): the speaker, not content before the verb."""
+    words = [t for t in tokens(text, start, verb) if _WORDS.search(t.text)]
+    cut = start + len(text[start:verb].rstrip().rstrip(",—–").rstrip())
+    return 0 < len(words) <= 8 and _named_after(text, start, cut, lex) is not None
 
 
 def _named_after(text: str, start: int, end: int, lex: Lexicon) -> list[Token] | None:
