@@ -764,3 +764,12 @@ def test_a_name_set_off_by_commas_before_the_verb_is_the_speaker() -> None:
     text = "Kapolres Boyolali, AKBP Aries Andhi, mengatakan korban ditemukan dengan penuh luka di tubuhnya."
     got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text)]
     assert got == [("korban ditemukan dengan penuh luka di tubuhnya", "Aries Andhi")]
+
+
+def test_a_person_named_before_age_and_home_and_a_possessive_description() -> None:
+    text = ("Mr Mubanga, 32, from Wembley, London, said he was brutally interrogated at the camp. "
+            "BT's competitors have frequently accused it of misusing its status as the former monopoly. "
+            "Alan Wass, 23, also of north London, appeared in court accused of the same offences.")
+    assert [q.speaker.name if q.speaker else None for q in quotes(text, "en")] == ["Mubanga", "BT's competitors"]
+    id_text = "Namun, Pimpinan Dorna Sports, Carmelo Ezpeleta, menyatakan bahwa jumlah seri terkait masalah bisnis."
+    assert [q.speaker.name if q.speaker else None for q in quotes(id_text)] == ["Carmelo Ezpeleta"]

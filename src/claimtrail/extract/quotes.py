@@ -288,6 +288,10 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
         drop = {i for a, b in zip(dashes[::2], dashes[1::2], strict=True) for i in range(a, b + 1)}
         toks = [t for i, t in enumerate(toks) if i not in drop]
     commas = [i for i, t in enumerate(toks) if _separator(t)]
+    lead = _name_before_details(toks, commas, lex) if appositive else None
+    if lead is not None:
+        commas = []  # "Mr Mubanga, 32, from Wembley, London, said": the name before age and home
+        toks = lead
     if commas:
         cut = commas[-1]
         prev = commas[-2] + 1 if len(commas) > 1 else 0
@@ -870,6 +874,31 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                 out.append(Candidate("indirect", span, mention, m.group(), Span(m.start(), m.end()), stance))
                 return out
     return out
+
+
+def _name_before_details(toks: list[Token], commas: list[int], lex: Lexicon) -> list[Token] | None:
+    """The name that opens comma-separated details of a person (an age, "from Wembley", "also of
+    north London", a place), or None."""
+    if len(commas) < 2 or any(toks[i].text != "," for i in commas):
+        return None
+    head = toks[: commas[0]]
+    if (not head or len(head) > 5 or head[0].key in lex.leading
+            or not all(capitalised(t) or t.key in lex.honorifics for t in head)):
+        return None
+    bounds = [*commas, len(toks)]
+    homed = False
+    for a, b in pairwise(bounds):
+        seg = toks[a + 1 : b]
+        words = [t for t in seg if t.key not in lex.leading]
+        if not words:
+            continue
+        age = len(words) == 1 and words[0].text.isdigit()
+        home = words[0].key in lex.affiliation_words
+        place = homed and len(words) <= 3 and all(capitalised(t) for t in words)  # "from Wembley, London"
+        if not (age or home or place):
+            return None
+        homed = homed or home
+    return head
 
 
 def _name_between_commas(text: str, start: int, verb: int, lex: Lexicon) -> bool:

@@ -317,6 +317,9 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
         # "the UNICEF director", "the organization's head", "прокурор": the last speaker
         # who held the title, else the title as written
         return Mention(phrase, span, role=phrase)
+    if (len(words) > 1 and words[0].key.endswith(_POSSESSIVE) and all(t.text.islower() for t in words[1:])
+            and not any(t.key in lex.title_forms for t in words[1:])):
+        return Mention(phrase, span, phrase, span)  # "BT's competitors": whose, not who
     name_toks = _name_of(words, lex)
     if len(name_toks) == 1 and name_toks[0] is words[0] and len(words) > 2:
         # "Популярный британский певец Элтон Джон", "Nationwide economist Alex Bannister": one
