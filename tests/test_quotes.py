@@ -773,3 +773,13 @@ def test_a_person_named_before_age_and_home_and_a_possessive_description() -> No
     assert [q.speaker.name if q.speaker else None for q in quotes(text, "en")] == ["Mubanga", "BT's competitors"]
     id_text = "Namun, Pimpinan Dorna Sports, Carmelo Ezpeleta, menyatakan bahwa jumlah seri terkait masalah bisnis."
     assert [q.speaker.name if q.speaker else None for q in quotes(id_text)] == ["Carmelo Ezpeleta"]
+
+
+def test_named_listeners_passive_participles_and_an_apposition_after_a_postposed_speaker() -> None:
+    text = ("A source at Aleppo Police Command told SANA Thursday that a rocket shell hit a school in the city. "
+            "A massive bomb blast claimed by the group killed at least 44 people on Wednesday. "
+            "On Saturday mortar rounds struck near the embassy said the Syrian Observatory for Human Rights "
+            "a Britain-based monitor.")
+    got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, "en")]
+    assert got == [("a rocket shell hit a school in the city", "A source"),
+                   ("On Saturday mortar rounds struck near the embassy", "Syrian Observatory for Human Rights")]

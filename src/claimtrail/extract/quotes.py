@@ -69,6 +69,7 @@ class Cues:
     min_words_uncued: int
     after: re.Pattern[str] | None  # a speech verb right after a closing mark
     adjunct: re.Pattern[str] | None  # "said blaming ...": the report ends at the verb
+    passive_after: re.Pattern[str] | None  # "claimed by IS": a participle, no report
     post: re.Pattern[str] | None  # the after-quote verbs alone: 'said X', 'kata X' name X after the verb
     verb: re.Pattern[str] | None  # any reporting verb, anywhere
     before: re.Pattern[str] | None  # a verb right before an opening mark
@@ -129,6 +130,8 @@ def cues_for(language: str | None) -> Cues:
         after=words(after, encl_group),
         post=words(allof("after_verbs")),
         adjunct=words(allof("adjunct_participles")),
+        passive_after=re.compile(rf"\s+(?:{_alt(allof('passive_after'))})(?!\w)", re.I)
+        if allof("passive_after") else None,
         verb=words(verbs),
         before=words(allof("before_verbs") + allof("report_verbs") + allof("deny_verbs")),
         deny=words(allof("deny_verbs")),
@@ -800,11 +803,13 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
     for m in cues.verb.finditer(text, sent.start if scan_from is None else scan_from, sent.end):
         if quoted.at(m.start()) or _passive(text, sent.start, m.start(), cues, lex):
             continue
+        if cues.passive_after is not None and cues.passive_after.match(text, m.end(), sent.end):
+            continue  # "a blast claimed by the group killed ..."
         if _quote_cue(text, sent.start, m.start(), cues, used):
             continue  # '"Not me," said X': the words in marks are X's (here too short to be a quote)
         stance = _stance(cues, m.group())
-        # the words after the verb, up to nine: only whether there are more than eight matters
-        rest = list(islice((t for t in iter_tokens(text, m.end(), sent.end) if _WORDS.search(t.text)), 9))
+        # the words after the verb, up to thirteen: only whether there are more than twelve matters
+        rest = list(islice((t for t in iter_tokens(text, m.end(), sent.end) if _WORDS.search(t.text)), 13))
         # "..., the ministry said." / "... the ministry said in a statement.": a short tail
         # after the verb that opens with a stop word and has no complementiser is no clause
         adjunct = (bool(rest) and len(rest) <= 8 and is_stop(rest[0], lex) and cues.complement is not None
@@ -821,7 +826,7 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         postposed = cues.post is not None and cues.post.fullmatch(m.group()) is not None
         comma_first = text[sent.start : m.start()].rstrip().endswith((",", "—", "–"))
         named_after = (_named_after(text, m.end(), sent.end, lex)
-                       if short and postposed and not (participial or listener or comma_first) else None)
+                       if len(rest) <= 12 and postposed and not (participial or listener or comma_first) else None)
         if named_after is not None and len(tokens(text, sent.start, m.start())) >= 4:
             # "Among the dead were 20 children said Observatory director Rami Abdel Rahman.": a text
             # that lost its commas, the speaker named after the verb
@@ -915,7 +920,7 @@ def _named_after(text: str, start: int, end: int, lex: Lexicon) -> list[Token] |
     capitalised words, titles, ranks, organisation words and name particles, a determiner
     first and an affiliation word between; else None ("Russia would respond", "Tuesday")."""
     toks = [t for t in tokens(text, start, end) if _WORDS.search(t.text)]
-    if not toks or len(toks) > 8:
+    if not toks or len(toks) > 12:
         return None
     last = toks[-1]
     if last.text.endswith((".", "!", "?")) and last.key not in lex.honorifics and last.key not in lex.ranks:
@@ -924,13 +929,15 @@ def _named_after(text: str, start: int, end: int, lex: Lexicon) -> list[Token] |
     names = 0
     for i, t in enumerate(toks):
         k = t.key
+        if names and k in lex.indefinites:
+            return toks[:i] if i <= 8 else None  # "the Syrian Observatory ... a Britain-based monitor"
         if capitalised(t):
             names += k not in lex.never_names and k not in lex.function_words  # "Syrian", "Tuesday": no name
         elif not (k in lex.titles or k in lex.ranks or k in lex.honorifics or k in lex.particles
                   or is_org_word(k, lex) or (i == 0 and k in lex.demonstratives)
                   or (0 < i < len(toks) - 1 and k in lex.affiliation_words and capitalised(toks[i + 1]))):
             return None  # ("Observatory for Human Rights": an affiliation word before a capitalised one)
-    return toks if names else None
+    return toks if names and len(toks) <= 8 else None
 
 
 def _leading_np(toks: list[Token], lex: Lexicon) -> list[Token]:

@@ -48,6 +48,9 @@ class Section(BaseModel):
     #: auxiliaries that make a following reporting verb passive ("are believed", "was
     #: reported"): no speaker is named, so it is not reported speech
     passive: list[Regex] = Field(default_factory=list)
+    #: words right after a reporting verb that make it a passive participle ("a blast claimed by IS",
+    #: "a ceasefire announced by Russia"): no report
+    passive_after: list[Regex] = Field(default_factory=list)
     #: reporting verbs that take a noun object as readily as a clause ("meminta maaf",
     #: "menolak desakan"): reported speech only with a complementiser after them
     #: ("meminta agar ...")
