@@ -783,3 +783,13 @@ def test_named_listeners_passive_participles_and_an_apposition_after_a_postposed
     got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, "en")]
     assert got == [("a rocket shell hit a school in the city", "A source"),
                    ("On Saturday mortar rounds struck near the embassy", "Syrian Observatory for Human Rights")]
+
+
+def test_a_title_in_marks_after_a_noun_that_names_a_work_is_no_quote() -> None:
+    ru = ("Президент наградил его орденом «За заслуги перед Отечеством» II степени. "
+          "Гари Каспаров сказал журналистам: «Если Топалов выиграет, то он будет чемпионом мира».")
+    got = [(q.span.of(ru), q.speaker.name if q.speaker else None) for q in quotes(ru, "ru")]
+    assert got == [("Если Топалов выиграет, то он будет чемпионом мира", "Гари Каспаров")]
+    en = ('The film "Million Dollar Baby and the Rest of Them" won the award. A spokesman for Toho said '
+          'the film "has received strong interest from domestic audiences".')
+    assert [q.span.of(en) for q in quotes(en, "en")] == ["has received strong interest from domestic audiences"]

@@ -70,6 +70,7 @@ class Cues:
     after: re.Pattern[str] | None  # a speech verb right after a closing mark
     adjunct: re.Pattern[str] | None  # "said blaming ...": the report ends at the verb
     passive_after: re.Pattern[str] | None  # "claimed by IS": a participle, no report
+    title_noun: re.Pattern[str] | None  # 'орденом «...»', 'the film "..."': a title follows
     post: re.Pattern[str] | None  # the after-quote verbs alone: 'said X', 'kata X' name X after the verb
     verb: re.Pattern[str] | None  # any reporting verb, anywhere
     before: re.Pattern[str] | None  # a verb right before an opening mark
@@ -130,6 +131,7 @@ def cues_for(language: str | None) -> Cues:
         after=words(after, encl_group),
         post=words(allof("after_verbs")),
         adjunct=words(allof("adjunct_participles")),
+        title_noun=re.compile(rf"(?:{_alt(allof('title_nouns'))})\s*$", re.I) if allof("title_nouns") else None,
         passive_after=re.compile(rf"\s+(?:{_alt(allof('passive_after'))})(?!\w)", re.I)
         if allof("passive_after") else None,
         verb=words(verbs),
@@ -198,6 +200,16 @@ class Candidate:
     cue_span: Span | None
     stance: Stance = "assert"
     follow: bool = False  # no cue: the speaker of the quote before
+
+
+def _titled(text: str, mark: int, cues: Cues) -> bool:
+    """Whether the marks before ``mark`` follow a noun that names a work, an award or a law
+    ("орденом «За заслуги»", "the film "...""): the words in marks are its title."""
+    if cues.title_noun is None:
+        return False
+    before = text[max(0, mark - 40) : mark].rstrip(cues.double_open + cues.single_open + " \u00a0")
+    m = cues.title_noun.search(before)
+    return m is not None and (m.start() == 0 or not before[m.start() - 1].isalnum())
 
 
 def _strip(text: str, span: Span) -> Span:
@@ -372,6 +384,8 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
                                           line_before(raw.start))
         if cand.follow and not _has_words(content, cues.min_words_uncued):
             continue
+        if cand.cue is None and not content[:1].islower() and _titled(text, raw.start, cues):
+            continue  # 'орденом «За заслуги перед Отечеством»': a title ('the film "has received ..."' is none)
         cands.append(cand)
     cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands])))
     quoted = Quoted([c.span for c in cands])
@@ -498,7 +512,7 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
     if cues.before is not None and begin < span.start - 1:
         before = text[begin : span.start - 1]
         ms = list(cues.before.finditer(before))
-        if ms and _cue_tail(before, ms[-1].end(), lex):
+        if ms and _cue_tail(before, ms[-1].end(), lex, cues):
             m = ms[-1]
             before_phrase = _phrase_before(text, begin, begin + m.start(), lex, cues.subordinators)
             acc = cues.according.match(text, before_phrase[0].start) if cues.according and before_phrase else None
@@ -512,7 +526,7 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         # a quote that opens its paragraph after one that ends in 'X wrote:'
         if prev is not None and text[prev.start : prev.end].rstrip().endswith(":") and cues.before is not None:
             ms = list(cues.before.finditer(text, prev.start, prev.end))
-            if ms and _cue_tail(text[: prev.end], ms[-1].end(), lex):
+            if ms and _cue_tail(text[: prev.end], ms[-1].end(), lex, cues):
                 m = ms[-1]
                 sent = sentence_at(m.start())
                 start = max(prev.start, sent.start if sent.end >= m.start() else prev.start)
@@ -573,15 +587,18 @@ def _participle_subject(text: str, begin: int, end: int, cues: Cues, lex: Lexico
     return mention if mention is not None and mention.name_span is not None else None
 
 
-def _cue_tail(text: str, end: int, lex: Lexicon) -> bool:
+def _cue_tail(text: str, end: int, lex: Lexicon, cues: Cues) -> bool:
     """Whether the words between a verb ending at ``end`` and the opening mark leave it the
     quote's cue: none ("Merrill wrote:"), or one lower-case word that is not a name
-    ("Clinton responded awkwardly:", "a woman asked her:") before a colon or a comma."""
+    ("Clinton responded awkwardly:", "a woman asked her:") before a colon or a comma, a
+    listener too ("сказал журналистам:")."""
     rest = text[end:].rstrip()
     words = _WORDS.findall(rest)
     if not words:
         return True
-    return len(words) == 1 and words[0][:1].islower() and rest.endswith((":", ",")) and words[0] not in lex.stop_words
+    listener = cues.objects is not None and cues.objects.fullmatch(" " + words[0]) is not None
+    return (len(words) == 1 and words[0][:1].islower() and rest.endswith((":", ","))
+            and (words[0] not in lex.stop_words or listener))
 
 
 def _listed_speaker(text: str, start: int, end: int, lex: Lexicon) -> Mention | None:

@@ -24,6 +24,10 @@ class Section(BaseModel):
     single_close: str = ""
     #: quotes shorter than this are not annotated (scare quotes, titles)
     min_chars: int = 20
+    #: nouns that name a work, an award, a law or an event before its title in marks ("орденом «За
+    #: заслуги перед Отечеством»", "the film "Million Dollar Baby"", "buku "..."): such a phrase with no
+    #: speech cue is a title, not a quote
+    title_nouns: list[Regex] = Field(default_factory=list)
     #: quotes without a speech cue need at least this many words (titles are short)
     min_words_uncued: int = 4
     #: verbs that stand after a closing quotation mark ("kata", "said", "заявил")
