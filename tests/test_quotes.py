@@ -793,3 +793,14 @@ def test_a_title_in_marks_after_a_noun_that_names_a_work_is_no_quote() -> None:
     en = ('The film "Million Dollar Baby and the Rest of Them" won the award. A spokesman for Toho said '
           'the film "has received strong interest from domestic audiences".')
     assert [q.span.of(en) for q in quotes(en, "en")] == ["has received strong interest from domestic audiences"]
+
+
+def test_adding_that_after_a_quote_and_content_after_that_in_a_citing_cue() -> None:
+    text = ('"We will win this war within weeks," said the commander Ahmed Saleh, adding that the army would '
+            'soon retake the whole city. Earlier media reported citing a military statement that the strikes '
+            'had destroyed two depots. According to the ministry the raids killed forty militants near the border.')
+    got = [(q.kind, q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, "en")]
+    assert got == [("direct", "We will win this war within weeks", "Ahmed Saleh"),
+                   ("indirect", "the army would soon retake the whole city", "Ahmed Saleh"),
+                   ("indirect", "the strikes had destroyed two depots", "a military statement"),
+                   ("indirect", "the raids killed forty militants near the border", "ministry")]

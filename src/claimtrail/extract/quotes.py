@@ -387,6 +387,9 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
         if cand.cue is None and not content[:1].islower() and _titled(text, raw.start, cues):
             continue  # 'орденом «За заслуги перед Отечеством»': a title ('the film "has received ..."' is none)
         cands.append(cand)
+        added = _added_after(text, cand, raw.end, sentence_at, cues)
+        if added is not None:
+            cands.append(added)
     cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands])))
     quoted = Quoted([c.span for c in cands])
     used = frozenset(c.cue_span.start for c in cands if c.cue_span is not None)
@@ -745,6 +748,15 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
             # each "menurut X" cue holds the content up to the next one
             comma = text.find(",", m.end(), end)
             phrase_end = comma if 0 <= comma - m.end() <= 120 else -1
+            that = _complementiser_after(text, m.end(), end, cues) if phrase_end < 0 else None
+            if that is not None:
+                # "media reported citing an Ahrar al-Sham statement that ...": the content after "that"
+                phrase = _phrase_after(text, m.end(), that, lex)
+                span = _content(text, that, end, cues, quoted)
+                if span is not None and phrase:
+                    out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
+                                         Span(m.start(), m.end())))
+                    continue
             if phrase_end < 0 and m.start() - sent.start > 20:
                 # "..., according to campaign finance records.": the content comes first
                 span = _content(text, sent.start, m.start(), cues, quoted)
@@ -755,6 +767,9 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                     continue
             if phrase_end < 0:
                 ph = _phrase_after(text, m.end(), end, lex)[:3]
+                new_np = next((i for i, t in enumerate(ph) if i and t.key in cues.determiners), None)
+                if new_np is not None:
+                    ph = ph[:new_np]  # "According to the ministry the strikes killed ...": a new phrase
                 if not ph:
                     continue
                 phrase_end = ph[-1].end
@@ -795,6 +810,39 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                          Span(m.start(), m.end())))
                     return out
     return out + _verb_reports(text, sent, cues, lex, quoted, used, first)
+
+
+#: how far after a quote's speaker a participle still adds to what they said
+ADDED_REACH = 80
+
+
+def _added_after(text: str, cand: Candidate, end: int, sentence_at: Any, cues: Cues) -> Candidate | None:
+    """'"...," said X, adding that Y.': Y is reported speech of the quote's speaker."""
+    if cues.participle is None or cand.cue_span is None or cand.mention is None:
+        return None
+    start = max(end, cand.cue_span.end, cand.mention.span.end if cand.mention.span is not None else 0)
+    sent = sentence_at(start)
+    limit = min(sent.end, start + ADDED_REACH)
+    pm = cues.participle.search(text, start, limit)
+    if pm is None or cues.complement is None or not cues.complement.match(text, pm.end(), sent.end):
+        return None
+    span = _content(text, pm.end(), sent.end, cues, Quoted([cand.span]))
+    if span is None:
+        return None
+    return Candidate("indirect", span, cand.mention, pm.group(), Span(pm.start(), pm.end()), cand.stance)
+
+
+def _complementiser_after(text: str, start: int, end: int, cues: Cues) -> int | None:
+    """Where a complementiser stands within eight words after ``start`` ("citing a statement that"),
+    or None."""
+    if cues.complement is None:
+        return None
+    for n, t in enumerate(iter_tokens(text, start, end)):
+        if n >= 8 or t.text in ",.;:":
+            return None
+        if n and cues.complement.fullmatch(t.text):
+            return t.start
+    return None
 
 
 def _first_cue(text: str, sent: Span, cues: Cues) -> int | None:

@@ -569,8 +569,9 @@ def _run(words: list[Token], i: int, lex: Lexicon) -> list[Token]:
 
 
 def is_org_word(key: str, lex: Lexicon) -> bool:
-    """An organisation word, inflected forms included ("комитета" for "комитет")."""
-    return key in lex.org_words or _org_stem_of(key, lex.org_words)
+    """An organisation word, inflected forms included ("комитета" for "комитет"); a title that
+    starts like one is a person's ("commander", not "command")."""
+    return key in lex.org_words or (key not in lex.titles and _org_stem_of(key, lex.org_words))
 
 
 @lru_cache(maxsize=1 << 14)
