@@ -804,3 +804,15 @@ def test_adding_that_after_a_quote_and_content_after_that_in_a_citing_cue() -> N
                    ("indirect", "the army would soon retake the whole city", "Ahmed Saleh"),
                    ("indirect", "the strikes had destroyed two depots", "a military statement"),
                    ("indirect", "the raids killed forty militants near the border", "ministry")]
+
+
+def test_russian_present_and_imperfective_reporting_verbs() -> None:
+    text = ("Британские журналисты утверждают, что речь шла о десяти миллионах долларов в год. "
+            "Женщина говорит, что отец часто пил и избивал домочадцев. Он говорит о важности этого шага для страны. "
+            "Местная полиция подтвердила, что гибель молодой женщины была несчастным случаем. "
+            "Как сообщала газета, торжество обошлось семье в несколько миллионов долларов.")
+    got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, "ru")]
+    assert got == [("речь шла о десяти миллионах долларов в год", "Британские журналисты"),
+                   ("отец часто пил и избивал домочадцев", "Женщина"),
+                   ("гибель молодой женщины была несчастным случаем", "Местная полиция"),
+                   ("торжество обошлось семье в несколько миллионов долларов", "газета")]

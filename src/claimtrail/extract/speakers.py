@@ -101,6 +101,7 @@ class Lexicon:
     #: Борисов"), not before it as in English ("director Rami Abdel Rahman" is all name)
     field_after_title: bool = False
     expletives: frozenset[str] = frozenset()
+    adjective_endings: tuple[str, ...] = ()
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -141,6 +142,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         described_titles=any(s.described_titles for s in sections),
         field_after_title=any(s.field_after_title for s in sections),
         expletives=_words(allof("expletives")),
+        adjective_endings=tuple(allof("adjective_endings")),
         documents=_words(allof("documents")),
         source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,
         name_stretch=_name_stretch(_words(allof("name_particles"))),
@@ -317,6 +319,9 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
         # "the UNICEF director", "the organization's head", "прокурор": the last speaker
         # who held the title, else the title as written
         return Mention(phrase, span, role=phrase)
+    if (len(words) > 1 and lex.adjective_endings and _capitalised(words[0])
+            and words[0].key.endswith(lex.adjective_endings) and all(t.text.islower() for t in words[1:])):
+        return Mention(phrase, span, phrase, span)  # "Местная полиция": a description
     if (len(words) > 1 and words[0].key.endswith(_POSSESSIVE) and all(t.text.islower() for t in words[1:])
             and not any(t.key in lex.title_forms for t in words[1:])):
         return Mention(phrase, span, phrase, span)  # "BT's competitors": whose, not who

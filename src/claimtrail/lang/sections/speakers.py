@@ -73,5 +73,8 @@ class Section(BaseModel):
     #: words that open a clause with no subject to speak ("There was no claim ... which media said"):
     #: a reporting verb in such a clause is given no speaker from before it
     expletives: list[Word] = Field(default_factory=list)
+    #: endings of adjectives: a capitalised one before lower-case words opens a description of the
+    #: speakers, not a name ("Местная полиция", "Правозащитные организации")
+    adjective_endings: list[str] = Field(default_factory=list)
     #: names are inflected ("Вэнсом" is "Вэнс"): a surname links to a full name by stem
     inflected_names: bool = False
