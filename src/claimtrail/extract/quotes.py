@@ -832,13 +832,13 @@ def _added_after(text: str, cand: Candidate, end: int, sentence_at: Any, cues: C
     return Candidate("indirect", span, cand.mention, pm.group(), Span(pm.start(), pm.end()), cand.stance)
 
 
-def _complementiser_after(text: str, start: int, end: int, cues: Cues) -> int | None:
+def _complementiser_after(text: str, start: int, end: int, cues: Cues, commas: bool = False) -> int | None:
     """Where a complementiser stands within eight words after ``start`` ("citing a statement that"),
-    or None."""
+    or None; past commas too when ``commas`` ("говорил в Госдуме, будто ...")."""
     if cues.complement is None:
         return None
     for n, t in enumerate(iter_tokens(text, start, end)):
-        if n >= 8 or t.text in ",.;:":
+        if n >= 8 or t.text in ".;:" or (t.text == "," and not commas):
             return None
         if n and cues.complement.fullmatch(t.text):
             return t.start
@@ -882,7 +882,7 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         # "... the ministry said adding that ...": the verb ends the first report
         participial = bool(rest) and any(p is not None and p.fullmatch(rest[0].text) is not None
                                          for p in (cues.participle, cues.adjunct))
-        short = len(rest) <= 6 or adjunct or participial
+        short = len(rest) <= 6 or adjunct or participial or _set_off_speaker(text, sent, m, cues, lex)
         trailing = adjunct or participial or (
             short and text[sent.start : m.start()].rstrip().endswith((",", "—", "–"))
             and not _name_between_commas(text, sent.start, m.start(), lex))
@@ -906,7 +906,10 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         needs = cues.needs_complementiser
         if span is not None and needs is not None and needs.fullmatch(m.group()):
             if cues.complement is None or not cues.complement.match(text, clause, sent.end):
-                continue  # "menolak desakan mundur": a noun object
+                late = _complementiser_after(text, clause, sent.end, cues, commas=True)
+                if late is None:
+                    continue  # "menolak desakan mundur": a noun object
+                span = _content(text, late, sent.end, cues, quoted)  # "говорил в Госдуме, будто ..."
         if span is not None:
             subject = _phrase_before(text, sent.start, m.start(), lex, cues.subordinators)
             acc = cues.according.match(text, subject[0].start) if cues.according and subject else None
@@ -925,7 +928,8 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
             before = text[sent.start : m.start()].rstrip()
             if before.endswith((",", "—", "–")):
                 cut = sent.start + len(before.rstrip(",—– "))
-                phrase = _phrase_after(text, m.end(), sent.end, lex)
+                set_off = _set_off_speaker(text, sent, m, cues, lex)
+                phrase = _phrase_after(text, m.end(), text.find(",", m.end(), sent.end) if set_off else sent.end, lex)
                 if cues.listener is not None and cues.listener.fullmatch(m.group()):
                     # "..., Mark Heller, a former aide, told The Post": the speaker is before
                     cut, phrase = _speaker_before_comma(text, sent.start, cut, lex)
@@ -969,6 +973,21 @@ def _name_before_details(toks: list[Token], commas: list[int], lex: Lexicon) -> 
             return None
         homed = homed or home
     return head
+
+
+def _set_off_speaker(text: str, sent: Span, verb: re.Match[str], cues: Cues, lex: Lexicon) -> bool:
+    """'..., говорит еще один источник, знакомый с ходом обсуждений.': content, a comma, an
+    after-quote verb and a short speaker phrase that a comma ends (its description after it)."""
+    if cues.post is None or not cues.post.fullmatch(verb.group()):
+        return False
+    if not text[sent.start : verb.start()].rstrip().endswith(","):
+        return False
+    head = [t for t in tokens(text, sent.start, verb.start()) if t.key not in lex.leading][:6]
+    named = next((i for i, t in enumerate(head) if t.text == ","), 0)
+    if 0 < named <= 4 and all(capitalised(t) or t.key in lex.honorifics for t in head[:named]):
+        return False  # "Alain Terzian, president of ..., said the changes ...": the speaker comes first
+    comma = text.find(",", verb.end(), sent.end)
+    return comma > 0 and 0 < len(_WORDS.findall(text, verb.end(), comma)) <= 5
 
 
 def _name_between_commas(text: str, start: int, verb: int, lex: Lexicon) -> bool:
