@@ -216,6 +216,8 @@ _CASE_REASONS: tuple[tuple[str, str], ...] = (
      "address, phone number, date, code, version or score: not a figure by the guidelines"),
     (r"\b(out of|in)\b", "'one in five' reads as two counts, as the dev gold does ('1 dari 17 orang')"),
     (r"\bthe (tenth|fifteenth)\b", "ordinals as bounds: ordinals are not figures"),
+    (r"\b(two|three|four|five|six|seven|eight|nine|ten) (hundredth|thousandth|millionth|billionth)\b",
+     "ordinal: a number above one before a singular scale ordinal ('the two millionth visitor')"),
     (r"^\d+G$", "'10G': integer + G is a network generation ('5G') in news"),
 )
 
@@ -518,7 +520,7 @@ def recognizers() -> list[str]:
 
 
 #: whole inputs that are codes, addresses, phone numbers or dates: classified by the input, not the span
-_CODE_CASE = re.compile(r"\d+\.\d+\.\d+\.\d+|\+\d-|\d+/\d+/\d{4}|SCP-|nrs\.|version two|nought-four| 0000 ")
+_CODE_CASE = re.compile(r"\d+\.\d+\.\d+\.\d+|\+\d-|\d+/\d+/\d{4}|SCP-|nrs\.|version two|nought-four| 0000 |hundredth|thousandth|millionth|billionth")
 
 
 def _show(title: str, rows: list[str]) -> None:
