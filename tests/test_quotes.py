@@ -827,3 +827,11 @@ def test_russian_neuter_verbs_late_complementisers_and_a_set_off_speaker() -> No
     assert got == [("люди с большим стажем смогут выйти на пенсию раньше", "Правительство"),
                    ("стране это обошлось в два триллиона рублей", "Владимир Путин"),
                    ("Предложения оформятся в указы после выборов", "один источник")]
+
+
+def test_a_reporting_verb_after_a_purpose_or_infinitive_marker_reports_nothing() -> None:
+    text = ("Petugas berjaga di pintu depan untuk memastikan semua pengunjung mengikuti aturan kafe. "
+            "Polisi mengatakan pelaku sudah ditangkap di rumahnya kemarin sore.")
+    assert [q.cue for q in quotes(text)] == ["mengatakan"]
+    en = "The minister refused to say whether the talks would resume next month in Geneva."
+    assert quotes(en, "en") == []

@@ -71,6 +71,7 @@ class Cues:
     adjunct: re.Pattern[str] | None  # "said blaming ...": the report ends at the verb
     passive_after: re.Pattern[str] | None  # "claimed by IS": a participle, no report
     title_noun: re.Pattern[str] | None  # 'орденом «...»', 'the film "..."': a title follows
+    infinitive: re.Pattern[str] | None  # "untuk melaporkan", "to say": no report
     post: re.Pattern[str] | None  # the after-quote verbs alone: 'said X', 'kata X' name X after the verb
     verb: re.Pattern[str] | None  # any reporting verb, anywhere
     before: re.Pattern[str] | None  # a verb right before an opening mark
@@ -131,6 +132,8 @@ def cues_for(language: str | None) -> Cues:
         after=words(after, encl_group),
         post=words(allof("after_verbs")),
         adjunct=words(allof("adjunct_participles")),
+        infinitive=re.compile(rf"(?:{_alt(allof('infinitive_markers'))})", re.I)
+        if allof("infinitive_markers") else None,
         title_noun=re.compile(rf"(?:{_alt(allof('title_nouns'))})\s*$", re.I) if allof("title_nouns") else None,
         passive_after=re.compile(rf"\s+(?:{_alt(allof('passive_after'))})(?!\w)", re.I)
         if allof("passive_after") else None,
@@ -1121,13 +1124,15 @@ def _quote_cue(text: str, start: int, cue: int, cues: Cues, used: frozenset[int]
 
 
 def _passive(text: str, start: int, verb: int, cues: Cues, lex: Lexicon) -> bool:
-    """Whether the verb at ``verb`` is passive ("are also believed", "was reported")."""
-    if cues.passive is None:
+    """Whether the verb at ``verb`` is passive ("are also believed", "was reported") or an
+    infinitive ("untuk melaporkan", "refused to say")."""
+    if cues.passive is None and cues.infinitive is None:
         return False
     toks = tokens(text, max(start, verb - 40), verb)
     while toks and toks[-1].key in lex.between:
         toks.pop()
-    return bool(toks) and cues.passive.fullmatch(toks[-1].key) is not None
+    return bool(toks) and any(p is not None and p.fullmatch(toks[-1].key) is not None
+                              for p in (cues.passive, cues.infinitive))
 
 
 def _np_back(text: str, start: int, end: int, lex: Lexicon) -> list[Token]:

@@ -55,6 +55,9 @@ class Section(BaseModel):
     #: words right after a reporting verb that make it a passive participle ("a blast claimed by IS",
     #: "a ceasefire announced by Russia"): no report
     passive_after: list[Regex] = Field(default_factory=list)
+    #: words right before a reporting verb that make it a purpose or an infinitive, no report
+    #: ("bertugas untuk melaporkan kepada Presiden", "refused to say", "чтобы сообщить")
+    infinitive_markers: list[Regex] = Field(default_factory=list)
     #: reporting verbs that take a noun object as readily as a clause ("meminta maaf",
     #: "menolak desakan"): reported speech only with a complementiser after them
     #: ("meminta agar ...")
