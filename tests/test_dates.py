@@ -192,6 +192,26 @@ def test_a_month_or_unit_name_running_on_into_a_word_is_no_anchor() -> None:
     assert "unit" not in parts, "'Yearsago' holds 'year' and 'years', both running on"
 
 
+def test_a_pattern_that_needs_a_digit_skips_the_stretches_without_one() -> None:
+    from claimtrail.extract.dates import Anchors, find
+
+    g = grammar_for("en")
+    filler = " The council met again and the talks went on without any result at all." * 2
+    # "March" and "May" stand far from any digit: the day-month patterns skip their stretches,
+    # and find gives what a scan of the whole text gives
+    text = ("Officials met in March." + filler + " The vote came on 5 March 2016 in the capital."
+            + filler + " In May the count resumed.")
+    anchors = Anchors(text, g)
+    order = next(i for i, (k, d) in enumerate(zip(g.keys, g.digits, strict=True)) if k == "month" and d)
+    month_parts = anchors.near("month")
+    with_digit = anchors.near("month", digits=True)
+    assert len(month_parts) == 3 and len(with_digit) == 1 and "5 March 2016" in text[slice(*with_digit[0])]
+    assert anchors.near(g.keys[order], g.literals[order], g.digits[order]) == with_digit
+    found = find(text, g)
+    assert any(r.kind == "date" and (r.day, r.month, r.year) == (5, 3, 2016) for r in found)
+    assert found == find(text, g, anchors=Anchors(text, g, everywhere=True))
+
+
 def test_required_placeholders_skip_optional_groups_and_alternatives() -> None:
     from claimtrail.extract.dates import anchor_key, required_placeholders
 

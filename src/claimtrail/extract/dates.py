@@ -40,6 +40,10 @@ TAIL = 48
 _ANCHOR_OF = {"weekday": "weekday", "month": "month", "unit": "unit", "day": "digit", "day0": "digit",
               "mon": "digit", "year": "digit", "year2": "digit"}
 _RARITY = ("weekday", "month", "unit", "digit")
+#: the placeholders that match digits only: a pattern that holds one matches nowhere without a digit
+_DIGIT_PLACEHOLDERS = frozenset(p for p, kind in _ANCHOR_OF.items() if kind == "digit")
+#: a digit as the patterns' ``\d`` reads one (any Unicode decimal digit)
+_ANY_DIGIT = re.compile(r"\d")
 #: the first word every match of a shift pattern holds: after its boundary, lookbehinds and
 #: an optional first group ("\bkemarin\b", "\b(?:в\s+)?прошлом\s+году\b"); words shorter
 #: than four letters ("the") are everywhere and would make anchors of half the text
@@ -94,6 +98,9 @@ class Grammar:
     #: aligned with ``keys``, for the patterns without an anchor: lower-cased strings one of
     #: which every match holds (a text without any is not searched), or None
     literals: tuple[frozenset[str] | None, ...] = ()
+    #: aligned with ``keys``: whether every match holds a digit placeholder (``day``, ``year``, ...),
+    #: so that a stretch with no digit need not be searched
+    digits: tuple[bool, ...] = ()
     #: anchor name -> key -> where in the name a name of that key ends, for the keys whose
     #: names patterns take only before a non-word character (months, units): "sep" in
     #: "seperti" is no month anchor
@@ -277,9 +284,19 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
     )
     searched = [*g.patterns, *(p for p, _, _ in g.relative), *(p for p, _, _ in g.anaphoric),
                 *(p for p, _, _ in g.counted), *g.since]
+    shifts = len(own.relative) + len(own.anaphoric)
+    digits = [_needs_digit(t) for t in templates] + [False] * shifts + [
+        _needs_digit(c.pattern) for c in own.counted] + [_needs_digit(t) for t in since]
     # a pattern near an anchor is searched only where its anchor is: literals for the others
     return replace(g, literals=tuple(required_literals(p.pattern, p.flags) if key is None else None
-                                     for p, key in zip(searched, g.keys, strict=True)))
+                                     for p, key in zip(searched, g.keys, strict=True)),
+                   digits=tuple(digits))
+
+
+def _needs_digit(template: str) -> bool:
+    """Whether every match of a pattern template holds a digit: one of its required placeholders
+    matches digits only."""
+    return not _DIGIT_PLACEHOLDERS.isdisjoint(required_placeholders(template))
 
 
 def _occurrences(needle: str, hay: str) -> list[int]:
@@ -373,7 +390,10 @@ class Anchors:
     weekday names, digits, the first word of each relative phrase), merged where they touch."""
 
     def __init__(self, text: str, g: Grammar, everywhere: bool = False) -> None:
+        self.text = text
         self.whole = [(0, len(text))]
+        #: the stretches of each key that hold a digit, as found by :meth:`near`
+        self._with_digit: dict[str | None, list[tuple[int, int]]] = {}
         lower = text.lower()
         # everywhere, or when a letter's lower case is longer (no positions to share): scan it all
         self.usable = not everywhere and len(lower) == len(text)
@@ -405,11 +425,20 @@ class Anchors:
                 else:
                     parts.append((lo, hi))
 
-    def near(self, key: str | None, literals: frozenset[str] | None = None) -> list[tuple[int, int]]:
+    def near(self, key: str | None, literals: frozenset[str] | None = None,
+             digits: bool = False) -> list[tuple[int, int]]:
         """The stretches every match of a pattern with this anchor key lies in; none when the
-        text holds none of the pattern's required ``literals``."""
+        text holds none of the pattern's required ``literals``. With ``digits`` (every match
+        holds a digit), only the stretches with a digit in them: :func:`scan` searches each
+        stretch alone, so a match lies inside one."""
         if literals is not None and self.lower is not None and not any(w in self.lower for w in literals):
             return []
+        if digits and key != "digit":  # (a digit stretch starts at a digit)
+            found = self._with_digit.get(key)
+            if found is None:
+                found = self._with_digit[key] = [
+                    (lo, hi) for lo, hi in self.near(key) if _ANY_DIGIT.search(self.text, lo, hi) is not None]
+            return found
         if key is None or not self.usable:
             return self.whole
         return self.parts.get(key, [])
@@ -476,20 +505,20 @@ def find(text: str, g: Grammar, body: Sequence[Span] = (), anchors: Anchors | No
     today = today or date.today()
     anchors = anchors or Anchors(text, g)
     for pat in g.patterns:
-        for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order])):
+        for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order], g.digits[order])):
             raws = _raws_of(m, text, g, today)
             if raws:
                 candidates.append(_Candidate(Span(m.start(), m.end()), order, raws))
         order += 1
     for shifts, kind in ((g.relative, "relative"), (g.anaphoric, "anaphoric")):
         for pat, unit, offset in shifts:
-            for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order])):
+            for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order], g.digits[order])):
                 span = Span(m.start(), m.end())
                 raw = Raw(span, "relative" if kind == "relative" else "anaphoric", unit=unit, offset=offset)
                 candidates.append(_Candidate(span, order, [raw]))
             order += 1
     for pat, direction, anaphoric in g.counted:
-        for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order])):
+        for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order], g.digits[order])):
             candidates.append(_Candidate(Span(m.start(), m.end()), order, [_counted(m, text, g, direction, anaphoric)]))
         order += 1
     chosen: list[_Candidate] = []
@@ -525,7 +554,8 @@ def since_bound(text: str, g: Grammar, body: Sequence[Span] = (), anchors: Ancho
     anchors = anchors or Anchors(text, g)
     first = len(g.keys) - len(g.since)
     for i, pat in enumerate(g.since):
-        for m in scan(pat, text, clip(anchors.near(g.keys[first + i], g.literals[first + i]), body)):
+        for m in scan(pat, text, clip(anchors.near(g.keys[first + i], g.literals[first + i], g.digits[first + i]),
+                                      body)):
             word = m.group("n").casefold()
             n = int(word) if word.isdigit() else g.numbers.get(word)
             if n is None:
