@@ -212,6 +212,21 @@ def test_a_pattern_that_needs_a_digit_skips_the_stretches_without_one() -> None:
     assert found == find(text, g, anchors=Anchors(text, g, everywhere=True))
 
 
+def test_an_anchored_pattern_skips_the_stretches_without_its_literals() -> None:
+    from claimtrail.extract.dates import Anchors, since_bound
+
+    g = grammar_for("en")
+    filler = " The council met again and the talks went on without any result at all." * 2
+    text = ("Turnout was 61 percent." + filler + " It is now three years since 2012, the mayor said."
+            + filler + " About 400 people came.")
+    since = len(g.keys) - len(g.since)  # "N years since YEAR": near digits, and it needs "years"
+    anchors = Anchors(text, g)
+    assert g.literals[since] == {"years"} and len(anchors.near("digit")) == 3
+    parts = anchors.near(g.keys[since], g.literals[since], g.digits[since])
+    assert [text[lo:hi].count("years since 2012") for lo, hi in parts] == [1]
+    assert since_bound(text, g) == since_bound(text, g, anchors=Anchors(text, g, everywhere=True)) == 2015
+
+
 def test_required_placeholders_skip_optional_groups_and_alternatives() -> None:
     from claimtrail.extract.dates import anchor_key, required_placeholders
 

@@ -95,8 +95,8 @@ class Grammar:
     short_forms: frozenset[str]
     match_case: bool
     url: tuple[re.Pattern[str], ...]
-    #: aligned with ``keys``, for the patterns without an anchor: lower-cased strings one of
-    #: which every match holds (a text without any is not searched), or None
+    #: aligned with ``keys``: lower-cased strings one of which every match holds (a text, or an
+    #: anchor's stretch, without any is not searched), or None
     literals: tuple[frozenset[str] | None, ...] = ()
     #: aligned with ``keys``: whether every match holds a digit placeholder (``day``, ``year``, ...),
     #: so that a stretch with no digit need not be searched
@@ -287,10 +287,9 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
     shifts = len(own.relative) + len(own.anaphoric)
     digits = [_needs_digit(t) for t in templates] + [False] * shifts + [
         _needs_digit(c.pattern) for c in own.counted] + [_needs_digit(t) for t in since]
-    # a pattern near an anchor is searched only where its anchor is: literals for the others
-    return replace(g, literals=tuple(required_literals(p.pattern, p.flags) if key is None else None
-                                     for p, key in zip(searched, g.keys, strict=True)),
-                   digits=tuple(digits))
+    # a pattern near an anchor is searched only where its anchor is; with literals, only in the
+    # stretches that hold one of them
+    return replace(g, literals=tuple(required_literals(p.pattern, p.flags) for p in searched), digits=tuple(digits))
 
 
 def _needs_digit(template: str) -> bool:
@@ -428,20 +427,30 @@ class Anchors:
     def near(self, key: str | None, literals: frozenset[str] | None = None,
              digits: bool = False) -> list[tuple[int, int]]:
         """The stretches every match of a pattern with this anchor key lies in; none when the
-        text holds none of the pattern's required ``literals``. With ``digits`` (every match
-        holds a digit), only the stretches with a digit in them: :func:`scan` searches each
-        stretch alone, so a match lies inside one."""
-        if literals is not None and self.lower is not None and not any(w in self.lower for w in literals):
+        text holds none of the pattern's required ``literals``. :func:`scan` searches each
+        stretch alone, so a match lies inside one: of an anchor's stretches, only those with one
+        of the ``literals`` in them, and with ``digits`` (every match holds a digit) only those
+        with a digit."""
+        lower = self.lower
+        if literals is not None and lower is not None and not any(w in lower for w in literals):
             return []
-        if digits and key != "digit":  # (a digit stretch starts at a digit)
-            found = self._with_digit.get(key)
-            if found is None:
-                found = self._with_digit[key] = [
-                    (lo, hi) for lo, hi in self.near(key) if _ANY_DIGIT.search(self.text, lo, hi) is not None]
-            return found
         if key is None or not self.usable:
-            return self.whole
-        return self.parts.get(key, [])
+            parts = self.whole
+        elif digits and key != "digit":  # (a digit stretch starts at a digit)
+            parts = self._digit_parts(key)
+        else:
+            parts = self.parts.get(key, [])
+        if literals is not None and lower is not None and parts is not self.whole:
+            # a match lies inside its stretch: a stretch without any of the literals holds none
+            parts = [(lo, hi) for lo, hi in parts if any(lower.find(w, lo, hi) >= 0 for w in literals)]
+        return parts
+
+    def _digit_parts(self, key: str) -> list[tuple[int, int]]:
+        found = self._with_digit.get(key)
+        if found is None:
+            found = self._with_digit[key] = [(lo, hi) for lo, hi in self.parts.get(key, [])
+                                             if _ANY_DIGIT.search(self.text, lo, hi) is not None]
+        return found
 
 
 def _word_ends(text: str, pos: int) -> bool:
