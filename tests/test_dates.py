@@ -266,3 +266,18 @@ def test_a_day_and_month_with_lalu_or_mendatang_is_the_nearest_such_date_that_wa
     assert found["30 Desember lalu"] == "2016-12-30"
     assert found["3 Oktober lalu"] == "2017-10-03"
     assert found["11 Januari mendatang"] == "2018-01-11"
+
+
+def test_a_scan_at_digit_runs_finds_what_a_search_finds() -> None:
+    from claimtrail.extract.dates import scan
+
+    text = ("Pada 12/05/2016, 112/05/2016 dan 2016-05-12 (bukan 20161) rapat digelar; "
+            "laporan 1999 dan ٢٠١٦ serta 3.4.2015 juga.")
+    g = grammar_for("id")
+    patterns = [p for p, runs in zip(g.patterns, g.at_runs[: len(g.patterns)], strict=True) if runs]
+    assert len(patterns) >= 3
+    for pat in patterns:
+        for parts in ([(0, len(text))], [(5, 30), (40, 60), (70, len(text))]):
+            fast = [m.span() for m in scan(pat, text, parts, at_runs=True)]
+            assert fast == [m.span() for m in scan(pat, text, parts)], pat.pattern
+    assert any(list(scan(pat, text, [(0, len(text))], at_runs=True)) for pat in patterns)

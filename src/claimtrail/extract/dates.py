@@ -21,7 +21,7 @@ from typing import Any, Literal
 from claimtrail.extract import calendar_math as cal
 from claimtrail.lang import load_pack
 from claimtrail.lang.alternation import factored, structural
-from claimtrail.lang.literals import lowered, required_literals
+from claimtrail.lang.literals import lowered, required_literals, starts_a_digit_run
 from claimtrail.lang.packs import FALLBACK
 from claimtrail.lang.sections.dates import Section as DateRules
 from claimtrail.lang.sections.dates import fill
@@ -42,8 +42,9 @@ _ANCHOR_OF = {"weekday": "weekday", "month": "month", "unit": "unit", "day": "di
 _RARITY = ("weekday", "month", "unit", "digit")
 #: the placeholders that match digits only: a pattern that holds one matches nowhere without a digit
 _DIGIT_PLACEHOLDERS = frozenset(p for p, kind in _ANCHOR_OF.items() if kind == "digit")
-#: a digit as the patterns' ``\d`` reads one (any Unicode decimal digit)
+#: a digit as the patterns' ``\d`` reads one (any Unicode decimal digit), and a run of them
 _ANY_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 #: the first word every match of a shift pattern holds: after its boundary, lookbehinds and
 #: an optional first group ("\bkemarin\b", "\b(?:в\s+)?прошлом\s+году\b"); words shorter
 #: than four letters ("the") are everywhere and would make anchors of half the text
@@ -101,6 +102,9 @@ class Grammar:
     #: aligned with ``keys``: whether every match holds a digit placeholder (``day``, ``year``, ...),
     #: so that a stretch with no digit need not be searched
     digits: tuple[bool, ...] = ()
+    #: aligned with ``keys``: whether every match starts where a run of digits starts
+    #: (:func:`~claimtrail.lang.literals.starts_a_digit_run`), so that only those places are tried
+    at_runs: tuple[bool, ...] = ()
     #: anchor name -> key -> where in the name a name of that key ends, for the keys whose
     #: names patterns take only before a non-word character (months, units): "sep" in
     #: "seperti" is no month anchor
@@ -289,7 +293,8 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
         _needs_digit(c.pattern) for c in own.counted] + [_needs_digit(t) for t in since]
     # a pattern near an anchor is searched only where its anchor is; with literals, only in the
     # stretches that hold one of them
-    return replace(g, literals=tuple(required_literals(p.pattern, p.flags) for p in searched), digits=tuple(digits))
+    return replace(g, literals=tuple(required_literals(p.pattern, p.flags) for p in searched), digits=tuple(digits),
+                   at_runs=tuple(starts_a_digit_run(p.pattern, p.flags) for p in searched))
 
 
 def _needs_digit(template: str) -> bool:
@@ -459,15 +464,17 @@ def _word_ends(text: str, pos: int) -> bool:
     return not (c.isalnum() or c == "_")
 
 
-def scan(pat: re.Pattern[str], text: str, parts: Sequence[tuple[int, int]]) -> Iterable[re.Match[str]]:
+def scan(pat: re.Pattern[str], text: str, parts: Sequence[tuple[int, int]],
+         at_runs: bool = False) -> Iterable[re.Match[str]]:
     """What ``pat.finditer(text)`` gives when every match starts inside ``parts``: each part is
     searched alone, and a match found there is taken again from the whole text (it may run on
-    past the part, or a look-ahead at the part's end may have let it through)."""
+    past the part, or a look-ahead at the part's end may have let it through). With ``at_runs``
+    (every match starts where a run of digits starts) only those places are tried."""
     last = 0
     for lo, hi in parts:
         pos = max(lo, last)
         while pos < hi:
-            m = pat.search(text, pos, hi)
+            m = _at_runs(pat, text, pos, hi) if at_runs else pat.search(text, pos, hi)
             if m is None:
                 break
             whole = pat.match(text, m.start())
@@ -476,6 +483,17 @@ def scan(pat: re.Pattern[str], text: str, parts: Sequence[tuple[int, int]]) -> I
                 continue
             yield whole
             last = pos = max(whole.end(), whole.start() + 1)
+
+
+def _at_runs(pat: re.Pattern[str], text: str, pos: int, end: int) -> re.Match[str] | None:
+    """``pat.search(text, pos, end)`` for a pattern whose every match starts where a run of digits
+    starts: tried at ``pos`` and at the start of each run after it, in turn. (A pattern that opens
+    with look-behinds is tried by a search at every character; a run of digits is found in one step.)"""
+    for run in _DIGIT_RUN.finditer(text, pos, end):
+        m = pat.match(text, run.start(), end)
+        if m is not None:
+            return m
+    return None
 
 
 def clip(parts: Sequence[tuple[int, int]], body: Sequence[Span]) -> list[tuple[int, int]]:
@@ -514,7 +532,7 @@ def find(text: str, g: Grammar, body: Sequence[Span] = (), anchors: Anchors | No
     today = today or date.today()
     anchors = anchors or Anchors(text, g)
     for pat in g.patterns:
-        for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order], g.digits[order])):
+        for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order], g.digits[order]), g.at_runs[order]):
             raws = _raws_of(m, text, g, today)
             if raws:
                 candidates.append(_Candidate(Span(m.start(), m.end()), order, raws))
