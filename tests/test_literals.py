@@ -98,3 +98,13 @@ def test_a_pattern_starts_a_digit_run_only_behind_a_non_digit_and_on_a_digit() -
     assert not starts_a_digit_run(r"(?<!\d)[0-3]?")  # may match empty
     assert not starts_a_digit_run(r"(?<!\d)(?:x|1)\d")  # may start on a letter
     assert not starts_a_digit_run(r"(?<!\d)[^a]\d")
+
+
+def test_lowered_kept_for_a_text_is_what_lowering_it_gives() -> None:
+    from claimtrail.lang.literals import lower_of
+
+    for text in ("Kata Menteri BUDI di Jakarta.", "İstanbul'da toplantı", "Ein ſchöner Tag", "ТАСС сообщил"):
+        for _ in range(2):  # the second time from the cache
+            assert lower_of(text) == text.lower()
+            assert lowered(text) == lowered(text, text.lower())
+    assert lowered("İstanbul") is None and lowered("Ein ſchöner Tag") is None

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from claimtrail.lang.literals import lower_of
 from claimtrail.lang.packs import validate_file
 from claimtrail.model import Outlet
 
@@ -98,7 +99,7 @@ class Outlets:
     def names_in(self, text: str) -> list[tuple[int, int]]:
         """Where outlet names stand in ``text``: (start, end), leftmost first, none
         overlapping (what ``pattern.finditer`` finds)."""
-        low = text.lower()
+        low = lower_of(text)
         if len(low) != len(text):  # a letter whose lower case is longer ("İ"): one scan of the text
             return [m.span() for m in self.pattern.finditer(text)]
         hits = [(*m.span(), 0) for m in self._folded.finditer(low)] if self._folded else []

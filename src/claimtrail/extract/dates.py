@@ -21,7 +21,7 @@ from typing import Any, Literal
 from claimtrail.extract import calendar_math as cal
 from claimtrail.lang import load_pack
 from claimtrail.lang.alternation import factored, structural
-from claimtrail.lang.literals import lowered, required_literals, starts_a_digit_run
+from claimtrail.lang.literals import lower_of, lowered, required_literals, starts_a_digit_run
 from claimtrail.lang.packs import FALLBACK
 from claimtrail.lang.sections.dates import Section as DateRules
 from claimtrail.lang.sections.dates import fill
@@ -398,10 +398,10 @@ class Anchors:
         self.whole = [(0, len(text))]
         #: the stretches of each key that hold a digit, as found by :meth:`near`
         self._with_digit: dict[str | None, list[tuple[int, int]]] = {}
-        lower = text.lower()
+        lower = lower_of(text)
         # everywhere, or when a letter's lower case is longer (no positions to share): scan it all
         self.usable = not everywhere and len(lower) == len(text)
-        self.lower = lowered(text, lower) if self.usable else None
+        self.lower = lowered(text) if self.usable else None
         self.parts: dict[str, list[tuple[int, int]]] = {}
         if not self.usable:
             return

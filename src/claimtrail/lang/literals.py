@@ -15,6 +15,7 @@ pattern cannot match, never change what it finds.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 #: a literal shorter than this filters too little to be worth a look
@@ -114,8 +115,21 @@ def lowered(text: str, low: str | None = None) -> str | None:
     """``text`` lower-cased for :meth:`Prefilter.can_match`, or ``None`` when that changes its
     length or the text holds a letter ``re`` folds otherwise (the filter's literals would no
     longer say what ``re`` compares). ``low`` is ``text.lower()`` when the caller has it."""
-    low = text.lower() if low is None else low
+    if low is None:
+        return _lowered(text)
     return low if len(low) == len(text) and _SPECIAL is not None and not _SPECIAL.search(text) else None
+
+
+@lru_cache(maxsize=4)
+def lower_of(text: str) -> str:
+    """``text.lower()``, kept for the last few texts: the stages of one article (boilerplate,
+    sources, outlets, dates) each lower the same text."""
+    return text.lower()
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    return lowered(text, lower_of(text))
 
 
 def starts_a_digit_run(pattern: str, flags: int = 0) -> bool:
