@@ -437,17 +437,14 @@ class Anchors:
         of the ``literals`` in them, and with ``digits`` (every match holds a digit) only those
         with a digit."""
         lower = self.lower
-        if literals is not None and lower is not None and not any(w in lower for w in literals):
-            return []
         if key is None or not self.usable:
-            parts = self.whole
-        elif digits and key != "digit":  # (a digit stretch starts at a digit)
-            parts = self._digit_parts(key)
-        else:
-            parts = self.parts.get(key, [])
-        if literals is not None and lower is not None and parts is not self.whole:
+            if literals is not None and lower is not None and not any(w in lower for w in literals):
+                return []
+            return self.whole
+        parts = self._digit_parts(key) if digits and key != "digit" else self.parts.get(key, [])
+        if literals is not None and lower is not None and parts:
             # a match lies inside its stretch: a stretch without any of the literals holds none
-            parts = [(lo, hi) for lo, hi in parts if any(lower.find(w, lo, hi) >= 0 for w in literals)]
+            parts = [(lo, hi) for lo, hi in parts if _holds_any(lower, literals, lo, hi)]
         return parts
 
     def _digit_parts(self, key: str) -> list[tuple[int, int]]:
@@ -456,6 +453,14 @@ class Anchors:
             found = self._with_digit[key] = [(lo, hi) for lo, hi in self.parts.get(key, [])
                                              if _ANY_DIGIT.search(self.text, lo, hi) is not None]
         return found
+
+
+def _holds_any(lower: str, words: frozenset[str], start: int, end: int) -> bool:
+    """Whether one of ``words`` stands in ``lower[start:end]``."""
+    for w in words:
+        if lower.find(w, start, end) >= 0:
+            return True
+    return False
 
 
 def _word_ends(text: str, pos: int) -> bool:
