@@ -192,6 +192,41 @@ def test_a_month_or_unit_name_running_on_into_a_word_is_no_anchor() -> None:
     assert "unit" not in parts, "'Yearsago' holds 'year' and 'years', both running on"
 
 
+def test_a_pattern_that_needs_a_digit_skips_the_stretches_without_one() -> None:
+    from claimtrail.extract.dates import Anchors, find
+
+    g = grammar_for("en")
+    filler = " The council met again and the talks went on without any result at all." * 2
+    # "March" and "May" stand far from any digit: the day-month patterns skip their stretches,
+    # and find gives what a scan of the whole text gives
+    text = ("Officials met in March." + filler + " The vote came on 5 March 2016 in the capital."
+            + filler + " In May the count resumed.")
+    anchors = Anchors(text, g)
+    order = next(i for i, (k, d) in enumerate(zip(g.keys, g.digits, strict=True)) if k == "month" and d)
+    month_parts = anchors.near("month")
+    with_digit = anchors.near("month", digits=True)
+    assert len(month_parts) == 3 and len(with_digit) == 1 and "5 March 2016" in text[slice(*with_digit[0])]
+    assert anchors.near(g.keys[order], g.literals[order], g.digits[order]) == with_digit
+    found = find(text, g)
+    assert any(r.kind == "date" and (r.day, r.month, r.year) == (5, 3, 2016) for r in found)
+    assert found == find(text, g, anchors=Anchors(text, g, everywhere=True))
+
+
+def test_an_anchored_pattern_skips_the_stretches_without_its_literals() -> None:
+    from claimtrail.extract.dates import Anchors, since_bound
+
+    g = grammar_for("en")
+    filler = " The council met again and the talks went on without any result at all." * 2
+    text = ("Turnout was 61 percent." + filler + " It is now three years since 2012, the mayor said."
+            + filler + " About 400 people came.")
+    since = len(g.keys) - len(g.since)  # "N years since YEAR": near digits, and it needs "years"
+    anchors = Anchors(text, g)
+    assert g.literals[since] == {"years"} and len(anchors.near("digit")) == 3
+    parts = anchors.near(g.keys[since], g.literals[since], g.digits[since])
+    assert [text[lo:hi].count("years since 2012") for lo, hi in parts] == [1]
+    assert since_bound(text, g) == since_bound(text, g, anchors=Anchors(text, g, everywhere=True)) == 2015
+
+
 def test_required_placeholders_skip_optional_groups_and_alternatives() -> None:
     from claimtrail.extract.dates import anchor_key, required_placeholders
 
@@ -231,3 +266,18 @@ def test_a_day_and_month_with_lalu_or_mendatang_is_the_nearest_such_date_that_wa
     assert found["30 Desember lalu"] == "2016-12-30"
     assert found["3 Oktober lalu"] == "2017-10-03"
     assert found["11 Januari mendatang"] == "2018-01-11"
+
+
+def test_a_scan_at_digit_runs_finds_what_a_search_finds() -> None:
+    from claimtrail.extract.dates import scan
+
+    text = ("Pada 12/05/2016, 112/05/2016 dan 2016-05-12 (bukan 20161) rapat digelar; "
+            "laporan 1999 dan ٢٠١٦ serta 3.4.2015 juga.")
+    g = grammar_for("id")
+    patterns = [p for p, runs in zip(g.patterns, g.at_runs[: len(g.patterns)], strict=True) if runs]
+    assert len(patterns) >= 3
+    for pat in patterns:
+        for parts in ([(0, len(text))], [(5, 30), (40, 60), (70, len(text))]):
+            fast = [m.span() for m in scan(pat, text, parts, at_runs=True)]
+            assert fast == [m.span() for m in scan(pat, text, parts)], pat.pattern
+    assert any(list(scan(pat, text, [(0, len(text))], at_runs=True)) for pat in patterns)

@@ -87,3 +87,24 @@ def test_pack_patterns_never_skip_a_text_they_match() -> None:
                 filtered += 1
                 assert not matches, (source, text[:60])
     assert filtered > 0  # the filter does skip texts
+
+
+def test_a_pattern_starts_a_digit_run_only_behind_a_non_digit_and_on_a_digit() -> None:
+    from claimtrail.lang.literals import starts_a_digit_run
+
+    assert starts_a_digit_run(r"(?<![\d/.-])(?<!\d)(?P<day>[0-3]?\d)(?!\d)[/.-]\d\d", re.I)
+    assert starts_a_digit_run(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d)")
+    assert not starts_a_digit_run(r"(?P<year>(?:19|20)\d\d)")  # no look-behind: "12016" holds "2016"
+    assert not starts_a_digit_run(r"(?<!\d)[0-3]?")  # may match empty
+    assert not starts_a_digit_run(r"(?<!\d)(?:x|1)\d")  # may start on a letter
+    assert not starts_a_digit_run(r"(?<!\d)[^a]\d")
+
+
+def test_lowered_kept_for_a_text_is_what_lowering_it_gives() -> None:
+    from claimtrail.lang.literals import lower_of
+
+    for text in ("Kata Menteri BUDI di Jakarta.", "İstanbul'da toplantı", "Ein ſchöner Tag", "ТАСС сообщил"):
+        for _ in range(2):  # the second time from the cache
+            assert lower_of(text) == text.lower()
+            assert lowered(text) == lowered(text, text.lower())
+    assert lowered("İstanbul") is None and lowered("Ein ſchöner Tag") is None

@@ -57,6 +57,8 @@ def test_names_in_finds_what_the_single_pattern_finds() -> None:
     samples = Path(__file__).resolve().parents[1] / "samples"
     texts = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
     texts += [
+        # names matched as written, right after characters that may or may not stand before a name
+        "Antara: xAntara, @Antara, .Antara, (ANTARA), -SANA, 5AFP, Antara5 dan\nTASS",
         "JAKARTA, CNN Indonesia -- Kata RT 05/RW 03, menurut cnn indonesia dan RT.",
         "Kantor berita ANTARA News melaporkan, seperti dikutip AP dan ap.org.",
         "İstanbul (Reuters) - RIA Novosti and РИА Новости said, citing Sputnik.",
@@ -68,3 +70,11 @@ def test_names_in_finds_what_the_single_pattern_finds() -> None:
         found += len(spans)
     assert found > 10
     assert "CNN Indonesia" in [texts[-3][s:e] for s, e in outlets.names_in(texts[-3])]
+
+
+def test_a_trie_with_a_test_after_the_first_character_refuses_empty_words() -> None:
+    from claimtrail.outlets import trie_regex
+
+    assert trie_regex(["ab", "ac", "b"], after_first="(?!x)") == "(?:a(?!x)(?:b|c)|b(?!x))"
+    with pytest.raises(ValueError):
+        trie_regex(["", "a"], after_first="(?!x)")

@@ -51,3 +51,25 @@ def test_the_default_pipeline_is_well_ordered() -> None:
     names = default_pipeline().names
     assert names.index("language") < names.index("boilerplate") < names.index("sentences")
     assert "sources" in names
+
+
+def test_each_stage_gets_a_new_analysis_equal_to_replace() -> None:
+    from dataclasses import replace
+
+    from claimtrail.pipeline import _with
+
+    seen: list[Analysis] = []
+
+    @stage("keep", requires={"language"}, provides={"body"})
+    def keep(a: Analysis) -> dict[str, Any]:
+        seen.append(a)
+        return {"body": ()}
+
+    out = Pipeline([lang, keep]).run(Article("x", "Some text."))
+    assert seen[0].language == "en" and out is not seen[0]
+    base = Analysis(article=Article("y", "More text."), language="id")
+    added = {"language": "en", "published": "2020-01-02"}
+    copy = _with(base, added)
+    assert copy == replace(base, **added) and base.language == "id"  # the original is untouched
+    # _with skips __init__: it is only right while Analysis has no __post_init__
+    assert not hasattr(Analysis, "__post_init__")

@@ -34,3 +34,17 @@ def test_only_the_body_is_split() -> None:
     text = "Isi berita di sini. Kalimat kedua.\nBerlangganan newsletter kami!"
     got = _texts(text, within=[Span(0, 34)])
     assert got == ["Isi berita di sini.", "Kalimat kedua."]
+
+
+def test_the_word_before_a_stop_is_what_the_plain_regex_finds() -> None:
+    import re
+
+    from claimtrail.normalise.sentences import _word_before
+
+    plain = re.compile(r"(\w+)\W*$")
+    text = "Ia tiba pk. 10.30 WIB, bersama Prof. Dr. Ir. H. Budi_S. (ketua), dll.) … «Итак» ж.-д. "
+    for start in range(0, len(text), 7):
+        for end in range(start, len(text) + 1, 3):
+            m = plain.search(text, start, end)
+            assert _word_before(text, start, end) == (m.group(1) if m else ""), (start, end)
+    assert _word_before(text, 0, text.index("WIB") + 4) == "WIB"

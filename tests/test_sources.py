@@ -94,3 +94,28 @@ def test_a_wire_dateline_names_the_publisher_unless_the_url_says_otherwise() -> 
 def test_an_article_does_not_cite_its_own_outlet() -> None:
     text = 'DEPOK (Pos Kota) – Mahasiswi itu ditemukan. "Dia sehat," ujarnya kepada Poskota.'
     assert _sources(text, "id") == {("Pos Kota", "publisher")}
+
+
+def test_closing_credits_and_wire_datelines_match_as_their_plain_forms() -> None:
+    """The pack writes the closing credit and the wire dateline class first (for the search to skip
+    to dashes and capitals); they must find what "(?:^|\\s)(?:-{1,2}|—|–)" and "\\b[A-Z]" find."""
+    import re
+
+    from claimtrail.extract.sources import cues_for
+
+    cues = cues_for("en")
+    plain_credit = re.compile(r"(?:^|\s)(?:-{1,2}|—|–)\s*(?P<outlet>[A-Z][\w.]{1,15})\s*$", re.M)
+    plain_wire = re.compile(
+        r"\b[A-Z][A-Z]{2,}(?:[ ,][A-Z]{2,}){0,3},?\s+[(\[](?P<outlet>[A-Za-z][\w .&-]{1,30})[)\]]", re.M)
+    credit = next(p.pattern for p in cues.credit if "[-—–]" in p.pattern.pattern)
+    wire = cues.wire[0].pattern
+    texts = [
+        "--AFP\nThe talks ended.\n— Reuters \n\n\n-- Antara\nA well-known anti-AFP group met.\n",
+        "Officials said the road was closed -Xinhua\nnon-Reuters sources ---AP\n –Tass",
+        "BEIRUT (Reuters) - Strikes hit. xDAMASCUS (Sputnik) no; NEW YORK, (AP) yes; DEPOK [Pos Kota] –",
+    ]
+    for text in texts:
+        for new, old in ((credit, plain_credit), (wire, plain_wire)):
+            assert [m.span("outlet") for m in new.finditer(text)] == [m.span("outlet") for m in old.finditer(text)]
+    assert [m.group("outlet") for m in credit.finditer(texts[0])] == ["AFP", "Reuters", "Antara"]
+    assert [m.group("outlet") for m in wire.finditer(texts[2])] == ["Reuters", "AP", "Pos Kota"]

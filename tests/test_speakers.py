@@ -140,6 +140,29 @@ def test_lower_keys_fold_the_words_that_start_in_lower_case() -> None:
     assert lower_keys("Menurut dia... 𝐚bc iPhone-nya, (pergi) Itu") == {"dia", "𝐚bc", "iphone-nya", "pergi"}
 
 
+def test_lower_words_answer_as_lower_keys_do() -> None:
+    from claimtrail.extract import speakers
+    from claimtrail.extract.speakers import LowerWords, lower_keys, tokens
+
+    texts = [
+        "Menurut dia... 𝐚bc iPhone-nya, (pergi) Itu",
+        "Kata Budi, budi pekerti penting. Dr.budi datang; Tadi pagi tadi. Sore.. sore.. Malam",
+        "Ratna Sari pergi ke pasar keratnanya, Ratna, keRatna.",  # "ratna" only inside words
+        "Die Straße war leer, sagte Strasse. STRASSE und straße.",  # folding "ß" changes the length
+        "The U.S. envoy said u.s. policy was firm; the u.s.a. and Mr. Smith met in e.g. Paris.",
+    ]
+    for text in texts:
+        everything = lower_keys(text)
+        keys = {t.key for t in tokens(text, 0, len(text))} | everything | {"", "pagi.", "x"}
+        lower = LowerWords(text)
+        assert {k for k in keys if k in lower} == everything, text
+    # past the caps the whole set answers, still the same
+    text = " ".join(f"Kata{i} kata{i}" for i in range(speakers.LOWER_LOOKUPS + 5)) + " nama " * 100 + "Nama"
+    lower = LowerWords(text)
+    assert all(f"kata{i}" in lower for i in range(speakers.LOWER_LOOKUPS + 5)) and "nama" in lower
+    assert "Nama" not in lower and "kata" not in lower
+
+
 def test_name_index_stays_linear_on_hostile_words() -> None:
     from claimtrail.extract.speakers import _name_index
 

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from claimtrail.extract import calendar_math as cal
 from claimtrail.lang import load_pack
 from claimtrail.lang.alternation import factored, structural
-from claimtrail.lang.literals import lowered, required_literals
+from claimtrail.lang.literals import lower_of, lowered, required_literals, starts_a_digit_run
 from claimtrail.lang.packs import FALLBACK
 from claimtrail.lang.sections.dates import Section as DateRules
 from claimtrail.lang.sections.dates import fill
@@ -40,6 +40,11 @@ TAIL = 48
 _ANCHOR_OF = {"weekday": "weekday", "month": "month", "unit": "unit", "day": "digit", "day0": "digit",
               "mon": "digit", "year": "digit", "year2": "digit"}
 _RARITY = ("weekday", "month", "unit", "digit")
+#: the placeholders that match digits only: a pattern that holds one matches nowhere without a digit
+_DIGIT_PLACEHOLDERS = frozenset(p for p, kind in _ANCHOR_OF.items() if kind == "digit")
+#: a digit as the patterns' ``\d`` reads one (any Unicode decimal digit), and a run of them
+_ANY_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 #: the first word every match of a shift pattern holds: after its boundary, lookbehinds and
 #: an optional first group ("\bkemarin\b", "\b(?:в\s+)?прошлом\s+году\b"); words shorter
 #: than four letters ("the") are everywhere and would make anchors of half the text
@@ -91,9 +96,15 @@ class Grammar:
     short_forms: frozenset[str]
     match_case: bool
     url: tuple[re.Pattern[str], ...]
-    #: aligned with ``keys``, for the patterns without an anchor: lower-cased strings one of
-    #: which every match holds (a text without any is not searched), or None
+    #: aligned with ``keys``: lower-cased strings one of which every match holds (a text, or an
+    #: anchor's stretch, without any is not searched), or None
     literals: tuple[frozenset[str] | None, ...] = ()
+    #: aligned with ``keys``: whether every match holds a digit placeholder (``day``, ``year``, ...),
+    #: so that a stretch with no digit need not be searched
+    digits: tuple[bool, ...] = ()
+    #: aligned with ``keys``: whether every match starts where a run of digits starts
+    #: (:func:`~claimtrail.lang.literals.starts_a_digit_run`), so that only those places are tried
+    at_runs: tuple[bool, ...] = ()
     #: anchor name -> key -> where in the name a name of that key ends, for the keys whose
     #: names patterns take only before a non-word character (months, units): "sep" in
     #: "seperti" is no month anchor
@@ -277,9 +288,19 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
     )
     searched = [*g.patterns, *(p for p, _, _ in g.relative), *(p for p, _, _ in g.anaphoric),
                 *(p for p, _, _ in g.counted), *g.since]
-    # a pattern near an anchor is searched only where its anchor is: literals for the others
-    return replace(g, literals=tuple(required_literals(p.pattern, p.flags) if key is None else None
-                                     for p, key in zip(searched, g.keys, strict=True)))
+    shifts = len(own.relative) + len(own.anaphoric)
+    digits = [_needs_digit(t) for t in templates] + [False] * shifts + [
+        _needs_digit(c.pattern) for c in own.counted] + [_needs_digit(t) for t in since]
+    # a pattern near an anchor is searched only where its anchor is; with literals, only in the
+    # stretches that hold one of them
+    return replace(g, literals=tuple(required_literals(p.pattern, p.flags) for p in searched), digits=tuple(digits),
+                   at_runs=tuple(starts_a_digit_run(p.pattern, p.flags) for p in searched))
+
+
+def _needs_digit(template: str) -> bool:
+    """Whether every match of a pattern template holds a digit: one of its required placeholders
+    matches digits only."""
+    return not _DIGIT_PLACEHOLDERS.isdisjoint(required_placeholders(template))
 
 
 def _occurrences(needle: str, hay: str) -> list[int]:
@@ -373,11 +394,14 @@ class Anchors:
     weekday names, digits, the first word of each relative phrase), merged where they touch."""
 
     def __init__(self, text: str, g: Grammar, everywhere: bool = False) -> None:
+        self.text = text
         self.whole = [(0, len(text))]
-        lower = text.lower()
+        #: the stretches of each key that hold a digit, as found by :meth:`near`
+        self._with_digit: dict[str | None, list[tuple[int, int]]] = {}
+        lower = lower_of(text)
         # everywhere, or when a letter's lower case is longer (no positions to share): scan it all
         self.usable = not everywhere and len(lower) == len(text)
-        self.lower = lowered(text, lower) if self.usable else None
+        self.lower = lowered(text) if self.usable else None
         self.parts: dict[str, list[tuple[int, int]]] = {}
         if not self.usable:
             return
@@ -405,14 +429,38 @@ class Anchors:
                 else:
                     parts.append((lo, hi))
 
-    def near(self, key: str | None, literals: frozenset[str] | None = None) -> list[tuple[int, int]]:
+    def near(self, key: str | None, literals: frozenset[str] | None = None,
+             digits: bool = False) -> list[tuple[int, int]]:
         """The stretches every match of a pattern with this anchor key lies in; none when the
-        text holds none of the pattern's required ``literals``."""
-        if literals is not None and self.lower is not None and not any(w in self.lower for w in literals):
-            return []
+        text holds none of the pattern's required ``literals``. :func:`scan` searches each
+        stretch alone, so a match lies inside one: of an anchor's stretches, only those with one
+        of the ``literals`` in them, and with ``digits`` (every match holds a digit) only those
+        with a digit."""
+        lower = self.lower
         if key is None or not self.usable:
+            if literals is not None and lower is not None and not any(w in lower for w in literals):
+                return []
             return self.whole
-        return self.parts.get(key, [])
+        parts = self._digit_parts(key) if digits and key != "digit" else self.parts.get(key, [])
+        if literals is not None and lower is not None and parts:
+            # a match lies inside its stretch: a stretch without any of the literals holds none
+            parts = [(lo, hi) for lo, hi in parts if _holds_any(lower, literals, lo, hi)]
+        return parts
+
+    def _digit_parts(self, key: str) -> list[tuple[int, int]]:
+        found = self._with_digit.get(key)
+        if found is None:
+            found = self._with_digit[key] = [(lo, hi) for lo, hi in self.parts.get(key, [])
+                                             if _ANY_DIGIT.search(self.text, lo, hi) is not None]
+        return found
+
+
+def _holds_any(lower: str, words: frozenset[str], start: int, end: int) -> bool:
+    """Whether one of ``words`` stands in ``lower[start:end]``."""
+    for w in words:
+        if lower.find(w, start, end) >= 0:
+            return True
+    return False
 
 
 def _word_ends(text: str, pos: int) -> bool:
@@ -421,15 +469,17 @@ def _word_ends(text: str, pos: int) -> bool:
     return not (c.isalnum() or c == "_")
 
 
-def scan(pat: re.Pattern[str], text: str, parts: Sequence[tuple[int, int]]) -> Iterable[re.Match[str]]:
+def scan(pat: re.Pattern[str], text: str, parts: Sequence[tuple[int, int]],
+         at_runs: bool = False) -> Iterable[re.Match[str]]:
     """What ``pat.finditer(text)`` gives when every match starts inside ``parts``: each part is
     searched alone, and a match found there is taken again from the whole text (it may run on
-    past the part, or a look-ahead at the part's end may have let it through)."""
+    past the part, or a look-ahead at the part's end may have let it through). With ``at_runs``
+    (every match starts where a run of digits starts) only those places are tried."""
     last = 0
     for lo, hi in parts:
         pos = max(lo, last)
         while pos < hi:
-            m = pat.search(text, pos, hi)
+            m = _at_runs(pat, text, pos, hi) if at_runs else pat.search(text, pos, hi)
             if m is None:
                 break
             whole = pat.match(text, m.start())
@@ -438,6 +488,17 @@ def scan(pat: re.Pattern[str], text: str, parts: Sequence[tuple[int, int]]) -> I
                 continue
             yield whole
             last = pos = max(whole.end(), whole.start() + 1)
+
+
+def _at_runs(pat: re.Pattern[str], text: str, pos: int, end: int) -> re.Match[str] | None:
+    """``pat.search(text, pos, end)`` for a pattern whose every match starts where a run of digits
+    starts: tried at ``pos`` and at the start of each run after it, in turn. (A pattern that opens
+    with look-behinds is tried by a search at every character; a run of digits is found in one step.)"""
+    for run in _DIGIT_RUN.finditer(text, pos, end):
+        m = pat.match(text, run.start(), end)
+        if m is not None:
+            return m
+    return None
 
 
 def clip(parts: Sequence[tuple[int, int]], body: Sequence[Span]) -> list[tuple[int, int]]:
@@ -476,20 +537,20 @@ def find(text: str, g: Grammar, body: Sequence[Span] = (), anchors: Anchors | No
     today = today or date.today()
     anchors = anchors or Anchors(text, g)
     for pat in g.patterns:
-        for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order])):
+        for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order], g.digits[order]), g.at_runs[order]):
             raws = _raws_of(m, text, g, today)
             if raws:
                 candidates.append(_Candidate(Span(m.start(), m.end()), order, raws))
         order += 1
     for shifts, kind in ((g.relative, "relative"), (g.anaphoric, "anaphoric")):
         for pat, unit, offset in shifts:
-            for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order])):
+            for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order], g.digits[order])):
                 span = Span(m.start(), m.end())
                 raw = Raw(span, "relative" if kind == "relative" else "anaphoric", unit=unit, offset=offset)
                 candidates.append(_Candidate(span, order, [raw]))
             order += 1
     for pat, direction, anaphoric in g.counted:
-        for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order])):
+        for m in scan(pat, text, anchors.near(g.keys[order], g.literals[order], g.digits[order])):
             candidates.append(_Candidate(Span(m.start(), m.end()), order, [_counted(m, text, g, direction, anaphoric)]))
         order += 1
     chosen: list[_Candidate] = []
@@ -525,7 +586,8 @@ def since_bound(text: str, g: Grammar, body: Sequence[Span] = (), anchors: Ancho
     anchors = anchors or Anchors(text, g)
     first = len(g.keys) - len(g.since)
     for i, pat in enumerate(g.since):
-        for m in scan(pat, text, clip(anchors.near(g.keys[first + i], g.literals[first + i]), body)):
+        for m in scan(pat, text, clip(anchors.near(g.keys[first + i], g.literals[first + i], g.digits[first + i]),
+                                      body)):
             word = m.group("n").casefold()
             n = int(word) if word.isdigit() else g.numbers.get(word)
             if n is None:

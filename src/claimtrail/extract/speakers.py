@@ -216,6 +216,63 @@ def lower_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+#: the most keys :class:`LowerWords` answers one by one, and the most places it looks at for one,
+#: before it folds every word of the text once (its cost then stays linear in the text)
+LOWER_LOOKUPS = 64
+LOWER_PLACES = 64
+
+
+class LowerWords:
+    """``key in lower_keys(text)``, answered key by key. The text is folded once; a key is in
+    when, at one of the places it is written in the folded text, a word starts in lower case
+    and holds the key and nothing after it but dots. A text asks about a few dozen keys, each
+    written a few times: cheaper than folding every word. Where folding changes the text's
+    length (positions no longer shared), or past :data:`LOWER_LOOKUPS` keys or
+    :data:`LOWER_PLACES` places of one key, :func:`lower_keys` answers."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded = text.casefold()
+        self._folded = folded if len(folded) == len(text) else None
+        self._all: frozenset[str] | None = None
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        known = self._known.get(key)
+        if known is not None:
+            return known
+        if self._all is None and self._folded is not None and len(self._known) < LOWER_LOOKUPS:
+            found = self._written_lower(key, self._folded)
+            if found is not None:
+                self._known[key] = found
+                return found
+        if self._all is None:
+            self._all = lower_keys(self.text)
+        return key in self._all
+
+    def _written_lower(self, key: str, folded: str) -> bool | None:
+        """Whether a word of the text that starts in lower case folds to ``key`` (its trailing
+        dots aside); None when the key is written in too many places to look at each."""
+        if not key or key.endswith("."):
+            return False  # lower_keys holds no empty key and none with a trailing dot
+        text, size = self.text, len(self.text)
+        at, places = folded.find(key), 0
+        while at >= 0:
+            places += 1
+            if places > LOWER_PLACES:
+                return None
+            if text[at].islower() and (at == 0 or not _WORD_CHAR_RE.match(text, at - 1)):
+                stop = at + len(key)
+                while stop < size and folded[stop] == ".":
+                    stop += 1
+                if stop == size or not _WORD_CHAR_RE.match(text, stop):
+                    return True  # the whole word, from its first letter
+            at = folded.find(key, at + 1)
+        return False
+
+
 def tokens(text: str, start: int, end: int) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
@@ -662,7 +719,7 @@ class Resolver:
     entities: dict[tuple[int, int], Entity] = field(default_factory=dict)
     _names: NameReader | None = None
     last_at: int = 0  # where the last speaker phrase read ends
-    _lower: frozenset[str] | None = None
+    _lower: LowerWords | None = None
 
     def resolve(self, mention: Mention | None, cue: str | None = None) -> Speaker | None:
         if mention is None:
@@ -756,9 +813,9 @@ class Resolver:
             return name, mention.role or role
         return None
 
-    def _lower_words(self) -> frozenset[str]:
+    def _lower_words(self) -> LowerWords:
         if self._lower is None:
-            self._lower = lower_keys(self.text)
+            self._lower = LowerWords(self.text)
         return self._lower
 
     def _remember(self, s: Speaker) -> Speaker:
@@ -839,7 +896,7 @@ class Resolver:
         """The name index as far as ``pos``; all of it where names are inflected (a word in
         no run is then looked for by its stem, so a run after ``pos`` counts too)."""
         if self._names is None:
-            self._names = NameReader(self.text, self.lex)
+            self._names = NameReader(self.text, self.lex, self._lower_words())
         return self._names.upto(len(self.text) if self.lex.inflected_names else pos)
 
     def _titled_before(self, role: str, at: Span | None) -> tuple[str, str | None] | None:
@@ -921,13 +978,14 @@ class NameReader:
     starts up to a position, the rest later. Only the stretches of two or more capitalised
     words and particles are read word by word, each on its own (a run never crosses two)."""
 
-    def __init__(self, text: str, lex: Lexicon) -> None:
+    def __init__(self, text: str, lex: Lexicon, lower: LowerWords | None = None) -> None:
         self.text, self.lex = text, lex
         self.index = NameIndex()
         self._stretches = (lex.name_stretch or _name_stretch(lex.particles)).finditer(text)
         self._next: tuple[int, int] | None = None  # the next stretch to read: where its first word starts, its end
         self._done = False
-        self._lower: frozenset[str] | None = None
+        #: the words also written in lower case (read when the first stretch is)
+        self._lower = lower
 
     def upto(self, pos: int) -> NameIndex:
         """The index, with every run that starts at ``pos`` or before."""
@@ -954,7 +1012,7 @@ class NameReader:
         """The runs of the stretch ``text[start:end]``."""
         if self._lower is None:
             # a word also written in lower case is no name ("Menurut Daryono" at a sentence start)
-            self._lower = lower_keys(self.text)
+            self._lower = LowerWords(self.text)
         lower, lex, particles = self._lower, self.lex, self.lex.particles
         run: list[Token] = []
         for m in _TOKEN.finditer(self.text, start, end):

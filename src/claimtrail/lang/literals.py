@@ -15,6 +15,7 @@ pattern cannot match, never change what it finds.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 #: a literal shorter than this filters too little to be worth a look
@@ -114,5 +115,76 @@ def lowered(text: str, low: str | None = None) -> str | None:
     """``text`` lower-cased for :meth:`Prefilter.can_match`, or ``None`` when that changes its
     length or the text holds a letter ``re`` folds otherwise (the filter's literals would no
     longer say what ``re`` compares). ``low`` is ``text.lower()`` when the caller has it."""
-    low = text.lower() if low is None else low
+    if low is None:
+        return _lowered(text)
     return low if len(low) == len(text) and _SPECIAL is not None and not _SPECIAL.search(text) else None
+
+
+@lru_cache(maxsize=4)
+def lower_of(text: str) -> str:
+    """``text.lower()``, kept for the last few texts: the stages of one article (boilerplate,
+    sources, outlets, dates) each lower the same text."""
+    return text.lower()
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    return lowered(text, lower_of(text))
+
+
+def starts_a_digit_run(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of ``pattern`` starts where a run of digits starts: the pattern opens
+    with look-behinds, ``(?<!\\d)`` among them, and the first character it consumes is always a
+    decimal digit. A search for it need only try the starts of digit runs. Anything the reader
+    does not know says no."""
+    if _SPECIAL is None:
+        return False
+    try:
+        items = list(_parser.parse(pattern, flags))
+    except Exception:  # an unreadable pattern: re.compile reports it
+        return False
+    i, guarded = 0, False
+    while i < len(items) and items[i][0] is C.ASSERT_NOT and items[i][1][0] == -1:
+        guarded = guarded or list(items[i][1][1]) == [(C.IN, [(C.CATEGORY, C.CATEGORY_DIGIT)])]
+        i += 1
+    digit, empty = _digit_first(items[i:])
+    return guarded and digit and not empty
+
+
+def _digit_first(items: list[tuple[Any, Any]]) -> tuple[bool, bool]:
+    """(every first character the sequence can consume is a decimal digit, it can match empty)."""
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # no width
+        digit, empty = _digit_first_item(op, av)
+        if not digit:
+            return False, False
+        if not empty:
+            return True, False
+    return True, True
+
+
+def _digit_first_item(op: Any, av: Any) -> tuple[bool, bool]:
+    if op is C.LITERAL:
+        return chr(av).isdecimal(), False
+    if op is C.IN:
+        return all(_digit_set_item(o, a) for o, a in av), False
+    if op is C.SUBPATTERN:
+        return _digit_first(list(av[-1]))
+    if op is C.ATOMIC_GROUP:
+        return _digit_first(list(av))
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        digit, empty = _digit_first(list(av[2]))
+        return digit, empty or av[0] == 0
+    if op is C.BRANCH:
+        found = [_digit_first(list(branch)) for branch in av[1]]
+        return all(d for d, _ in found), any(e for _, e in found)
+    return False, False
+
+
+def _digit_set_item(op: Any, av: Any) -> bool:
+    if op is C.LITERAL:
+        return chr(av).isdecimal()
+    if op is C.RANGE:
+        return all(chr(c).isdecimal() for c in range(av[0], av[1] + 1))
+    return op is C.CATEGORY and av is C.CATEGORY_DIGIT

@@ -15,7 +15,6 @@ from claimtrail.model import Sentence, Span
 
 _LINE = re.compile(r"[^\n]+")
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[\w])")
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _NEXT_LOWER = re.compile(r"\s*[^\W\d_]")
 
 
@@ -32,15 +31,30 @@ def split(text: str, abbreviations: Iterable[str] = (), within: Iterable[Span] |
             if nxt and text[nxt.end() - 1].islower():  # "... dll. dan" goes on
                 continue
             if m.group().startswith("."):
-                before = _WORD_BEFORE.search(text, max(line.start(), m.start() - 40), m.start())
-                if before:
-                    w = before.group(1)
-                    if w.casefold() in abbrev or (len(w) == 1 and w.isupper()):
-                        continue
+                w = _word_before(text, max(line.start(), m.start() - 40), m.start())
+                if w and (w.casefold() in abbrev or (len(w) == 1 and w.isupper())):
+                    continue
             _add(out, text, start, m.end(), para)
             start = m.end()
         _add(out, text, start, line.end(), para)
     return out
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The last word of ``text[start:end]`` with only non-word characters after it ("" for none):
+    what ``(\\w+)\\W*$`` finds there, read back from the end (the regex, tried at every start, reads
+    each word again to its end)."""
+    j = end
+    while j > start and not _is_word_char(text[j - 1]):
+        j -= 1
+    i = j
+    while i > start and _is_word_char(text[i - 1]):
+        i -= 1
+    return text[i:j]
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # re's \w
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
