@@ -520,7 +520,8 @@ def recognizers() -> list[str]:
 
 
 #: whole inputs that are codes, addresses, phone numbers or dates: classified by the input, not the span
-_CODE_CASE = re.compile(r"\d+\.\d+\.\d+\.\d+|\+\d-|\d+/\d+/\d{4}|SCP-|nrs\.|version two|nought-four| 0000 |hundredth|thousandth|millionth|billionth")
+_CODE_CASE = re.compile(r"\d+\.\d+\.\d+\.\d+|\+\d-|\d+/\d+/\d{4}|SCP-|nrs\.|version two|nought-four| 0000 "
+                        r"|hundredth|thousandth|millionth|billionth")
 
 
 def _show(title: str, rows: list[str]) -> None:
