@@ -1156,14 +1156,10 @@ def _count_rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     if d.unit != "count" or d.counted is None or d.counted[0] < d.after:
         return
     start, end = d.counted
-    hit = r.time_rate_words.forward(toks, end)
-    if hit is not None and hit[1] < len(toks):
-        unit = r.after.forward(toks, hit[1])
-        nxt = toks[unit[1]] if unit is not None and unit[1] < len(toks) else None
-        if unit is not None and unit[0] in DURATIONS and not (nxt is not None and nxt.kind == "word" and (
-                nxt.low in r.time_rate_not_before or (nxt.low not in r.concepts.stop and nxt.text[:1].islower()))):
-            d.counted = (start, unit[1])  # not "10 человек в день выборов" (on election day)
-            return
+    per = _per_duration(toks, end, r)
+    if per is not None:
+        d.counted = (start, per)
+        return
     hit = r.noun_rate_words.forward(toks, end)
     if hit is None or hit[1] >= len(toks):
         return
@@ -1177,6 +1173,20 @@ def _count_rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         d.counted = (start, unit[1])  # "12 tablets per kg"
     elif toks[k].kind == "word" and toks[k].low not in r.concepts.stop and toks[k].text[:1].islower():
         d.counted = (start, k + 1)
+
+
+def _per_duration(toks: Sequence[Token], k: int, r: Rules) -> int | None:
+    """The end of a time rate at ``k`` ("a day", "per hari", "в сутки"), or None; not a point in
+    time ("10 человек в день выборов": on election day)."""
+    hit = r.time_rate_words.forward(toks, k)
+    if hit is None or hit[1] >= len(toks):
+        return None
+    unit = r.after.forward(toks, hit[1])
+    nxt = toks[unit[1]] if unit is not None and unit[1] < len(toks) else None
+    if unit is None or unit[0] not in DURATIONS or (nxt is not None and nxt.kind == "word" and (
+            nxt.low in r.time_rate_not_before or (nxt.low not in r.concepts.stop and nxt.text[:1].islower()))):
+        return None
+    return unit[1]
 
 
 def _rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
