@@ -835,3 +835,17 @@ def test_a_reporting_verb_after_a_purpose_or_infinitive_marker_reports_nothing()
     assert [q.cue for q in quotes(text)] == ["mengatakan"]
     en = "The minister refused to say whether the talks would resume next month in Geneva."
     assert quotes(en, "en") == []
+
+
+def test_comma_less_reports_names_in_title_case_and_clauses_after_a_subordinator() -> None:
+    text = ("The Syrian interior ministry said on Monday that the attack involved two suicide bombers. "
+            "REUTERS Rodi Said Daesh Trying to Launch a Counteroffensive Near the Town of Tabqa Today. "
+            "An aid convoy entered the besieged area on Saturday the International Committee of the Red Cross "
+            "said; the second such delivery in months. Oil prices fell when the Energy Information "
+            "Administration said on Wednesday that US crude stocks were higher than a year ago.")
+    got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, "en")]
+    assert got == [("the attack involved two suicide bombers", "Syrian interior ministry"),
+                   ("An aid convoy entered the besieged area on Saturday", "International Committee of the Red Cross"),
+                   ("US crude stocks were higher than a year ago", "Energy Information Administration")]
+    id_text = "Iriawan ketika ditanyai wartawan, meminta agar publik menganalisis siapa pihak yang bertanggung jawab."
+    assert [q.speaker.name if q.speaker else None for q in quotes(id_text)] == ["Iriawan"]

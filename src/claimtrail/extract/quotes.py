@@ -72,6 +72,7 @@ class Cues:
     passive_after: re.Pattern[str] | None  # "claimed by IS": a participle, no report
     title_noun: re.Pattern[str] | None  # 'орденом «...»', 'the film "..."': a title follows
     infinitive: re.Pattern[str] | None  # "untuk melaporkan", "to say": no report
+    relatives: frozenset[str]  # "who", "which", "yang": subordinators that open a relative clause
     post: re.Pattern[str] | None  # the after-quote verbs alone: 'said X', 'kata X' name X after the verb
     verb: re.Pattern[str] | None  # any reporting verb, anywhere
     before: re.Pattern[str] | None  # a verb right before an opening mark
@@ -132,6 +133,7 @@ def cues_for(language: str | None) -> Cues:
         after=words(after, encl_group),
         post=words(allof("after_verbs")),
         adjunct=words(allof("adjunct_participles")),
+        relatives=frozenset(w.casefold() for w in allof("relatives")),
         infinitive=re.compile(rf"(?:{_alt(allof('infinitive_markers'))})", re.I)
         if allof("infinitive_markers") else None,
         title_noun=re.compile(rf"(?:{_alt(allof('title_nouns'))})\s*$", re.I) if allof("title_nouns") else None,
@@ -290,7 +292,8 @@ def _titled_stop(toks: list[Token], i: int) -> bool:
             and capitalised(toks[i + 1]))
 
 
-def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozenset[str]) -> list[Token] | None:
+def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozenset[str],
+                   relatives: frozenset[str] = frozenset()) -> list[Token] | None:
     """Tokens of the subject phrase before a verb at ``end``; None when it is in a subordinate clause."""
     toks = tokens(text, start, end)
     appositive = False
@@ -329,6 +332,15 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
         toks = toks[cut + 1 :]
     while toks and toks[0].key in lex.leading and toks[0].key not in subs:
         toks = toks[1:]  # "while Russia said", "sementara Rusia menyatakan"
+    inner = [i for i, t in enumerate(toks) if i and t.key in subs and t.key in lex.stop_words
+             and t.key not in relatives]
+    after_sub = toks[inner[-1] + 1 :] if inner else []
+    if after_sub and (capitalised(after_sub[0]) or (
+            (after_sub[0].key in lex.demonstratives or after_sub[0].key in lex.indefinites)
+            and any(t.key not in lex.function_words for t in after_sub[1:]))):
+        # (a subject opens the clause; "Iriawan ketika ditanyai wartawan, meminta": a verb, no subject)
+        # "The falls were triggered when the EIA said ...": the subject of the clause the verb is in
+        toks = toks[inner[-1] + 1 :]
     if not toks:
         return []
     if (is_stop(toks[0], lex, subs) and toks[0].key in subs) or toks[0].key in lex.expletives:
@@ -873,6 +885,8 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
             continue
         if cues.passive_after is not None and cues.passive_after.match(text, m.end(), sent.end):
             continue  # "a blast claimed by the group killed ..."
+        if _in_name(text, sent.start, m):
+            continue  # "REUTERS Rodi Said", "No Casualities Reported Amid ...": a name or a headline
         if _quote_cue(text, sent.start, m.start(), cues, used):
             continue  # '"Not me," said X': the words in marks are X's (here too short to be a quote)
         stance = _stance(cues, m.group())
@@ -886,7 +900,8 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         participial = bool(rest) and any(p is not None and p.fullmatch(rest[0].text) is not None
                                          for p in (cues.participle, cues.adjunct))
         short = len(rest) <= 6 or adjunct or participial or _set_off_speaker(text, sent, m, cues, lex)
-        trailing = adjunct or participial or (
+        stopped = text[m.end() : sent.end].lstrip().startswith((";", "."))  # "... the Red Cross said; ..."
+        trailing = stopped or adjunct or participial or (
             short and text[sent.start : m.start()].rstrip().endswith((",", "—", "–"))
             and not _name_between_commas(text, sent.start, m.start(), lex))
         listener = cues.listener is not None and cues.listener.fullmatch(m.group()) is not None
@@ -905,6 +920,10 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                 return out
         # the content follows: "X mengatakan bahwa ...", "X said the ...", "X denied reports that ..."
         clause = _object_end(text, m.end(), sent.end, cues)
+        if clause == m.end() and rest and is_stop(rest[0], lex):
+            late = _complementiser_after(text, m.end(), sent.end, cues)
+            if late is not None and len(_WORDS.findall(text, m.end(), late)) <= 3:
+                clause = late  # "said on Monday that ...": a time before the content
         span = None if trailing else _content(text, clause, sent.end, cues, quoted)
         needs = cues.needs_complementiser
         if span is not None and needs is not None and needs.fullmatch(m.group()):
@@ -914,7 +933,7 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                     continue  # "menolak desakan mundur": a noun object
                 span = _content(text, late, sent.end, cues, quoted)  # "говорил в Госдуме, будто ..."
         if span is not None:
-            subject = _phrase_before(text, sent.start, m.start(), lex, cues.subordinators)
+            subject = _phrase_before(text, sent.start, m.start(), lex, cues.subordinators, cues.relatives)
             acc = cues.according.match(text, subject[0].start) if cues.according and subject else None
             if acc is not None and acc.end() >= m.end():
                 continue  # 'Как сообщил X: «...»': the verb of an according-to cue, its speaker after it
@@ -937,7 +956,7 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                     # "..., Mark Heller, a former aide, told The Post": the speaker is before
                     cut, phrase = _speaker_before_comma(text, sent.start, cut, lex)
                 span = _content(text, sent.start, cut, cues, quoted)
-            elif rest and not (participial or is_stop(rest[0], lex) or rest[0].text[:1].isupper()
+            elif rest and not (stopped or participial or is_stop(rest[0], lex) or rest[0].text[:1].isupper()
                                or _listener_object(text, m, sent.end, cues)):
                 continue  # "... 375 orang milisi mengaku menyerah": the verb has its own complement
             else:
@@ -976,6 +995,18 @@ def _name_before_details(toks: list[Token], commas: list[int], lex: Lexicon) -> 
             return None
         homed = homed or home
     return head
+
+
+def _in_name(text: str, start: int, verb: re.Match[str]) -> bool:
+    """A cue written with a capital inside a sentence, after a capitalised word: part of a name
+    ("Rodi Said", "Edward Said") or of a headline in title case ("No Casualties Reported")."""
+    if not verb.group()[:1].isupper():
+        return False
+    before = text[start : verb.start()].rstrip()
+    if not before or before[-1] in ".!?:;\"”»'’(\n":
+        return False
+    word = before.split()[-1]
+    return word[:1].isupper()
 
 
 def _set_off_speaker(text: str, sent: Span, verb: re.Match[str], cues: Cues, lex: Lexicon) -> bool:
@@ -1141,11 +1172,17 @@ def _np_back(text: str, start: int, end: int, lex: Lexicon) -> list[Token]:
     while toks and toks[-1].key in lex.between:
         toks.pop()
     out: list[Token] = []
-    for t in reversed(toks[-7:]):
-        if t.text in ",;:" or is_stop(t, lex):
+    window = toks[-9:]
+    for i in range(len(window) - 1, -1, -1):
+        t = window[i]
+        joined = (t.key in lex.affiliation_words and out and capitalised(out[0]) and i > 0
+                  and capitalised(window[i - 1]))  # "the International Committee of the Red Cross"
+        if t.text in ",;:" or (is_stop(t, lex) and not joined):
             break
         out.insert(0, t)
         if t.key in lex.demonstratives or t.key in ("a", "an"):
+            if i > 1 and window[i - 1].key in lex.affiliation_words and capitalised(window[i - 2]):
+                continue  # "of the Red Cross": the name goes on before "of"
             break
     return out
 

@@ -553,8 +553,10 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
         # of the Syrian Observatory" keeps its name: words other than the title come between)
         k = len(run)
         title = words[k] if k < len(words) else None
-        if (title is not None and title.key in lex.titles and title.text.islower()
-                and title.start - run[-1].end <= 1):
+        if (title is not None and title.key in lex.titles and title.start - run[-1].end <= 1
+                and (title.text.islower() or not lex.field_after_title)):
+            # ("Frances Foreign Minister Jean-Marc Ayrault": a capitalised title too, where the
+            # field does not follow the title)
             tail = _run(words, k + 1, lex)
             if len(tail) >= 2 and tail[-1] is words[-1]:
                 return tail

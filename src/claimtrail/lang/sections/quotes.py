@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from claimtrail.lang.sections._types import Regex
+from claimtrail.lang.sections._types import Regex, Word
 
 
 class Section(BaseModel):
@@ -58,6 +58,9 @@ class Section(BaseModel):
     #: words right before a reporting verb that make it a purpose or an infinitive, no report
     #: ("bertugas untuk melaporkan kepada Presiden", "refused to say", "чтобы сообщить")
     infinitive_markers: list[Regex] = Field(default_factory=list)
+    #: relative pronouns among the subordinators: a reporting verb after one has the subject of the
+    #: clause it hangs on ("the monitor which relies on ... says"), not the words after it
+    relatives: list[Word] = Field(default_factory=list)
     #: reporting verbs that take a noun object as readily as a clause ("meminta maaf",
     #: "menolak desakan"): reported speech only with a complementiser after them
     #: ("meminta agar ...")
