@@ -849,3 +849,13 @@ def test_comma_less_reports_names_in_title_case_and_clauses_after_a_subordinator
                    ("US crude stocks were higher than a year ago", "Energy Information Administration")]
     id_text = "Iriawan ketika ditanyai wartawan, meminta agar publik menganalisis siapa pihak yang bertanggung jawab."
     assert [q.speaker.name if q.speaker else None for q in quotes(id_text)] == ["Iriawan"]
+
+
+def test_a_verb_after_closing_marks_with_its_own_clause_still_reports() -> None:
+    text = ("При этом «Известия» уверены, что действия чиновников нанесли ущерб всему рынку.\n\n"
+            "Также газета замечает, что на странице мужчины в Facebook присутствовал комментарий:\n"
+            "Монпарнас, какая красивая башня. Мы вернем ей её великолепие, да пожелает того Аллах.")
+    got = [(q.kind, q.span.of(text)[:30], q.speaker.name if q.speaker else None) for q in quotes(text, "ru")]
+    assert got == [("indirect", "действия чиновников нанесли ущ", "Известия"),
+                   ("indirect", "на странице мужчины в Facebook", "газета"),
+                   ("direct", "Монпарнас, какая красивая башн", "газета")]

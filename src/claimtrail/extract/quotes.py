@@ -887,8 +887,10 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
             continue  # "a blast claimed by the group killed ..."
         if _in_name(text, sent.start, m):
             continue  # "REUTERS Rodi Said", "No Casualities Reported Amid ...": a name or a headline
-        if _quote_cue(text, sent.start, m.start(), cues, used):
-            continue  # '"Not me," said X': the words in marks are X's (here too short to be a quote)
+        if _quote_cue(text, sent.start, m.start(), cues, used) and not (
+                cues.complement is not None and cues.complement.match(text, m.end(), sent.end)):
+            continue  # '"Not me," said X': the words in marks are X's (here too short to be a quote);
+            # 'замечает, что ... комментарий:' reports its own clause before the quote it opens
         stance = _stance(cues, m.group())
         # the words after the verb, up to thirteen: only whether there are more than twelve matters
         rest = list(islice((t for t in iter_tokens(text, m.end(), sent.end) if _WORDS.search(t.text)), 13))
