@@ -305,3 +305,11 @@ def test_a_capitalised_word_before_a_lower_case_title_describes_the_speakers() -
     # where a description follows a name with no comma, the name stays ("Budi warga setempat")
     id_text = "Budi warga setempat mengatakan banjir datang sangat cepat pada malam hari."
     assert _speakers(id_text, "id") == ["Budi"]
+
+
+def test_a_body_named_in_quotation_marks_inside_a_speaker_phrase() -> None:
+    text = ("Представитель тюрьмы «Тихар» сообщил, что заключённый покончил с собой в камере. "
+            "Правда, секретарь президиума «Единой России» утверждает, что тема отставки не обсуждалась. "
+            "Источник «Интерфакса» утверждает, что в городе был задержан ещё один подозреваемый.")
+    assert _speakers(text, "ru") == ["Представитель тюрьмы «Тихар»", "секретарь президиума «Единой России»",
+                                     "Источник «Интерфакса»"]

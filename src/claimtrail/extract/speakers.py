@@ -345,6 +345,17 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
         if m and m.end() < len(phrase):
             rest = [t for t in toks if t.start >= span.start + m.end()]
             return read_phrase(text, rest, lex, cue)
+    closed = span.end + 1 if text[span.end : span.end + 1] in ("»", '"', "”", "“") else span.end
+    marked = _MARKED_NAME.search(text, span.start, closed)
+    before = [t for t in toks if t.end <= (marked.start() if marked is not None else 0)]
+    if marked is not None and marked.end() == closed and before and not any(_is_name_token(t, lex) for t in before):
+        # 'секретарь президиума "Единой России"', 'Источник «Интерфакса»': a description whose body is
+        # named in marks, not a person
+        inner = Span(marked.start(1), marked.end(1))
+        if load_outlets().lookup(inner.of(text)) is not None:
+            return Mention(inner.of(text), inner, inner.of(text), inner)  # 'газета «Коммерсантъ»': the outlet
+        whole = Span(span.start, closed)
+        return Mention(whole.of(text), whole, whole.of(text), whole)
     appositive = _apposition(text, toks, lex)
     if appositive is not None:
         return appositive
@@ -403,6 +414,10 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
     if has_title and keys[0] not in lex.demonstratives and any(_capitalised(t) for t in words):
         return Mention(phrase, span, role=phrase)
     return Mention(phrase, span, phrase, span)
+
+
+#: a name in quotation marks inside a speaker phrase (an organisation, a newspaper, a prison)
+_MARKED_NAME = re.compile(r"[«\"“„]([^«»\"“”„]{2,60})[»\"”“]")
 
 
 def naming_at(words: list[Token], lex: Lexicon) -> tuple[int, int] | None:
