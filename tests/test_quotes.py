@@ -859,3 +859,13 @@ def test_a_verb_after_closing_marks_with_its_own_clause_still_reports() -> None:
     assert got == [("indirect", "действия чиновников нанесли ущ", "Известия"),
                    ("indirect", "на странице мужчины в Facebook", "газета"),
                    ("direct", "Монпарнас, какая красивая башн", "газета")]
+
+
+def test_indonesian_self_references_and_an_added_clause_after_an_enclitic_cue() -> None:
+    text = ("Kapolda Jateng Irjen Condro Kirono mengatakan jalur mudik sudah siap dilalui. \"Kalau mogok, kita "
+            "siapkan derek di sepanjang jalan,\" sebutnya, sembari menambahkan terdapat 22 ribu personel yang "
+            "diterjunkan. Dirinya pun mengklaim sudah memiliki cara untuk mengatasi kemacetan. "
+            "Anda dapat menilai sendiri manfaat yang ditawarkan aplikasi itu selama perjalanan.")
+    got = [(q.cue, q.speaker.name if q.speaker else None) for q in quotes(text)]
+    assert got == [("mengatakan", "Condro Kirono"), ("sebutnya", "Condro Kirono"),
+                   ("sembari menambahkan", "Condro Kirono"), ("mengklaim", "Condro Kirono")]

@@ -402,7 +402,7 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
         if cand.cue is None and not content[:1].islower() and _titled(text, raw.start, cues):
             continue  # 'орденом «За заслуги перед Отечеством»': a title ('the film "has received ..."' is none)
         cands.append(cand)
-        added = _added_after(text, cand, raw.end, sentence_at, cues)
+        added = _added_after(text, cand, raw.end, sentence_at, cues, lex)
         if added is not None:
             cands.append(added)
     cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands])))
@@ -831,20 +831,30 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
 ADDED_REACH = 80
 
 
-def _added_after(text: str, cand: Candidate, end: int, sentence_at: Any, cues: Cues) -> Candidate | None:
+def _added_after(text: str, cand: Candidate, end: int, sentence_at: Any, cues: Cues,
+                 lex: Lexicon) -> Candidate | None:
     """'"...," said X, adding that Y.': Y is reported speech of the quote's speaker."""
-    if cues.participle is None or cand.cue_span is None or cand.mention is None:
+    if cues.participle is None or cand.cue_span is None or cand.cue is None:
         return None
-    start = max(end, cand.cue_span.end, cand.mention.span.end if cand.mention.span is not None else 0)
+    mention = cand.mention
+    if mention is None:
+        if lex.enclitic is None or not lex.enclitic.search(cand.cue):
+            return None
+        mention = Mention(cand.cue, cand.cue_span, refers_back=True)  # '," sebutnya, sembari menambahkan'
+    start = max(end, cand.cue_span.end, mention.span.end if mention.span is not None else 0)
     sent = sentence_at(start)
     limit = min(sent.end, start + ADDED_REACH)
     pm = cues.participle.search(text, start, limit)
-    if pm is None or cues.complement is None or not cues.complement.match(text, pm.end(), sent.end):
+    if pm is None:
+        return None
+    # a one-word participle takes a noun object as readily as a clause ("adding fuel"): only with "that"
+    one_word = " " not in pm.group().strip()
+    if one_word and (cues.complement is None or not cues.complement.match(text, pm.end(), sent.end)):
         return None
     span = _content(text, pm.end(), sent.end, cues, Quoted([cand.span]))
     if span is None:
         return None
-    return Candidate("indirect", span, cand.mention, pm.group(), Span(pm.start(), pm.end()), cand.stance)
+    return Candidate("indirect", span, mention, pm.group(), Span(pm.start(), pm.end()), cand.stance)
 
 
 def _complementiser_after(text: str, start: int, end: int, cues: Cues, commas: bool = False) -> int | None:
