@@ -21,6 +21,11 @@ def content(text: str, q: Quote) -> str:
     return q.span.of(text)
 
 
+def spoken(text: str, lang: str = "id") -> list[tuple[str, str | None]]:
+    """(content, speaker name) of each quote of ``text``."""
+    return [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, lang)]
+
+
 ID_TEXT = (
     "Kepala Dinas Pemadam Kebakaran Kota Bogor Kolonel Ahmad Rasyid membantah bahwa petugasnya terlambat "
     "datang ke lokasi kebakaran pasar.\n\n"
@@ -734,7 +739,7 @@ def test_a_speaker_named_after_the_verb_in_text_that_lost_its_commas() -> None:
             "Fifteen people died in the blast said the Syrian Observatory for Human Rights. "
             "The missiles also wounded 25 others a rescuer told Anadolu Agency. "
             "Officials said Tuesday. The minister said Assad must go before any deal is signed.")
-    got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, "en")]
+    got = spoken(text, "en")
     assert got[:2] == [("Among the dead were 20 children and nine women", "Rami Abdel Rahman"),
                        ("Fifteen people died in the blast", "Syrian Observatory for Human Rights")]
     assert all(name != "Anadolu Agency" for _, name in got)  # whom it was told is no speaker
@@ -746,7 +751,7 @@ def test_expletives_adjectival_estimates_and_adjunct_participles_give_no_report(
             "An estimated 50,000 civilians are still trapped in the old quarter of the city. "
             "Ten people were wounded in the market the Syrian Observatory said blaming the attack on "
             "government forces.")
-    got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, "en")]
+    got = spoken(text, "en")
     assert got == [("Ten people were wounded in the market", "Syrian Observatory")]
 
 
@@ -762,7 +767,7 @@ def test_a_name_set_off_by_commas_before_the_verb_is_the_speaker() -> None:
           "Ten people were killed in the attack on the market, said Observatory head Rami Abdel Rahman.")
     assert [q.speaker.name if q.speaker else None for q in quotes(en, "en")] == ["Jack Law", "Rami Abdel Rahman"]
     text = "Kapolres Boyolali, AKBP Aries Andhi, mengatakan korban ditemukan dengan penuh luka di tubuhnya."
-    got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text)]
+    got = spoken(text)
     assert got == [("korban ditemukan dengan penuh luka di tubuhnya", "Aries Andhi")]
 
 
@@ -780,7 +785,7 @@ def test_named_listeners_passive_participles_and_an_apposition_after_a_postposed
             "A massive bomb blast claimed by the group killed at least 44 people on Wednesday. "
             "On Saturday mortar rounds struck near the embassy said the Syrian Observatory for Human Rights "
             "a Britain-based monitor.")
-    got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, "en")]
+    got = spoken(text, "en")
     assert got == [("a rocket shell hit a school in the city", "A source"),
                    ("On Saturday mortar rounds struck near the embassy", "Syrian Observatory for Human Rights")]
 
@@ -788,7 +793,7 @@ def test_named_listeners_passive_participles_and_an_apposition_after_a_postposed
 def test_a_title_in_marks_after_a_noun_that_names_a_work_is_no_quote() -> None:
     ru = ("Президент наградил его орденом «За заслуги перед Отечеством» II степени. "
           "Гари Каспаров сказал журналистам: «Если Топалов выиграет, то он будет чемпионом мира».")
-    got = [(q.span.of(ru), q.speaker.name if q.speaker else None) for q in quotes(ru, "ru")]
+    got = spoken(ru, "ru")
     assert got == [("Если Топалов выиграет, то он будет чемпионом мира", "Гари Каспаров")]
     en = ('The film "Million Dollar Baby and the Rest of Them" won the award. A spokesman for Toho said '
           'the film "has received strong interest from domestic audiences".')
@@ -811,7 +816,7 @@ def test_russian_present_and_imperfective_reporting_verbs() -> None:
             "Женщина говорит, что отец часто пил и избивал домочадцев. Он говорит о важности этого шага для страны. "
             "Местная полиция подтвердила, что гибель молодой женщины была несчастным случаем. "
             "Как сообщала газета, торжество обошлось семье в несколько миллионов долларов.")
-    got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, "ru")]
+    got = spoken(text, "ru")
     assert got == [("речь шла о десяти миллионах долларов в год", "Британские журналисты"),
                    ("отец часто пил и избивал домочадцев", "Женщина"),
                    ("гибель молодой женщины была несчастным случаем", "Местная полиция"),
@@ -823,7 +828,7 @@ def test_russian_neuter_verbs_late_complementisers_and_a_set_off_speaker() -> No
             "Владимир Путин говорил в Госдуме, будто стране это обошлось в два триллиона рублей. "
             "Он говорил в Госдуме о важности этого шага для всей страны. "
             "Предложения оформятся в указы после выборов, говорит один источник, знакомый с ходом обсуждений.")
-    got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, "ru")]
+    got = spoken(text, "ru")
     assert got == [("люди с большим стажем смогут выйти на пенсию раньше", "Правительство"),
                    ("стране это обошлось в два триллиона рублей", "Владимир Путин"),
                    ("Предложения оформятся в указы после выборов", "один источник")]
@@ -843,7 +848,7 @@ def test_comma_less_reports_names_in_title_case_and_clauses_after_a_subordinator
             "An aid convoy entered the besieged area on Saturday the International Committee of the Red Cross "
             "said; the second such delivery in months. Oil prices fell when the Energy Information "
             "Administration said on Wednesday that US crude stocks were higher than a year ago.")
-    got = [(q.span.of(text), q.speaker.name if q.speaker else None) for q in quotes(text, "en")]
+    got = spoken(text, "en")
     assert got == [("the attack involved two suicide bombers", "Syrian interior ministry"),
                    ("An aid convoy entered the besieged area on Saturday", "International Committee of the Red Cross"),
                    ("US crude stocks were higher than a year ago", "Energy Information Administration")]

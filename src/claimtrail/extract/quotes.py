@@ -911,15 +911,16 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         # "... the ministry said adding that ...": the verb ends the first report
         participial = bool(rest) and any(p is not None and p.fullmatch(rest[0].text) is not None
                                          for p in (cues.participle, cues.adjunct))
-        short = len(rest) <= 6 or adjunct or participial or _set_off_speaker(text, sent, m, cues, lex)
-        stopped = text[m.end() : sent.end].lstrip().startswith((";", "."))  # "... the Red Cross said; ..."
-        trailing = stopped or adjunct or participial or (
-            short and text[sent.start : m.start()].rstrip().endswith((",", "—", "–"))
-            and not _name_between_commas(text, sent.start, m.start(), lex))
+        before = text[sent.start : m.start()].rstrip()
+        comma_first = before.endswith((",", "—", "–"))
         listener = cues.listener is not None and cues.listener.fullmatch(m.group()) is not None
         # only a verb that may stand after its content ("said", "kata") has its speaker after it
         postposed = cues.post is not None and cues.post.fullmatch(m.group()) is not None
-        comma_first = text[sent.start : m.start()].rstrip().endswith((",", "—", "–"))
+        set_off = comma_first and postposed and before.endswith(",") and _set_off_speaker(text, sent, m, lex)
+        short = len(rest) <= 6 or adjunct or participial or set_off
+        stopped = text[m.end() : sent.end].lstrip().startswith((";", "."))  # "... the Red Cross said; ..."
+        trailing = stopped or adjunct or participial or (
+            short and comma_first and not _name_between_commas(text, sent.start, m.start(), lex))
         named_after = (_named_after(text, m.end(), sent.end, lex)
                        if len(rest) <= 12 and postposed and not (participial or listener or comma_first) else None)
         if named_after is not None and len(tokens(text, sent.start, m.start())) >= 4:
@@ -959,12 +960,10 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                 return [first, *_joined(text, first, sent, cues, lex, quoted, used)]
         # the content comes first: "... , сообщил X." / "... the ministry said on Sunday."
         if short:
-            before = text[sent.start : m.start()].rstrip()
-            if before.endswith((",", "—", "–")):
+            if comma_first:
                 cut = sent.start + len(before.rstrip(",—– "))
-                set_off = _set_off_speaker(text, sent, m, cues, lex)
                 phrase = _phrase_after(text, m.end(), text.find(",", m.end(), sent.end) if set_off else sent.end, lex)
-                if cues.listener is not None and cues.listener.fullmatch(m.group()):
+                if listener:
                     # "..., Mark Heller, a former aide, told The Post": the speaker is before
                     cut, phrase = _speaker_before_comma(text, sent.start, cut, lex)
                 span = _content(text, sent.start, cut, cues, quoted)
@@ -1021,13 +1020,10 @@ def _in_name(text: str, start: int, verb: re.Match[str]) -> bool:
     return word[:1].isupper()
 
 
-def _set_off_speaker(text: str, sent: Span, verb: re.Match[str], cues: Cues, lex: Lexicon) -> bool:
+def _set_off_speaker(text: str, sent: Span, verb: re.Match[str], lex: Lexicon) -> bool:
     """'..., говорит еще один источник, знакомый с ходом обсуждений.': content, a comma, an
-    after-quote verb and a short speaker phrase that a comma ends (its description after it)."""
-    if cues.post is None or not cues.post.fullmatch(verb.group()):
-        return False
-    if not text[sent.start : verb.start()].rstrip().endswith(","):
-        return False
+    after-quote verb (the caller checks both) and a short speaker phrase that a comma ends (its
+    description after it)."""
     head = [t for t in tokens(text, sent.start, verb.start()) if t.key not in lex.leading][:6]
     named = next((i for i, t in enumerate(head) if t.text == ","), 0)
     if 0 < named <= 4 and all(capitalised(t) or t.key in lex.honorifics for t in head[:named]):

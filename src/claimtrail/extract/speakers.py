@@ -147,10 +147,9 @@ def lexicon_for(language: str | None) -> Lexicon:
         source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,
         name_stretch=_name_stretch(_words(allof("name_particles"))),
         affiliation_words=_words(allof("affiliation_words")),
-        title_forms=_first_words(allof("titles")) | frozenset(
-            w + e for w in _first_words(allof("titles")) for e in allof("title_plural_endings")),
     )
-    return replace(lex, never_names=lex.titles | lex.ranks | lex.honorifics | lex.not_names | lex.demonstratives
+    return replace(lex, title_forms=lex.titles | {w + e for w in lex.titles for e in allof("title_plural_endings")},
+                   never_names=lex.titles | lex.ranks | lex.honorifics | lex.not_names | lex.demonstratives
                    | lex.pronouns, function_words=lex.stop_words | lex.leading | lex.between,
                    naming_first=frozenset(p[0] for p in lex.naming if p))
 
