@@ -218,7 +218,9 @@ _CASE_REASONS: tuple[tuple[str, str], ...] = (
     (r"\bthe (tenth|fifteenth)\b", "ordinals as bounds: ordinals are not figures"),
     (r"\b(two|three|four|five|six|seven|eight|nine|ten) (hundredth|thousandth|millionth|billionth)\b",
      "ordinal: a number above one before a singular scale ordinal ('the two millionth visitor')"),
-    (r"^\d+G$", "'10G': integer + G is a network generation ('5G') in news"),
+    (r"^\d+[Gg]$", "'10G': integer + G is a network generation ('5G') in news"),
+    (r"^\d+ l$", "'30 l': 'l' is the litre, a unit the guidelines list (Duckling reads lakh)"),
+    (r"\bKr$", "'Kr' is the krona or krone sign in news (Duckling reads crore)"),
 )
 
 
@@ -268,6 +270,19 @@ def _newsquant_apart(q: dict[str, Any], text: str) -> str | None:
     return None
 
 
+def _reads_apart(f: Figure, gold: float | tuple[float, float]) -> bool:
+    """Whether an unmatched figure of ours is the guidelines' reading of a set-apart gold item:
+    an end of a gold range (a change 'from X to Y' is two figures), or a count of a gold share
+    ('one of four' is 1 and 4)."""
+    if f.value is None:
+        return False
+    if isinstance(gold, tuple):
+        return any(_close(f.value, end) for end in gold)
+    if 0 < gold < 1:
+        return _close(f.value, 1.0) or _close(f.value, 1 / gold)
+    return False
+
+
 def _table(rows: list[list[str]], head: list[str]) -> str:
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     out += ["| " + " | ".join(r) + " |" for r in rows]
@@ -293,7 +308,7 @@ def newsquant() -> list[str]:
     if not path.is_file():
         return ["NewsQuant: not present"]
     data = json.loads(path.read_text(encoding="utf-8"))
-    gold_n = pred_n = v_tp = vu_tp = c_total = c_ok = 0
+    gold_n = pred_n = pred_apart = v_tp = vu_tp = c_total = c_ok = 0
     misses: list[str] = []
     extras: list[str] = []
     unit_bad: list[str] = []
@@ -306,6 +321,7 @@ def newsquant() -> list[str]:
         pred_n += len(figs)
         gold_n += len(item["quantities"])
         used: set[int] = set()
+        apart_values: list[float | tuple[float, float]] = []
         for q in item["quantities"]:
             gv = _gold_value(q["value"])
             cands = [n for n, f in enumerate(figs) if n not in used and _value_ok(gv, f)]
@@ -314,6 +330,7 @@ def newsquant() -> list[str]:
                 reason = _newsquant_apart(q, text)
                 if reason is not None:
                     apart[reason] = apart.get(reason, 0) + 1
+                    apart_values.append(gv)
                 continue
             with_unit = [n for n in cands if _unit_ok(q["normalized_unit"], figs[n])]
             n = (with_unit or cands)[0]
@@ -342,6 +359,8 @@ def newsquant() -> list[str]:
         for n, f in enumerate(figs):
             if n not in used:
                 extras.append(f"{text[f.span.start:f.span.end]!r} ({f.value}) in {text!r}")
+                if any(_reads_apart(f, gv) for gv in apart_values):
+                    pred_apart += 1
     secs = time.perf_counter() - t0
     out = [f"### NewsQuant (590 English sentences, {gold_n} gold quantities)", "",
            _table([["claimtrail", _prf(v_tp, gold_n, pred_n), _prf(vu_tp, gold_n, pred_n),
@@ -353,9 +372,11 @@ def newsquant() -> list[str]:
         out += ["", f"Of the {len(misses)} missed gold quantities, {sum(apart.values())} are read otherwise by the "
                 "guidelines (still counted as missed):", "",
                 _table([[k, str(v)] for k, v in sorted(apart.items(), key=lambda e: -e[1])], ["reason", "missed"]),
-                "", f"For reading only, on the {kept} gold quantities the guidelines leave to us (our figures "
-                f"unchanged): value P / R / F1 {_prf(v_tp, kept, pred_n)}, value+unit {_prf(vu_tp, kept, pred_n)}. "
-                "The table above keeps every gold quantity."]
+                "", f"For reading only, on the {kept} gold quantities the guidelines leave to us, without the "
+                f"{pred_apart} figures of ours that read those set-apart quantities the guidelines' way (the two "
+                "ends of a change 'from X to Y', the two counts of 'one of four'): value P / R / F1 "
+                f"{_prf(v_tp, kept, pred_n - pred_apart)}, value+unit {_prf(vu_tp, kept, pred_n - pred_apart)}. "
+                "The table above keeps every gold quantity and every figure of ours."]
     out += _optional_newsquant(data)
     for title, rows in (("missed", misses), ("extra", extras), ("unit", unit_bad), ("counted", concept_bad)):
         if SHOW:
