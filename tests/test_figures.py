@@ -618,6 +618,18 @@ def test_a_number_word_that_ends_a_name_is_not_a_figure() -> None:
     assert got == [("40", 40), ("Dua", 2)]
 
 
+def test_a_capitalised_number_word_that_opens_a_name_in_running_text_is_not_a_figure() -> None:
+    text = ("Israel took the plateau in the 1967 Six-Day War, after the Thirty Years' War museum and the "
+            "Three Gorges Dam drew 40,000 visitors. Tickets for the Six Nations sold out in six days.")
+    got = [(f.span.of(text), f.value) for f in find(text, rules_for("en"))]
+    assert got == [("40,000", 40000), ("six days", 6)]
+    # a title-case headline and a sentence that opens with a number word keep their figures
+    head = "Over 500 Civilians Killed in One Week in Aleppo Bombing Campaign\nFour Children Were Among Them"
+    assert [f.span.of(head) for f in find(head, rules_for("en"))] == ["Over 500", "One Week", "Four"]
+    id_text = "AS ditegaskan mendukung kebijakan Satu China, kata dia, dan 12 pejabat hadir di daerah Lima Puluh Koto."
+    assert [f.span.of(id_text) for f in find(id_text, rules_for("id"))] == ["12"]
+
+
 def test_two_numbers_joined_by_or_before_a_unit_or_noun_are_a_range() -> None:
     text = "Talks could take three or four years, and 5 or 6 delegates may walk out; one or two stayed."
     got = [(f.span.of(text), f.low, f.high, f.unit) for f in find(text, rules_for("en"))]

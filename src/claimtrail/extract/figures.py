@@ -675,6 +675,8 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
         # a number word that ends a name: "Pedagang Kaki Lima (PKL)", "Kepulauan Seribu, Jakarta";
         # not a sentence whose full stop a flattened page lost ("... in Aleppo Two people were killed")
         return True
+    if tok.kind == "word" and _capitalised(tok) and _names_a_thing(toks, rd, r):
+        return True
     if prev is not None and prev.attached_to(tok):
         if prev.kind == "word" and r.before.backward(toks, f) is None:
             return True  # "A320", "ke3"
@@ -722,6 +724,38 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
         return True  # "Apple One's plan", "Channel 4's", "one's own": a name, a pronoun or a decade
     return bool(last.kind == "num" and follow is not None and follow.text in ":" and follow.attached_to(last)
                 and rd.after + 1 < len(toks) and toks[rd.after + 1].kind == "num")
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and not tok.text.isupper()
+
+
+def _names_a_thing(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
+    """A capitalised number word inside running text that opens a capitalised name: "the Six-Day
+    War", "the Six Nations", "the Thirty Years' War", "the Three Gorges Dam", "kebijakan Satu China".
+    Only after a word in lower case (or a year after one) that does not itself follow a capitalised
+    word, so a sentence or a title-case headline with a number word ("Four people were killed",
+    "Civilians Killed in One Week") keeps its figure."""
+    f = rd.first
+    j = f - 2 if f > 1 and toks[f - 1].kind == "num" and len(toks[f - 1].text) == 4 else f - 1
+    if j < 0 or not (toks[j].kind == "word" and toks[j].text.islower()):
+        return False  # "11 August 2016 Ten Russian raids hit"
+    if j > 0 and toks[j - 1].kind == "word" and _capitalised(toks[j - 1]):
+        return False  # a title-case headline: "Killed in One Week", "Bisa Lebih dari Satu Orang"
+    if any(t.kind == "word" and not _capitalised(t) for t in toks[f + 1:rd.after]):
+        return False  # the number's own words in lower case
+    k = rd.after
+    while (k + 1 < len(toks) and toks[k].text in "-–" and toks[k - 1].attached_to(toks[k])
+           and toks[k].attached_to(toks[k + 1]) and toks[k + 1].kind == "word"):
+        if not _capitalised(toks[k + 1]):
+            return False  # "Six-day"
+        k += 2  # "Six-Day"
+    unit = r.after.forward(toks, k)
+    if unit is not None and all(_capitalised(t) for t in toks[k:unit[1]] if t.kind == "word"):
+        k = unit[1]  # "Six Day War"; not "in One Week in"
+    if k + 1 < len(toks) and toks[k].text in "'’" and toks[k - 1].attached_to(toks[k]):
+        k += 1  # "Years' War"
+    return k < len(toks) and toks[k].kind == "word" and _capitalised(toks[k])
 
 
 def _article_fraction_alone(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
