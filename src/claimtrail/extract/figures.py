@@ -152,6 +152,7 @@ class Rules:
     time_before: frozenset[str]
     time_after: PhraseTable[bool]
     hyphen_prefixes: frozenset[str]
+    ordinal_endings: frozenset[str]
     code_before: frozenset[str]
     street_words: frozenset[str]
     change_by: frozenset[str]
@@ -250,6 +251,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         time_before=_fold(n.time_before),
         time_after=PhraseTable({w: True for w in n.time_after}),
         hyphen_prefixes=_fold(n.hyphen_prefixes),
+        ordinal_endings=_fold(n.ordinal_endings),
         code_before=_fold(n.code_before),
         street_words=_fold(n.street_words),
         change_by=_fold(n.change_by),
@@ -695,8 +697,9 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
                 and not 0 < r.numbers.words.get(nxt.low, 1) < 1):
             return True  # "3rd", "5G"; not "2½"
         if (nxt.text in "-–" and after is not None and after.kind == "word" and nxt.attached_to(after)
-                and not _unit_or_scale_at(toks, f + 2, r) and not _hyphen_stem(after, r)):
-            return True  # "2-й", "1-го"
+                and (after.low in r.ordinal_endings
+                     or (not _unit_or_scale_at(toks, f + 2, r) and not _hyphen_stem(after, r)))):
+            return True  # "2-й", "1-го", "73-м километре"
         if nxt.text == "." and after is not None and after.kind == "num" and nxt.attached_to(after):
             return True
     if tok.kind == "num" and tok.text[0] == "0" and len(tok.text) > 1 and tok.text[1].isdigit():

@@ -119,6 +119,9 @@ class Section(BaseModel):
     #: words joined to a number by a hyphen that still leave it a quantity ("sub-300 sq m",
     #: "now-18 month-old"); any other word-hyphen-number is a name or code ("F-16", "COVID-19")
     hyphen_prefixes: list[Word] = Field(default_factory=list)
+    #: endings joined to digits by a hyphen that make them an ordinal even where they spell a unit
+    #: ("73-м километре" is the 73rd kilometre, not 73 metres; "2-й", "5-го")
+    ordinal_endings: list[Word] = Field(default_factory=list)
     #: words before a number that make it a code, label or rank ("Nomor", "Pasal", "kelas")
     #: era marks, matched as written: a number right after or before one is a year, a date ("A.D. 1000",
     #: "500 BC", "300 SM", "1000 г. до н. э."), and so is a number joined to it by a conjunction or range link
