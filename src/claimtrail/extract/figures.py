@@ -708,6 +708,9 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
             and not (len(prev.text) == 4 and int(prev.text) in YEARS)
             and (prev.text[0] == "0" or (prev2 is not None and prev2.kind == "num" and prev2.text.isdigit()))):
         return True  # "0800 555 111": the groups of a phone number
+    if (prev is not None and prev.text == ":" and prev2 is not None and prev2.kind == "num"
+            and prev2.attached_to(prev) and len(prev2.text) < 4):
+        return True  # the second side of a ratio, score or clock time with a space: "rasio 18: 9", "55: 45"
     last = toks[rd.after - 1]
     if prev is not None and prev.text == "." and prev2 is not None and prev2.low in r.months:
         return True  # "Oct. 31"
