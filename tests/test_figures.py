@@ -305,6 +305,16 @@ def test_a_share_named_after_of_comes_before_the_change_verb(lang: str, text: st
     assert fig.counted is not None and fig.counted.startswith(want)
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("The carmaker saw its annual profits fall 9% last year.", "its annual profits"),
+    ("In the north, house prices went up by 0.4% on the month.", "house prices"),
+    ("The bank expects to see earnings grow by 20% next year.", "earnings"),
+])
+def test_what_changes_is_the_object_of_saw_and_the_subject_of_went_up(text: str, want: str) -> None:
+    (fig,) = find(text, rules_for("en"))
+    assert fig.unit == "percent" and fig.counted == want
+
+
 def test_a_bare_number_before_a_falling_change_takes_its_unit() -> None:
     text = "Growth is forecast to slow from 4.8 to 4.7 percent, while shares rose 18 sen to RM23.50."
     assert [(f.value, f.unit) for f in find(text, rules_for("en"))] == [
