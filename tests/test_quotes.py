@@ -728,6 +728,14 @@ def test_claiming_responsibility_or_lives_is_no_report() -> None:
     assert [q.span.of(text) for q in quotes(text, "en")] == ["it had killed dozens of soldiers in the raid"]
 
 
+def test_finding_refuge_or_being_found_somewhere_is_no_report() -> None:
+    text = ("Thousands of families displaced from the city have found refuge in camps near the border. "
+            "Forty bodies found in a mass grave were handed to relatives. "
+            "The carmaker has found it difficult to sell electric cars in the region. "
+            "A survey by the chamber found exports had picked up in the last three months.")
+    assert spoken(text, "en") == [("exports had picked up in the last three months", "A survey by the chamber")]
+
+
 def test_quantified_and_one_of_speakers_are_read_whole() -> None:
     text = ("Banyak orang sebelumnya percaya Samsung bakal mengadopsi desain baru tahun ini. "
             "Salah satu warga mengatakan banjir datang sangat cepat pada malam hari.")
