@@ -296,6 +296,18 @@ def test_counted_phrase_through_modifiers_and_possessives(text: str, want: str) 
     assert find(text, rules_for("en"))[0].counted == want
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("Five more civilians were killed in the shelling.", "civilian"),
+    ("More than 10 million displaced are living in camps.", "displaced person"),
+    ("Nine ambulance drivers were among the dead.", "driver"),
+    ("Officials opened 50 new pilot areas this year.", None),
+    ("A poll of 1,313 people suggests a shift.", "person"),
+])
+def test_what_is_counted_is_the_head_of_its_phrase(text: str, want: str | None) -> None:
+    assert find(text, rules_for("en"))[0].concept == want
+
+
+
 @pytest.mark.parametrize(("lang", "text", "want"), [
     ("en", "Players pledge 1% of their earnings to charity.", "earnings"),
     ("id", "Harga naik, dan 40 persen dari anggaran itu terpakai.", "anggaran"),

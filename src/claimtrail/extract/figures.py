@@ -1138,6 +1138,8 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         return
     if found is None and d.unit == "count" and d.low is None and ends:
         found = _noun_before(toks, d.first, c)
+    if found is not None and _noun_modifier(toks, d, found, c):
+        found = None
     if found is not None:
         d.concept, d.counted = found[0], (found[1], found[2])
         late = r.qualifiers_after.forward(toks, found[2]) if d.qualifier == "exact" and d.low is None else None
@@ -1300,6 +1302,10 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
                 continue
             break
         if t.low in c.stop:
+            if (k == j and t.low in c.modifiers and k + 1 < len(toks) and toks[k + 1].kind == "word"
+                    and toks[k + 1].low not in c.stop):
+                k += 1  # "three more civilians": a modifier that is also a stop word ("more than")
+                continue
             break
         m = c.match(toks, k)
         if m is not None:
@@ -1379,6 +1385,22 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool,
     if end is None:
         return None
     return j, end
+
+
+def _noun_modifier(toks: Sequence[Token], d: _Draft, found: tuple[str, int, int], c: Concepts) -> bool:
+    """A lexicon noun in its singular form (the concept as written) before a plural word, after a
+    count above one, modifies that word in a head-last language: "50 new pilot areas", "9 ambulance
+    drivers", "two award ceremonies"; not "67 children perhaps", "1,313 people suggests"."""
+    concept, _, end = found
+    if c.head_first or not c.plural_endings or d.value is None or d.value <= 1 or d.first >= end:
+        return False
+    if toks[end - 1].low != concept:
+        return False
+    if end >= len(toks) or end < 1:
+        return False
+    nxt, last = toks[end], toks[end - 1]
+    return (nxt.kind == "word" and nxt.text.islower() and last.start >= toks[d.after - 1].end
+            and nxt.low not in c.stop and _plural_word(nxt, c) and not _plural_word(last, c))
 
 
 def _plural_word(tok: Token, c: Concepts) -> bool:
