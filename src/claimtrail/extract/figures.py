@@ -154,6 +154,7 @@ class Rules:
     hyphen_prefixes: frozenset[str]
     ordinal_endings: frozenset[str]
     code_before: frozenset[str]
+    code_after: frozenset[str]
     street_words: frozenset[str]
     change_by: frozenset[str]
     eras: PhraseTable[bool]
@@ -253,6 +254,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         hyphen_prefixes=_fold(n.hyphen_prefixes),
         ordinal_endings=_fold(n.ordinal_endings),
         code_before=_fold(n.code_before),
+        code_after=_fold(n.code_after),
         street_words=_fold(n.street_words),
         change_by=_fold(n.change_by),
         eras=PhraseTable({w: True for w in n.eras}, exact=True),
@@ -841,7 +843,10 @@ def _code_cue(toks: Sequence[Token], f: int, r: Rules) -> bool:
     if k > 0 and (toks[k].text in ".:" or (toks[k].text in "-–" and not toks[k].attached_to(toks[f])
                                            and toks[f].kind == "num")):
         k -= 1
-    return toks[k].low in r.code_before
+    if toks[k].low in r.code_before:
+        return True
+    j = f + 1
+    return toks[f].kind == "num" and j < len(toks) and toks[j].low in r.code_after
 
 
 def _in_phrase(toks: Sequence[Token], f: int, phrases: Sequence[tuple[str, ...]]) -> bool:

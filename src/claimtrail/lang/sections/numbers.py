@@ -122,11 +122,14 @@ class Section(BaseModel):
     #: endings joined to digits by a hyphen that make them an ordinal even where they spell a unit
     #: ("73-м километре" is the 73rd kilometre, not 73 metres; "2-й", "5-го")
     ordinal_endings: list[Word] = Field(default_factory=list)
-    #: words before a number that make it a code, label or rank ("Nomor", "Pasal", "kelas")
     #: era marks, matched as written: a number right after or before one is a year, a date ("A.D. 1000",
     #: "500 BC", "300 SM", "1000 г. до н. э."), and so is a number joined to it by a conjunction or range link
     eras: list[Word] = Field(default_factory=list)
+    #: words before a number that make it a code, label or rank ("Nomor", "Pasal", "kelas")
     code_before: list[Word] = Field(default_factory=list)
+    #: words right after a number that make it the number of an article of a code of law
+    #: ("205 УК РФ", "340 KUHP"), also when a code word before it is out of reach ("статьями 205 и 209 УК")
+    code_after: list[Word] = Field(default_factory=list)
     #: street words after a number and capitalised words: the number is a house number ("49 Zorro Ranch Road")
     street_words: list[Word] = Field(default_factory=list)
     #: a word before an amount of change: "by X to Y" with the unit on both ends and Y more than twice X is
