@@ -736,6 +736,16 @@ def test_finding_refuge_or_being_found_somewhere_is_no_report() -> None:
     assert spoken(text, "en") == [("exports had picked up in the last three months", "A survey by the chamber")]
 
 
+def test_a_date_before_or_after_the_speaker_is_no_part_of_the_name() -> None:
+    ru = ("Певица долго не выступала. 27 декабря 2013 года ряд СМИ сообщил, что Гомес уже несколько лет "
+          "страдает тяжёлой болезнью. Как сообщал «Коммерсантъ» 6 июня, член бюро партии Андрей Исаев не "
+          "исключил лишения партбилета.")
+    assert [name for _, name in spoken(ru, "ru")] == ["ряд СМИ", "Коммерсантъ"]
+    en = ("Fri 07 Apr 2017 Homs governor says the attack caused deaths but no big losses. "
+          "Guitarist Brian May has said he expects to be on the road with the band from April.")
+    assert [name for _, name in spoken(en, "en")] == ["Homs governor", "Guitarist Brian May"]
+
+
 def test_quantified_and_one_of_speakers_are_read_whole() -> None:
     text = ("Banyak orang sebelumnya percaya Samsung bakal mengadopsi desain baru tahun ini. "
             "Salah satu warga mengatakan banjir datang sangat cepat pada malam hari.")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claimtrail.lang import with_fallback
+from claimtrail.lang.sections.dates import Section as DateWords
 from claimtrail.lang.sections.speakers import Section as SpeakerWords
 from claimtrail.model import Entity, Span, Speaker
 from claimtrail.outlets import load_outlets
@@ -102,6 +103,10 @@ class Lexicon:
     field_after_title: bool = False
     expletives: frozenset[str] = frozenset()
     adjective_endings: tuple[str, ...] = ()
+    #: month and weekday names and year words of the dates section: a date that opens or ends a
+    #: speaker phrase ("13 апреля 2016 года ВАДА признала") is no part of the speaker
+    date_words: frozenset[str] = frozenset()
+    year_words: frozenset[str] = frozenset()  # "года", "tahun": inside such a date, no date alone
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -148,7 +153,11 @@ def lexicon_for(language: str | None) -> Lexicon:
         name_stretch=_name_stretch(_words(allof("name_particles"))),
         affiliation_words=_words(allof("affiliation_words")),
     )
-    return replace(lex, title_forms=lex.titles | {w + e for w in lex.titles for e in allof("title_plural_endings")},
+    dates = [p.section("dates", DateWords) for p in with_fallback(language)]
+    date_words = frozenset(w.casefold() for d in dates for w in [*d.months, *d.weekdays])
+    year_words = frozenset(w.casefold() for d in dates for w, unit in d.units.items() if unit == "year")
+    return replace(lex, date_words=date_words, year_words=year_words,
+                   title_forms=lex.titles | {w + e for w in lex.titles for e in allof("title_plural_endings")},
                    never_names=lex.titles | lex.ranks | lex.honorifics | lex.not_names | lex.demonstratives
                    | lex.pronouns, function_words=lex.stop_words | lex.leading | lex.between,
                    naming_first=frozenset(p[0] for p in lex.naming if p))
@@ -503,11 +512,39 @@ def _trim(toks: list[Token], lex: Lexicon) -> list[Token]:
     i = 0
     while i < len(toks) and (toks[i].key in lex.leading or toks[i].text in ",;:"):
         i += 1
+    i = _past_date(toks, i, 1, lex)
+    while i < len(toks) and (toks[i].key in lex.leading or toks[i].text in ",;:"):
+        i += 1
     toks = toks[i:]
     j = len(toks)
     while j > 0 and (toks[j - 1].key in lex.between or toks[j - 1].text in ",;:("):
         j -= 1
-    return toks[:j]
+    j = _past_date(toks, j - 1, -1, lex) + 1
+    while j > 0 and (toks[j - 1].key in lex.between or toks[j - 1].text in ",;:("):
+        j -= 1
+    return toks[:max(j, 0)]
+
+
+def _past_date(toks: list[Token], i: int, step: int, lex: Lexicon) -> int:
+    """From ``i`` in direction ``step``, past a date written with a month name ("13 апреля 2016
+    года", "Monday 5 June", "1 мая"): the index after it (before it, going back), or ``i``."""
+    j, month, digits = i, False, False
+    while 0 <= j < len(toks):
+        t = toks[j]
+        if t.key in lex.date_words:
+            month = True
+        elif t.key in lex.year_words:
+            pass
+        elif t.text.isdigit() and len(t.text) <= 4:
+            digits = True
+        elif not (t.text == "." and j > 0):
+            break
+        j += step
+    if not (month and digits):
+        return i  # "Brian May", "Lei Jun": a month name alone may be a name
+    while 0 <= j < len(toks) and (toks[j].key in lex.stop_words or toks[j].text in ",;:"):
+        j += step  # "в понедельник 13 августа"
+    return j
 
 
 def _is_name_token(tok: Token, lex: Lexicon) -> bool:
