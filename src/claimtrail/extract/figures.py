@@ -803,9 +803,13 @@ def _list_marker(toks: Sequence[Token], rd: Reading) -> bool:
     f = rd.first
     if rd.plain is None or len(rd.plain) > 3 or rd.after != f + 1 or f + 2 >= len(toks):
         return False
+    mark, word = toks[f + 1], toks[f + 2]
+    if (mark.text == ")" and toks[f].attached_to(mark) and not mark.attached_to(word) and word.kind == "word"
+            and f > 0 and toks[f - 1].text in ":;,"
+            and not any(t.text == "(" for t in toks[max(0, f - 8) : f])):
+        return True  # "... dengan SSD: 1) risiko kerusakan ..., 2) lebih cepat": items of a run-in list
     if f > 0 and toks[f - 1].text not in _LIST_OPENERS:
         return False
-    mark, word = toks[f + 1], toks[f + 2]
     return (mark.text in ".)" and toks[f].attached_to(mark) and not mark.attached_to(word)
             and word.kind == "word" and word.text[0].isupper())
 
