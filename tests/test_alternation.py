@@ -67,3 +67,12 @@ def test_word_pattern_matches_what_the_plain_pattern_matches(patterns: list[str]
             assert (a and a.span()) == (b and b.span())
     for word in text.split():
         assert bool(plain.fullmatch(word)) == bool(fast.fullmatch(word))
+
+
+def test_a_letter_matched_ignoring_case_matches_its_cases_and_the_extra_folds() -> None:
+    from claimtrail.lang.alternation import _ALSO_FOLDS
+
+    every = "".join(map(chr, range(0x110000)))
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        found = set(re.findall(f"(?i:{letter})", every))
+        assert found == {letter, letter.upper(), *_ALSO_FOLDS.get(letter, "")}, letter

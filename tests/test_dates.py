@@ -281,3 +281,24 @@ def test_a_scan_at_digit_runs_finds_what_a_search_finds() -> None:
             fast = [m.span() for m in scan(pat, text, parts, at_runs=True)]
             assert fast == [m.span() for m in scan(pat, text, parts)], pat.pattern
     assert any(list(scan(pat, text, [(0, len(text))], at_runs=True)) for pat in patterns)
+
+
+def test_future_cues_as_one_pattern_answer_as_the_plain_alternation() -> None:
+    import re
+
+    from claimtrail.extract.dates import any_of
+    from claimtrail.lang import load_pack
+
+    words = ["will", "WILL", "'ll", "scheduled", "plans to", "plans  to", "upcoming", "is to", "akan", "Akan",
+             "nanti", "будет", "пройдёт", "состоится", "намерен", "начнётся", "x", "-", "ſcheduled"]
+    texts = [f"{a}{w}{b}" for w in words for a in ("", " ", "a", "_", "-", "1") for b in ("", " ", "s", ".", "1")]
+    texts += ["It will rain", "the willow", "they'll go", "he is tO go", "dijadwalkan besok", "Будут"]
+    for lang in ("en", "id", "ru"):
+        cues = load_pack(lang).section("dates", Section).future_cues
+        plain = re.compile("|".join(f"(?:{c})" for c in cues), re.I)
+        fast = any_of(cues)
+        assert fast is not None and fast.pattern != plain.pattern
+        for t in texts:
+            assert bool(fast.search(t)) == bool(plain.search(t)), (lang, t)
+    assert any_of([]) is None
+

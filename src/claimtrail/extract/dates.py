@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from claimtrail.extract import calendar_math as cal
 from claimtrail.lang import load_pack
-from claimtrail.lang.alternation import factored, structural
+from claimtrail.lang.alternation import alternatives, factored, structural
 from claimtrail.lang.literals import lower_of, lowered, required_literals, starts_a_digit_run
 from claimtrail.lang.packs import FALLBACK
 from claimtrail.lang.sections.dates import Section as DateRules
@@ -271,7 +271,7 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
         if own.not_counted_after else None,
         day_words={w.casefold(): d for d, ws in own.day_words.items() for w in ws},
         day_tens={k.casefold(): v for k, v in own.day_tens.items()},
-        future=re.compile("|".join(f"(?:{c})" for c in cues), re.I) if cues else None,
+        future=any_of(cues),
         not_year_after=tuple(re.compile(p) for s in sections for p in s.not_year_after),
         not_year_before=tuple(re.compile(p) for s in sections for p in s.not_year_before),
         not_weekday_before=tuple(re.compile(p, re.I) for s in sections for p in s.not_weekday_before),
@@ -295,6 +295,20 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
     # stretches that hold one of them
     return replace(g, literals=tuple(required_literals(p.pattern, p.flags) for p in searched), digits=tuple(digits),
                    at_runs=tuple(starts_a_digit_run(p.pattern, p.flags) for p in searched))
+
+
+def any_of(cues: list[str]) -> re.Pattern[str] | None:
+    """The ``cues`` as one pattern, ignoring case, whose search answers whether any of them stands
+    in a text (which one, and where, may differ from the plain alternation's: for yes or no only).
+    The alternatives that open with ``\\b`` share it, factored on their first letters: the plain
+    alternation of eleven English cues tried every ``\\b...`` branch at every character of the
+    text searched, this tries the letters only where a word starts or ends."""
+    if not cues:
+        return None
+    alts = [a for c in cues for a in alternatives(c)]
+    edged = [a[2:] for a in alts if a.startswith("\\b")]
+    rest = [f"(?:{a})" for a in alts if not a.startswith("\\b")]
+    return re.compile("|".join(([f"\\b(?:{factored(edged)})"] if edged else []) + rest), re.I)
 
 
 def _needs_digit(template: str) -> bool:

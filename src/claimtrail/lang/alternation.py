@@ -104,6 +104,22 @@ def factored(alts: list[str], ignorecase: bool = True) -> str:
     return "|".join(pieces)
 
 
+#: the characters past its own two cases that an ASCII letter matches ignoring case ("K", the
+#: Kelvin sign, for "k"); tests/test_alternation.py checks this against every character
+_ALSO_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _with_cases(alternative: str) -> str:
+    """``alternative`` (of a pattern matched ignoring case) with its first letter, when an ASCII
+    one, as a class of every character it matches, itself matched with case: ``re`` passes over
+    a branch that opens with a class the text's character is not in without trying it, where a
+    letter matched ignoring case is tried branch by branch."""
+    letter = _first_letter(alternative, ignorecase=True)
+    if letter is None or not letter.isascii():
+        return f"(?i:{alternative})"
+    return f"[{letter}{letter.upper()}{_ALSO_FOLDS.get(letter, '')}](?i:{alternative[1:]})"
+
+
 def alternation(patterns: list[str], ignorecase: bool = True) -> str | None:
     """The pack ``patterns`` as one factored alternation (None for none)."""
     if not patterns:
@@ -124,7 +140,9 @@ def word_pattern(patterns: list[str], extra: str = "") -> str | None:
         return None
     alts = [a for p in patterns for a in alternatives(p)]
     groups: dict[str, list[str]] = {}  # first letter -> the rests after it, in order
-    plain = rf"(?i:(?<!\w)(?<!\w-)(?:{factored(alts)}){extra}(?!\w|-\w))"
+    # the plain form: each first letter a class matched with case (:func:`_with_cases`)
+    branches = "|".join(_with_cases(a) for a in alternatives(factored(alts)))
+    plain = rf"(?<!\w)(?<!\w-)(?:{branches})(?i:{extra}(?!\w|-\w))"
     for alt in alts:
         letter = _first_letter(alt, ignorecase=True)
         if letter is None:
