@@ -590,7 +590,56 @@ def speed(limit: int = 400) -> list[str]:
     return [f"### Speed, {len(arts)} IndoSum articles, whole pipeline, language identified (best of 2)", "",
             _table([[f"{rest:.2f} s", f"{fig:.2f} s ({1000 * fig / len(arts):.2f} ms an article)",
                      f"**+{100 * fig / rest:.0f}%**"]],
-                   ["all other stages", "figures stage", "figures add"])]
+                   ["all other stages", "figures stage", "figures add"]), "", *_analyze_with_and_without(path, limit)]
+
+
+def _analyze_with_and_without(path: Path, limit: int) -> list[str]:
+    """What the figures stage adds to ``analyze --jsonl`` as a user runs it: the same records read,
+    analysed and written as JSON Lines in process by the command's own functions, once with the
+    default pipeline and once with the figures stage giving no figures; CPU time, best of 3,
+    the two alternating."""
+    import io
+    import tempfile
+
+    from claimtrail.analyzer import EXTRACT, LINK, default_pipeline
+    from claimtrail.ingest.readers import job_item, read_jsonl_file
+    from claimtrail.model import analysis_record
+    from claimtrail.normalise.stages import STAGES
+    from claimtrail.pipeline import Pipeline, Stage
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = Path(tmp) / "sample.jsonl"
+        with path.open(encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
+            for n, line in enumerate(src):
+                if n >= limit:
+                    break
+                dst.write(line)
+        full = default_pipeline()
+        figures = next(st for st in EXTRACT if st.name == "figures")
+        empty = Stage("figures", figures.requires, figures.provides, lambda a: {"figures": ()})
+        bare = Pipeline([*STAGES, *(empty if st.name == "figures" else st for st in EXTRACT), *LINK])
+
+        def run(pipe: Pipeline) -> float:
+            out = io.StringIO()
+            t0 = time.process_time()
+            for job in read_jsonl_file(sample):
+                item = job_item(job)
+                if isinstance(item, Article):
+                    out.write(json.dumps(analysis_record(pipe.run(item)), ensure_ascii=False) + "\n")
+            return time.process_time() - t0
+
+        from claimtrail.model import Article
+
+        run(full)
+        times: dict[str, float] = {"with": math.inf, "without": math.inf}
+        for _ in range(3):
+            times["with"] = min(times["with"], run(full))
+            times["without"] = min(times["without"], run(bare))
+    add = times["with"] / times["without"] - 1
+    return [f"`analyze --jsonl` on the same {limit} records (read, analysed, written as JSON Lines, in process; "
+            "CPU, best of 3, alternating):", "",
+            _table([[f"{times['without']:.2f} s", f"{times['with']:.2f} s", f"**+{100 * add:.0f}%**"]],
+                   ["figures stage giving no figures", "default pipeline", "figures add to analyze"])]
 
 
 def main() -> None:

@@ -361,10 +361,28 @@ def _line(text: str, toks: list[Token], r: Rules) -> list[Figure]:
     for i in [i for i, tok in enumerate(toks) if tok.kind == "num" or tok.low in starts]:
         if i < resume:
             continue
+        chain = _date_chain(toks, i)
+        if chain:
+            resume = chain  # "3/4/2017", "10:15:30": a date or a clock time, read by the dates stage
+            continue
         draft, resume = _figure_at(toks, i, r)
         if draft is not None:
             out.append(_to_figure(text, toks, draft))
     return out
+
+
+def _date_chain(toks: Sequence[Token], i: int) -> int:
+    """After three plain digit runs joined by attached "/" or ":" from ``i`` ("3/4/2017",
+    "10:15:30"), the index past them; else 0."""
+    k = i + 4
+    if k >= len(toks):
+        return 0
+    a, m1, b, m2, c = toks[i : i + 5]
+    if (a.kind == "num" and b.kind == "num" and c.kind == "num" and m1.text in "/:" and m1.text == m2.text
+            and a.end == m1.start and m1.end == b.start and b.end == m2.start and m2.end == c.start
+            and a.text.isdigit() and b.text.isdigit() and c.text.isdigit()):
+        return k + 1
+    return 0
 
 
 def _reading_at(toks: Sequence[Token], i: int, r: Rules) -> Reading | bool | None:
