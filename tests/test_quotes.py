@@ -746,6 +746,25 @@ def test_a_date_before_or_after_the_speaker_is_no_part_of_the_name() -> None:
     assert [name for _, name in spoken(en, "en")] == ["Homs governor", "Guitarist Brian May"]
 
 
+def test_words_in_marks_inside_a_reported_clause_are_its_subjects() -> None:
+    text = ("The UN relief coordinator, Jan Egeland, said that \"this may be the worst disaster in recent "
+            "history because it affects so many\". Mr Wolfson said menswear ranges were \"a little bit too "
+            "similar to the previous year\".")
+    got = [(q.kind, q.speaker.name if q.speaker else None) for q in quotes(text, "en")]
+    assert ("direct", "Jan Egeland") in got and ("direct", "Wolfson") in got
+    # the verb after a closing mark and a full stop opens the next sentence's own report
+    text = ("Doctors said most of the injured were \"gravely wounded by shrapnel\". The Observatory said "
+            "shelling on Sunday hit several areas of the capital.")
+    assert ("shelling on Sunday hit several areas of the capital", "Observatory") in spoken(text, "en")
+
+
+def test_a_time_phrase_before_the_subject_leaves_the_speaker_named() -> None:
+    text = ("On Monday Abdel Rahman said the attack killed five people in the town. "
+            "Early Sunday the ministry said the convoy had reached the city. "
+            "On March 17 an alleged airstrike killed dozens of people in the old city.")
+    assert [name for _, name in spoken(text, "en")] == ["Abdel Rahman", "ministry"]
+
+
 def test_quantified_and_one_of_speakers_are_read_whole() -> None:
     text = ("Banyak orang sebelumnya percaya Samsung bakal mengadopsi desain baru tahun ini. "
             "Salah satu warga mengatakan banjir datang sangat cepat pada malam hari.")

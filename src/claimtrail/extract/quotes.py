@@ -349,7 +349,15 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
         # "At the same time the ministry", "On December 29 the Russian Defense Ministry"
         dets = [i for i, t in enumerate(toks) if t.key in lex.demonstratives]
         if not dets:
-            return None
+            # "On Monday Abdel Rahman", "On December 29 Lavrov": a time phrase, then a name
+            k = 0
+            while k < len(toks) and (is_stop(toks[k], lex) or toks[k].key in lex.date_words
+                                     or toks[k].text.isdigit()):
+                k += 1
+            if not (0 < k < len(toks) and capitalised(toks[k])
+                    and any(t.key in lex.date_words for t in toks[:k])):
+                return None
+            return _phrase_before(text, toks[k].start, end, lex, subs, relatives)
         toks = toks[dets[-1] :]
     # "The group based in London known as X": the stop words before a naming phrase are
     # inside the description, and the name after it is the speaker's
@@ -491,6 +499,8 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
             found = None  # '"...." Donald Trump said that ...': a report of its own, not this quote's cue
         if found and any(c in text[at : found.start()] for c in cues.double_open + cues.double_close):
             found = None  # '"...". "They're on a streak," he told': the verb of the next quote
+        if found and "." in text[after:at] and _WORDS.match(text, _skip_blank(text, found.end())):
+            found = None  # '"...". Mr Wolfson said menswear ranges were ...': the next sentence's own report
         between = tokens(text, at, found.start()) if found else []
         commas = [t for t in between if t.text == ","]
         if found and commas and len(between) <= 24:
@@ -540,6 +550,15 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
             if before_phrase:
                 return Candidate("direct", span, read_phrase(text, before_phrase, lex), m.group(),
                                  Span(begin + m.start(), begin + m.end()), _stance(cues, m.group()))
+        if ms and _reported_clause(before, ms[-1].end(), cues) and _has_words(span.of(text), CLAUSE_QUOTE_WORDS):
+            # 'Jan Egeland said that "this may be ...', 'Mr Wolfson said menswear ranges were "a little
+            # ...': words in marks inside the clause a report verb opens are its subject's
+            # the verb stays free for the reported clause as a whole (an indirect quote of its own)
+            m = ms[-1]
+            before_phrase = _phrase_before(text, begin, begin + m.start(), lex, cues.subordinators)
+            if before_phrase:
+                return Candidate("direct", span, read_phrase(text, before_phrase, lex), None, None,
+                                 _stance(cues, m.group()))
     if not _WORDS.search(text, line.start, span.start - 1):
         # a quote that opens its paragraph after one that ends in 'X wrote:'
         if prev is not None and text[prev.start : prev.end].rstrip().endswith(":") and cues.before is not None:
@@ -617,6 +636,32 @@ def _cue_tail(text: str, end: int, lex: Lexicon, cues: Cues) -> bool:
     listener = cues.objects is not None and cues.objects.fullmatch(" " + words[0]) is not None
     return (len(words) == 1 and words[0][:1].islower() and rest.endswith((":", ","))
             and (words[0] not in lex.stop_words or listener))
+
+
+def _skip_blank(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+#: the most words between a report verb and an opening mark inside the clause it reports
+CLAUSE_WORDS = 10
+#: the fewest words of a quote in marks inside a reported clause that is given the clause's
+#: speaker; a shorter one ("primary responsibility") stays a phrase of the reported clause
+CLAUSE_QUOTE_WORDS = 6
+
+
+def _reported_clause(before: str, end: int, cues: Cues) -> bool:
+    """Whether the words after a report verb ending at ``end`` run into the opening mark as the
+    clause it reports: a complementiser, or a few words with no stop, comma or mark between
+    ("said that", "said menswear ranges were", "explained that about")."""
+    rest = before[end:]
+    if not rest[:1].isspace() or any(c in rest for c in ".!?;:,\"“”«»„()"):
+        return False
+    words = _WORDS.findall(rest)
+    if not words or len(words) > CLAUSE_WORDS:
+        return False
+    return (cues.complement is not None and cues.complement.match(before, end) is not None) or len(words) >= 2
 
 
 def _listed_speaker(text: str, start: int, end: int, lex: Lexicon) -> Mention | None:
