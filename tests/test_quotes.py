@@ -765,6 +765,13 @@ def test_a_time_phrase_before_the_subject_leaves_the_speaker_named() -> None:
     assert [name for _, name in spoken(text, "en")] == ["Abdel Rahman", "ministry"]
 
 
+def test_a_name_before_one_set_off_detail_is_the_speaker() -> None:
+    text = ("Andrew Beh, of brokers ING, said UPS and Deutsche Post were the most likely bidders. "
+            "Mr Ebbers, 63, has always insisted that he was unaware of any hidden shortfalls. "
+            "Mr Chernin, however, told the paper that the group was finding it hard to buy a site.")
+    assert [name for _, name in spoken(text, "en")] == ["Andrew Beh", "Ebbers", "Chernin"]
+
+
 def test_quantified_and_one_of_speakers_are_read_whole() -> None:
     text = ("Banyak orang sebelumnya percaya Samsung bakal mengadopsi desain baru tahun ini. "
             "Salah satu warga mengatakan banjir datang sangat cepat pada malam hari.")

@@ -1031,8 +1031,8 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
 def _name_before_details(toks: list[Token], commas: list[int], lex: Lexicon) -> list[Token] | None:
     """The name that opens comma-separated details of a person (an age, "from Wembley", "also of
     north London", a place), or None."""
-    if len(commas) < 2 or any(toks[i].text != "," for i in commas):
-        return None
+    if not commas or any(toks[i].text != "," for i in commas):
+        return None  # (one comma left when the one before the verb is taken: "Andrew Beh, of brokers ING,")
     head = toks[: commas[0]]
     if (not head or len(head) > 5 or head[0].key in lex.leading
             or not all(capitalised(t) or t.key in lex.honorifics for t in head)):
