@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from claimtrail.lang.sections._types import Word
@@ -16,3 +18,6 @@ class Section(BaseModel):
     #: other languages this pack serves, code to lingua name (Malay is read with the
     #: Indonesian pack, but reported as Malay)
     also_for: dict[str, str] = Field(default_factory=dict)
+    #: the script the language is written in when no other pack's language is written in it
+    #: ("Cyrillic" for Russian): a text whose letters are all in it is this language
+    script: Literal["Cyrillic"] | None = None
