@@ -720,3 +720,22 @@ def test_indonesian_approximate_scales_day_numbers_and_heading_numbers() -> None
     got = [(f.span.of(text), f.value, f.qualifier) for f in find(text, rules_for("id"))]
     assert got == [("Rp 49 jutaan", 49000000, "approx"), ("14 ribuan", 14000, "approx"),
                    ("7 ribuan", 7000, "approx"), ("396", 396, "exact"), ("12", 12, "exact")]
+
+
+@pytest.mark.parametrize(("lang", "line", "holds"), [
+    ("id", "Kedua tim bertemu lagi", False),  # "dua" inside a word
+    ("id", "Dua tim bertemu lagi", True),
+    ("id", "mereka ber-dua saja", True),
+    ("id", "tim_dua", True),  # an underscore is no letter: "dua" is a word of its own
+    ("id", "bersatu kita teguh", False),
+    ("id", "persatuan", False),
+    ("id", "Tahun 2017", True),
+    ("id", "", False),
+    ("en", "Twenty-five people", True),
+    ("en", "someone came", False),
+    ("ru", "ДВА человека", True),
+])
+def test_line_can_hold_whole_start_words_only(lang: str, line: str, holds: bool) -> None:
+    from claimtrail.extract.figures import _can_hold
+
+    assert _can_hold(line, 0, len(line), rules_for(lang)) is holds

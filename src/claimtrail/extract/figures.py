@@ -47,6 +47,7 @@ _NUMBERED_NAMES = re.compile(rf"(?<![\w.,]){_LIST_ITEM}(?:(?:[ \t]*[,;][ \t]*|[ 
 _ITEM_START = re.compile(rf"(?<![\w.,])(\d{{1,3}})[ \t]+({_NAME_WORD})")
 _MAYBE_ITEM = re.compile(r"\d[ \t]+[A-Z]")
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _ROUGH_TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
 _SENTENCE_END = frozenset('.!?"“”«»:;')
 _NP_BREAK = frozenset(",.;:!?()[]\"“”«»")
@@ -174,6 +175,8 @@ class Rules:
     concepts: Concepts
     #: words that can open a figure
     starts: frozenset[str]
+    #: finds those of ``starts`` that can be a whole word, ending where the word ends (see ``_can_hold``)
+    start_words: re.Pattern[str] | None = None
 
 
 def _fold(words: Sequence[str]) -> frozenset[str]:
@@ -192,6 +195,28 @@ def _first_words(stems: Sequence[tuple[tuple[str, ...], str]]) -> dict[str, tupl
     for at, (words, _) in enumerate(stems):
         index.setdefault(words[0], []).append(at)
     return {w: tuple(ats) for w, ats in index.items()}
+
+
+def _word_search(words: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern that finds any of ``words`` (whole letter runs) where no letter follows it; the words
+    are merged into a tree by their letters ("s(?:atu|e(?:ribu|...))"), so a search tries a position
+    once per letter instead of once per word."""
+    if not words:
+        return None
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + branch(node[ch]) for ch in sorted(node) if ch]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return re.compile(branch(tree) + r"(?![^\W\d_])")
 
 
 def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
@@ -234,6 +259,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
     return Rules(
         numbers=numbers,
         starts=starts,
+        start_words=_word_search([w for w in starts if _WORD.fullmatch(w)]),
         qualifiers=PhraseTable(n.qualifiers),
         qualifiers_after=PhraseTable(n.qualifiers_after),
         range_links=PhraseTable({w: True for w in n.range_links}),
@@ -314,11 +340,21 @@ def _numbered_names(text: str) -> set[int]:
 
 
 def _can_hold(text: str, start: int, end: int, r: Rules) -> bool:
-    """Whether a line can hold a figure: a digit, or a word that opens a number. Words are compared
-    as a set, so the cost is one pass over the line however many start words a language has."""
+    """Whether a line can hold a figure: a digit, or a word that opens a number. The start words are
+    searched for as one pattern (a tree of their letters) over the folded line, which builds no string
+    per word as a set test of all its words would; the pattern checks that no letter follows a word,
+    and a hit counts when no letter comes before it either. A hit inside a word ("dua" in "kedua")
+    is passed over whole: no word can start inside it, since all its characters are letters."""
     if _DIGIT.search(text, start, end) is not None:
         return True
-    return not r.starts.isdisjoint(_WORD.findall(text[start:end].casefold()))
+    if r.start_words is None or start == end:
+        return False
+    line = text[start:end].casefold()
+    for m in r.start_words.finditer(line):
+        at = m.start()
+        if at == 0 or _LETTER.match(line, at - 1) is None:
+            return True
+    return False
 
 
 def _is_prose(text: str, start: int, end: int) -> bool:
