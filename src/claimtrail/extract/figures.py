@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -45,7 +45,11 @@ _NAME_WORD = r"[A-Z][\w'’.-]*"
 _LIST_ITEM = rf"\d{{1,3}}[ \t]+{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[a-z]{{1,3}}(?=[ \t]+[A-Z])))*"
 _NUMBERED_NAMES = re.compile(rf"(?<![\w.,]){_LIST_ITEM}(?:(?:[ \t]*[,;][ \t]*|[ \t]*\n\s*){_LIST_ITEM}){{2,}}")
 _ITEM_START = re.compile(rf"(?<![\w.,])(\d{{1,3}})[ \t]+({_NAME_WORD})")
-_MAYBE_ITEM = re.compile(r"\d[ \t]+[A-Z]")
+#: a digit, blanks and a capital (r"\d[ \t]+[A-Z]"): where a list item's number can end. Found at the blank
+#: right after the digit, one pattern for a space and one for a tab: a pattern that opens with one literal
+#: character is searched for by a plain character loop, where a class ("\d", "[ \t]") costs a call for
+#: every character of the text
+_MAYBE_ITEMS = (re.compile(r" (?<=\d )[ \t]*[A-Z]"), re.compile(r"\t(?<=\d\t)[ \t]*[A-Z]"))
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _ROUGH_TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
@@ -326,10 +330,11 @@ def _numbered_names(text: str) -> set[int]:
     """Where the numbers of lists of numbered names start: shirt numbers or places in a list, not
     counts. A list counts when its names differ ("2 Piala Super Spanyol, 3 Liga Champions" repeats
     words: trophies counted) and a number is above twelve or they run one by one (2, 3, 4)."""
-    if len(_MAYBE_ITEM.findall(text)) < 3:
+    ends = [m.start() - 1 for p in _MAYBE_ITEMS for m in p.finditer(text)]  # the last digits of item numbers
+    if len(ends) < 3:
         return set()
     out: set[int] = set()
-    for m in _NUMBERED_NAMES.finditer(text):
+    for m in _lists_at(text, ends):
         items = [(int(i.group(1)), i.group(2), i.start(1)) for i in _ITEM_START.finditer(m.group())]
         numbers = [n for n, _, _ in items]
         distinct = len({w for _, w, _ in items}) == len(items)
@@ -337,6 +342,19 @@ def _numbered_names(text: str) -> set[int]:
         if distinct and (max(numbers) > 12 or running):
             out.update(m.start() + at for _, _, at in items)
     return out
+
+
+def _lists_at(text: str, ends: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``_NUMBERED_NAMES.finditer(text)``, trying only where a match can start: an item's
+    number of one to three digits ends at one of ``ends``. Tried left to right, each past the previous
+    match, as ``finditer`` does (the lookbehind still sees the text before a start)."""
+    after = 0
+    for start in sorted({at for end in ends for at in range(max(0, end - 2), end + 1)}):
+        if start >= after:
+            m = _NUMBERED_NAMES.match(text, start)
+            if m is not None:
+                after = m.end()
+                yield m
 
 
 def _can_hold(text: str, start: int, end: int, r: Rules) -> bool:
