@@ -52,6 +52,7 @@ _ITEM_START = re.compile(rf"(?<![\w.,])(\d{{1,3}})[ \t]+({_NAME_WORD})")
 _MAYBE_ITEMS = (re.compile(r" (?<=\d )[ \t]*[A-Z]"), re.compile(r"\t(?<=\d\t)[ \t]*[A-Z]"))
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_DIGITS = "0123456789"
 _ROUGH_TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
 _SENTENCE_END = frozenset('.!?"“”«»:;')
 _NP_BREAK = frozenset(",.;:!?()[]\"“”«»")
@@ -363,11 +364,19 @@ def _can_hold(text: str, start: int, end: int, r: Rules) -> bool:
     per word as a set test of all its words would; the pattern checks that no letter follows a word,
     and a hit counts when no letter comes before it either. A hit inside a word ("dua" in "kedua")
     is passed over whole: no word can start inside it, since all its characters are letters."""
-    if _DIGIT.search(text, start, end) is not None:
-        return True
-    if r.start_words is None or start == end:
+    if start == end:
         return False
-    line = text[start:end].casefold()
+    line = text[start:end]
+    if text.isascii():
+        # only ASCII digits to look for: ten scans of the line by ``memchr`` cost less than a class search,
+        # which calls a look-up for every character
+        if any(map(line.__contains__, _ASCII_DIGITS)):
+            return True
+    elif _DIGIT.search(line) is not None:
+        return True
+    if r.start_words is None:
+        return False
+    line = line.casefold()
     for m in r.start_words.finditer(line):
         at = m.start()
         if at == 0 or _LETTER.match(line, at - 1) is None:
