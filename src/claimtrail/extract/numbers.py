@@ -29,6 +29,18 @@ _TOKEN_NO_SPACE = re.compile(
 )
 #: the same patterns with the blank before each token and plain groups, for ``findall``
 _SPACED = {p: re.compile(r"(\s*)(?:" + re.sub(r"\(\?P<\w+>", "(", p.pattern) + ")") for p in (_TOKEN, _TOKEN_NO_SPACE)}
+
+
+def _ascii_classes(pattern: str) -> str:
+    """``pattern`` with each Unicode class spelled as the ASCII characters it holds: the same matches on an
+    ASCII text, and the regex engine tests such a class on a bitmap instead of looking each character up in
+    the Unicode database (a tenth of the tokenizer's time on Indonesian news). ``\\s`` holds \\x1c-\\x1f."""
+    return (pattern.replace(r"[^\W\d_]", "[A-Za-z]").replace(r"\d", "[0-9]")
+            .replace(r"\S", r"[^\t-\r\x1c- ]").replace(r"\s", r"[\t-\r\x1c- ]"))
+
+
+#: ``_SPACED`` for ASCII texts
+_SPACED_ASCII = {p: re.compile(_ascii_classes(q.pattern)) for p, q in _SPACED.items()}
 _GROUP = re.compile(r"\d{3}(?:[.,]\d+)?")
 _SPACES = re.compile(r"[ \u00a0\u202f]")
 #: the largest digit count whose value still fits a float
@@ -51,7 +63,7 @@ _new_tuple = tuple.__new__
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None, *, space_groups: bool = True) -> list[Token]:
-    pattern = _SPACED[_TOKEN if space_groups else _TOKEN_NO_SPACE]
+    pattern = (_SPACED_ASCII if text.isascii() else _SPACED)[_TOKEN if space_groups else _TOKEN_NO_SPACE]
     # ``findall`` gives each token with the blank before it as strings, no match objects: the
     # positions follow from their lengths (12% less time than ``finditer`` and four match methods).
     # tuple.__new__ skips the named tuple's Python-level constructor: a third of the cost of a long line
