@@ -599,6 +599,8 @@ def _ratio(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading | None:
     j = rd.after
     if rd.value is None or rd.value == 0 or rd.scale is not None or rd.fraction or j >= len(toks):
         return None
+    if toks[j].low not in r.ratio_words.firsts and toks[j].low not in r.ratio_words_at_end.firsts:
+        return None  # (no ratio word after most numbers: two table look-ups saved)
     at_end = False
     hit = r.ratio_words.forward(toks, j)
     if hit is None:
@@ -863,11 +865,14 @@ def _article_fraction_alone(toks: Sequence[Token], rd: Reading, r: Rules) -> boo
 def _era(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     """Plain digits next to an era mark, or a year word and an era mark, are a year: "A.D. 1000", "500 BC",
     "в 300 году до н. э."."""
-    if rd.plain is None or not r.eras.table:
+    eras = r.eras
+    if rd.plain is None or not eras.table:
         return False
-    if r.eras.backward(toks, rd.first) is not None or r.eras.forward(toks, rd.after) is not None:
-        return True
+    # (the tokens each side are tested before the look-ups: they are seldom an era mark's)
     k = rd.after
+    if ((rd.first > 0 and toks[rd.first - 1].text in eras.lasts and eras.backward(toks, rd.first) is not None)
+            or (k < len(toks) and toks[k].text in eras.firsts and eras.forward(toks, k) is not None)):
+        return True
     return (k < len(toks) and toks[k].low in r.year_units
             and r.eras.forward(toks, _absorb_stop(toks, k + 1)) is not None)
 

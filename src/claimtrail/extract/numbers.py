@@ -489,6 +489,8 @@ class Numbers:
         return self.denominators[toks[j].low], j + 1
 
     def _scale_at(self, toks: Sequence[Token], j: int) -> tuple[float, int] | None:
+        if j >= len(toks) or (toks[j].low not in self.scales.firsts and toks[j].text not in self.scale_abbr.firsts):
+            return None  # (most tokens open no scale: two table look-ups saved)
         hit = self.scales.forward(toks, j)
         if hit is None and self.scale_abbr.table:
             hit = self.scale_abbr.forward(toks, j)
