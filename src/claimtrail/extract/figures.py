@@ -491,19 +491,11 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         d = _Draft(i, i + 1, value, None, unit=unit)
         _qualify(toks, d, r)
         return d, i + 1
-    reading = _reading_at(toks, i, r)
-    if reading is None and tok.low in r.numbers.denominators:
-        reading = _article_fraction(toks, i, r)
-    if reading is False:
-        return None, i + 1
-    if reading is None or isinstance(reading, bool):
-        return None, i + 1
-    reading = _fraction_or_mark(toks, reading, r)
-    if (not reading.digits and reading.after == reading.first + 1 and reading.first > 0
-            and _article_fraction_alone(toks, replace(reading, first=reading.first - 1), r)):
-        reading = replace(reading, first=reading.first - 1)  # "cut by a half."
-    reading = _power_of_ten(toks, reading)
-    reading = _signed(toks, reading, r)
+    reading = _plain_alone(toks, i, r) if tok.kind == "num" else None
+    if reading is None:
+        reading = _number_at(toks, i, r)
+        if reading is None:
+            return None, i + 1
     ratio = _ratio(toks, reading, r)
     if ratio is not None:
         d = _Draft(ratio.first, ratio.after, ratio.value, None, unit="ratio")
@@ -572,6 +564,41 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
     return d, d.after
 
 
+def _number_at(toks: Sequence[Token], i: int, r: Rules) -> Reading | None:
+    """The number at ``i`` with what reads it further (a fraction, a leading mark, a power of ten, a sign);
+    None when there is none."""
+    reading = _reading_at(toks, i, r)
+    if reading is None and toks[i].low in r.numbers.denominators:
+        reading = _article_fraction(toks, i, r)
+    if reading is None or isinstance(reading, bool):
+        return None
+    reading = _fraction_or_mark(toks, reading, r)
+    if (not reading.digits and reading.after == reading.first + 1 and reading.first > 0
+            and _article_fraction_alone(toks, replace(reading, first=reading.first - 1), r)):
+        reading = replace(reading, first=reading.first - 1)  # "cut by a half."
+    reading = _power_of_ten(toks, reading)
+    return _signed(toks, reading, r)
+
+
+#: tokens before plain digits that ``_fraction_or_mark`` (a leading decimal mark) or ``_signed`` read into them
+_MARKS_BEFORE = frozenset({".", ",", "-", "\u2212"})
+#: tokens after plain digits that ``_fraction_or_mark`` (a fraction) or ``_power_of_ten`` (with ``_TIMES``)
+#: read into them
+_SLASHES = frozenset({"/", "\u2044"})
+
+
+def _plain_alone(toks: Sequence[Token], i: int, r: Rules) -> Reading | None:
+    """Plain digits at ``i`` that nothing around them reads further: no scale or other word that goes on the
+    number, no decimal mark or sign before it, no fraction slash ("1/5", "2 1/4") or "x 10" after it. The
+    reading is then the one the steps of ``_figure_at`` up to ``_signed`` leave as ``digit_values`` made it;
+    None when one of them may change it (read the long way)."""
+    if i > 0 and (toks[i - 1].text in _MARKS_BEFORE or toks[i - 1].low in r.numbers.negative):
+        return None
+    if (i + 1 < len(toks) and toks[i + 1].text in _MARKS_AFTER) or (i + 2 < len(toks) and toks[i + 2].text in _SLASHES):
+        return None
+    return r.numbers.plain_digits(toks, i)
+
+
 def _article_fraction(toks: Sequence[Token], i: int, r: Rules) -> Reading | None:
     """"a third of": an article for the numerator one, and a word after that makes it a fraction
     rather than an ordinal ("a third term")."""
@@ -632,6 +659,7 @@ def _ratio(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading | None:
 
 
 _TIMES = frozenset({"×", "x", "X", "*"})
+_MARKS_AFTER = _SLASHES | _TIMES
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 

@@ -228,6 +228,11 @@ class Numbers:
         self.fraction_articles = {w.casefold() for w in s.fraction_articles}
         self.fraction_after = {w.casefold() for w in s.fraction_after}
         self.added = PhraseTable(s.added_fractions)
+        #: the (folded) tokens that can go on a number written in digits in ``with_scale``: fraction words
+        #: ("2½"), added fractions, decimal words, multipliers, scale words and abbreviations
+        self.digit_tails = (frozenset(w for w, v in self.words.items() if 0 < v < 1) | self.added.firsts
+                            | frozenset(self.decimal_words) | frozenset(self.multipliers) | self.scales.firsts
+                            | frozenset(t.casefold() for t in self.scale_abbr.firsts | self.decimal_scale_abbr.firsts))
 
     # ------------------------------------------------------------------ digits
 
@@ -253,6 +258,15 @@ class Numbers:
             plain = compact if compact.isdigit() else None
             out.append((start, start + len(text), value, note, plain))
         return out
+
+    def plain_digits(self, toks: Sequence[Token], i: int) -> Reading | None:
+        """Digits with no marks at ``i`` that no word after them goes on (most numbers in news): the
+        reading that ``digit_values`` and ``with_scale`` give them, made at once; else None."""
+        tok = toks[i]
+        if tok.kind != "num" or not tok.text.isdigit() or (i + 1 < len(toks) and toks[i + 1].low in self.digit_tails):
+            return None
+        value, note = _to_float(tok.text, "")
+        return Reading(i, i + 1, value, note, None, True, tok.text)
 
     def _space_chunks(self, tok: Token) -> list[tuple[int, str]]:
         """Split a run at spaces that do not group thousands."""
