@@ -833,7 +833,8 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
             and not _noun_follows(toks, rd.after, r)):
         return True  # "at 10" is a time; "at 5%" and "looked at two viruses" are not
     follow = toks[rd.after] if rd.after < len(toks) else None
-    if follow is not None and (follow.low in r.months or r.time_after.forward(toks, rd.after) is not None):
+    if follow is not None and (follow.low in r.months or (follow.low in r.time_after.firsts
+                                                          and r.time_after.forward(toks, rd.after) is not None)):
         return True
     if tok.kind == "word" and not rd.fraction and _in_phrase(toks, f, r.not_counts) and not _article_fraction_alone(
             toks, rd, r):
@@ -1059,11 +1060,14 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     j = first.after
     link = r.range_links.forward(toks, j)
     unit_before = r.before.backward(toks, first.first)
-    opener = r.range_pairs.backward(toks, unit_before[1] if unit_before is not None else first.first)
+    head = unit_before[1] if unit_before is not None else first.first
+    # (range openers and alternative links are seldom there: their tables are called only when a token fits)
+    opener = r.range_pairs.backward(toks, head) if head > 0 and toks[head - 1].low in r.range_pairs.lasts else None
     closed = _closer_at(toks, j, opener[0]) if opener is not None else None
     if closed is not None:
         link = (True, closed)
-    alternative = link is None and first.scale is None and r.alternative_links.forward(toks, j) is not None
+    alternative = (link is None and first.scale is None and j < len(toks) and toks[j].low in r.alternative_links.firsts
+                   and r.alternative_links.forward(toks, j) is not None)
     if alternative:
         link = r.alternative_links.forward(toks, j)
     unit_first = r.after.forward(toks, j) if link is None else None
@@ -1145,7 +1149,8 @@ def _unit_after(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         if hit is not None:
             d.unit, d.after = hit[0], hit[1]
         return
-    hit = r.after_cased.forward(toks, j) or r.after.forward(toks, j)
+    # (a cased unit is seldom there: its table is called only when the token opens one)
+    hit = (r.after_cased.forward(toks, j) if toks[j].text in r.after_cased.firsts else None) or r.after.forward(toks, j)
     if hit is not None:
         d.unit, d.after = hit
     elif toks[j].text in r.scale_or_unit and _measure_in_brackets(toks, j + 1, r):
@@ -1184,7 +1189,8 @@ def _qualify(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     hit = r.qualifiers.backward(toks, k)
     if hit is not None:
         d.qualifier, d.first = hit
-    after = r.qualifiers_after.forward(toks, d.after) if d.low is None and d.qualifier == "exact" else None
+    after = (r.qualifiers_after.forward(toks, d.after) if d.low is None and d.qualifier == "exact"
+             and d.after < len(toks) and toks[d.after].low in r.qualifiers_after.firsts else None)
     if after is not None and _runs_past(toks, d.after, after[1], r):
         after = None  # "equal to 5000 or less than 6000": "less than" hedges the next number
     if after is not None:
