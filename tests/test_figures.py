@@ -720,3 +720,43 @@ def test_indonesian_approximate_scales_day_numbers_and_heading_numbers() -> None
     got = [(f.span.of(text), f.value, f.qualifier) for f in find(text, rules_for("id"))]
     assert got == [("Rp 49 jutaan", 49000000, "approx"), ("14 ribuan", 14000, "approx"),
                    ("7 ribuan", 7000, "approx"), ("396", 396, "exact"), ("12", 12, "exact")]
+
+
+@pytest.mark.parametrize(("lang", "line", "holds"), [
+    ("id", "Kedua tim bertemu lagi", False),  # "dua" inside a word
+    ("id", "Dua tim bertemu lagi", True),
+    ("id", "mereka ber-dua saja", True),
+    ("id", "tim_dua", True),  # an underscore is no letter: "dua" is a word of its own
+    ("id", "bersatu kita teguh", False),
+    ("id", "persatuan", False),
+    ("id", "Tahun 2017", True),
+    ("id", "", False),
+    ("en", "Twenty-five people", True),
+    ("en", "someone came", False),
+    ("ru", "ДВА человека", True),
+])
+def test_line_can_hold_whole_start_words_only(lang: str, line: str, holds: bool) -> None:
+    from claimtrail.extract.figures import _can_hold
+
+    assert _can_hold(line, 0, len(line), rules_for(lang)) is holds
+
+
+def test_plain_digits_read_at_once_as_the_long_way() -> None:
+    """Where plain digits are read at once (nothing around them reads further), the reading is the one
+    the full chain of steps gives, on every number of the golden sentences and some made-up ones."""
+    from claimtrail.extract.figures import _number_at, _plain_alone
+    from claimtrail.extract.numbers import tokenize
+
+    made_up = ["Ada 2 1/4 kg, 3 x 10^8, -5 dan .5, 7 ribu, 1/5 bagian, 30 persen", "in 500 BC, 2 and a half, 5 million",
+               "3 из 4, минус 7, 12 тыс. человек", "12 orang, 40 tahun, ke-3, 2017 lalu"]
+    texts = [(lang, case["text"]) for lang, case in _cases()] + [(lang, t) for lang in ("id", "en", "ru") for t in made_up]
+    checked = 0
+    for lang, text in texts:
+        rules = rules_for(lang)
+        toks = tokenize(text, space_groups=rules.numbers.space_groups)
+        for i, tok in enumerate(toks):
+            fast = _plain_alone(toks, i, rules) if tok.kind == "num" else None
+            if fast is not None:
+                assert fast == _number_at(toks, i, rules), (text, i)
+                checked += 1
+    assert checked > 100

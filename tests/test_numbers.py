@@ -161,3 +161,19 @@ def test_a_sentence_final_stop_is_not_part_of_a_scale_word() -> None:
     b = analyse(Article("r", ru, language="ru"))
     assert [f.span.of(ru) for f in b.figures] == ["7,5 тыс."]
     assert b.figures[0].value == 7500
+
+
+def test_ascii_token_patterns_match_the_unicode_ones() -> None:
+    """ASCII texts are tokenized with the classes spelled out in ASCII: the same tokens on every pair of
+    ASCII characters and on digit groups with any ASCII character between them."""
+    import itertools
+
+    from claimtrail.extract.numbers import _SPACED, _SPACED_ASCII
+
+    chars = [chr(c) for c in range(128)]
+    samples = ["".join(pair) for pair in itertools.product(chars, repeat=2)]
+    samples += [f"{a}1{x}234{x}567,8{x}. 9 _x{a}" for a in ("", " ", "\x1c") for x in chars]
+    for key, unicode_pattern in _SPACED.items():
+        ascii_pattern = _SPACED_ASCII[key]
+        for s in samples:
+            assert ascii_pattern.findall(s) == unicode_pattern.findall(s), repr(s)

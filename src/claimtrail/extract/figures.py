@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -45,8 +45,14 @@ _NAME_WORD = r"[A-Z][\w'’.-]*"
 _LIST_ITEM = rf"\d{{1,3}}[ \t]+{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[a-z]{{1,3}}(?=[ \t]+[A-Z])))*"
 _NUMBERED_NAMES = re.compile(rf"(?<![\w.,]){_LIST_ITEM}(?:(?:[ \t]*[,;][ \t]*|[ \t]*\n\s*){_LIST_ITEM}){{2,}}")
 _ITEM_START = re.compile(rf"(?<![\w.,])(\d{{1,3}})[ \t]+({_NAME_WORD})")
-_MAYBE_ITEM = re.compile(r"\d[ \t]+[A-Z]")
+#: a digit, blanks and a capital (r"\d[ \t]+[A-Z]"): where a list item's number can end. Found at the blank
+#: right after the digit, one pattern for a space and one for a tab: a pattern that opens with one literal
+#: character is searched for by a plain character loop, where a class ("\d", "[ \t]") costs a call for
+#: every character of the text
+_MAYBE_ITEMS = (re.compile(r" (?<=\d )[ \t]*[A-Z]"), re.compile(r"\t(?<=\d\t)[ \t]*[A-Z]"))
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_DIGITS = "0123456789"
 _ROUGH_TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
 _SENTENCE_END = frozenset('.!?"“”«»:;')
 _NP_BREAK = frozenset(",.;:!?()[]\"“”«»")
@@ -174,6 +180,8 @@ class Rules:
     concepts: Concepts
     #: words that can open a figure
     starts: frozenset[str]
+    #: finds those of ``starts`` that can be a whole word, ending where the word ends (see ``_can_hold``)
+    start_words: re.Pattern[str] | None = None
 
 
 def _fold(words: Sequence[str]) -> frozenset[str]:
@@ -192,6 +200,28 @@ def _first_words(stems: Sequence[tuple[tuple[str, ...], str]]) -> dict[str, tupl
     for at, (words, _) in enumerate(stems):
         index.setdefault(words[0], []).append(at)
     return {w: tuple(ats) for w, ats in index.items()}
+
+
+def _word_search(words: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern that finds any of ``words`` (whole letter runs) where no letter follows it; the words
+    are merged into a tree by their letters ("s(?:atu|e(?:ribu|...))"), so a search tries a position
+    once per letter instead of once per word."""
+    if not words:
+        return None
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + branch(node[ch]) for ch in sorted(node) if ch]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return re.compile(branch(tree) + r"(?![^\W\d_])")
 
 
 def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
@@ -234,6 +264,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
     return Rules(
         numbers=numbers,
         starts=starts,
+        start_words=_word_search([w for w in starts if _WORD.fullmatch(w)]),
         qualifiers=PhraseTable(n.qualifiers),
         qualifiers_after=PhraseTable(n.qualifiers_after),
         range_links=PhraseTable({w: True for w in n.range_links}),
@@ -300,10 +331,11 @@ def _numbered_names(text: str) -> set[int]:
     """Where the numbers of lists of numbered names start: shirt numbers or places in a list, not
     counts. A list counts when its names differ ("2 Piala Super Spanyol, 3 Liga Champions" repeats
     words: trophies counted) and a number is above twelve or they run one by one (2, 3, 4)."""
-    if len(_MAYBE_ITEM.findall(text)) < 3:
+    ends = [m.start() - 1 for p in _MAYBE_ITEMS for m in p.finditer(text)]  # the last digits of item numbers
+    if len(ends) < 3:
         return set()
     out: set[int] = set()
-    for m in _NUMBERED_NAMES.finditer(text):
+    for m in _lists_at(text, ends):
         items = [(int(i.group(1)), i.group(2), i.start(1)) for i in _ITEM_START.finditer(m.group())]
         numbers = [n for n, _, _ in items]
         distinct = len({w for _, w, _ in items}) == len(items)
@@ -313,12 +345,43 @@ def _numbered_names(text: str) -> set[int]:
     return out
 
 
+def _lists_at(text: str, ends: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``_NUMBERED_NAMES.finditer(text)``, trying only where a match can start: an item's
+    number of one to three digits ends at one of ``ends``. Tried left to right, each past the previous
+    match, as ``finditer`` does (the lookbehind still sees the text before a start)."""
+    after = 0
+    for start in sorted({at for end in ends for at in range(max(0, end - 2), end + 1)}):
+        if start >= after:
+            m = _NUMBERED_NAMES.match(text, start)
+            if m is not None:
+                after = m.end()
+                yield m
+
+
 def _can_hold(text: str, start: int, end: int, r: Rules) -> bool:
-    """Whether a line can hold a figure: a digit, or a word that opens a number. Words are compared
-    as a set, so the cost is one pass over the line however many start words a language has."""
-    if _DIGIT.search(text, start, end) is not None:
+    """Whether a line can hold a figure: a digit, or a word that opens a number. The start words are
+    searched for as one pattern (a tree of their letters) over the folded line, which builds no string
+    per word as a set test of all its words would; the pattern checks that no letter follows a word,
+    and a hit counts when no letter comes before it either. A hit inside a word ("dua" in "kedua")
+    is passed over whole: no word can start inside it, since all its characters are letters."""
+    if start == end:
+        return False
+    line = text[start:end]
+    if text.isascii():
+        # only ASCII digits to look for: ten scans of the line by ``memchr`` cost less than a class search,
+        # which calls a look-up for every character
+        if any(map(line.__contains__, _ASCII_DIGITS)):
+            return True
+    elif _DIGIT.search(line) is not None:
         return True
-    return not r.starts.isdisjoint(_WORD.findall(text[start:end].casefold()))
+    if r.start_words is None:
+        return False
+    line = line.casefold()
+    for m in r.start_words.finditer(line):
+        at = m.start()
+        if at == 0 or _LETTER.match(line, at - 1) is None:
+            return True
+    return False
 
 
 def _is_prose(text: str, start: int, end: int) -> bool:
@@ -428,19 +491,11 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
         d = _Draft(i, i + 1, value, None, unit=unit)
         _qualify(toks, d, r)
         return d, i + 1
-    reading = _reading_at(toks, i, r)
-    if reading is None and tok.low in r.numbers.denominators:
-        reading = _article_fraction(toks, i, r)
-    if reading is False:
-        return None, i + 1
-    if reading is None or isinstance(reading, bool):
-        return None, i + 1
-    reading = _fraction_or_mark(toks, reading, r)
-    if (not reading.digits and reading.after == reading.first + 1 and reading.first > 0
-            and _article_fraction_alone(toks, replace(reading, first=reading.first - 1), r)):
-        reading = replace(reading, first=reading.first - 1)  # "cut by a half."
-    reading = _power_of_ten(toks, reading)
-    reading = _signed(toks, reading, r)
+    reading = _plain_alone(toks, i, r) if tok.kind == "num" else None
+    if reading is None:
+        reading = _number_at(toks, i, r)
+        if reading is None:
+            return None, i + 1
     ratio = _ratio(toks, reading, r)
     if ratio is not None:
         d = _Draft(ratio.first, ratio.after, ratio.value, None, unit="ratio")
@@ -509,6 +564,41 @@ def _figure_at(toks: list[Token], i: int, r: Rules) -> tuple[_Draft | None, int]
     return d, d.after
 
 
+def _number_at(toks: Sequence[Token], i: int, r: Rules) -> Reading | None:
+    """The number at ``i`` with what reads it further (a fraction, a leading mark, a power of ten, a sign);
+    None when there is none."""
+    reading = _reading_at(toks, i, r)
+    if reading is None and toks[i].low in r.numbers.denominators:
+        reading = _article_fraction(toks, i, r)
+    if reading is None or isinstance(reading, bool):
+        return None
+    reading = _fraction_or_mark(toks, reading, r)
+    if (not reading.digits and reading.after == reading.first + 1 and reading.first > 0
+            and _article_fraction_alone(toks, replace(reading, first=reading.first - 1), r)):
+        reading = replace(reading, first=reading.first - 1)  # "cut by a half."
+    reading = _power_of_ten(toks, reading)
+    return _signed(toks, reading, r)
+
+
+#: tokens before plain digits that ``_fraction_or_mark`` (a leading decimal mark) or ``_signed`` read into them
+_MARKS_BEFORE = frozenset({".", ",", "-", "\u2212"})
+#: tokens after plain digits that ``_fraction_or_mark`` (a fraction) or ``_power_of_ten`` (with ``_TIMES``)
+#: read into them
+_SLASHES = frozenset({"/", "\u2044"})
+
+
+def _plain_alone(toks: Sequence[Token], i: int, r: Rules) -> Reading | None:
+    """Plain digits at ``i`` that nothing around them reads further: no scale or other word that goes on the
+    number, no decimal mark or sign before it, no fraction slash ("1/5", "2 1/4") or "x 10" after it. The
+    reading is then the one the steps of ``_figure_at`` up to ``_signed`` leave as ``digit_values`` made it;
+    None when one of them may change it (read the long way)."""
+    if i > 0 and (toks[i - 1].text in _MARKS_BEFORE or toks[i - 1].low in r.numbers.negative):
+        return None
+    if (i + 1 < len(toks) and toks[i + 1].text in _MARKS_AFTER) or (i + 2 < len(toks) and toks[i + 2].text in _SLASHES):
+        return None
+    return r.numbers.plain_digits(toks, i)
+
+
 def _article_fraction(toks: Sequence[Token], i: int, r: Rules) -> Reading | None:
     """"a third of": an article for the numerator one, and a word after that makes it a fraction
     rather than an ordinal ("a third term")."""
@@ -536,6 +626,8 @@ def _ratio(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading | None:
     j = rd.after
     if rd.value is None or rd.value == 0 or rd.scale is not None or rd.fraction or j >= len(toks):
         return None
+    if toks[j].low not in r.ratio_words.firsts and toks[j].low not in r.ratio_words_at_end.firsts:
+        return None  # (no ratio word after most numbers: two table look-ups saved)
     at_end = False
     hit = r.ratio_words.forward(toks, j)
     if hit is None:
@@ -567,6 +659,7 @@ def _ratio(toks: Sequence[Token], rd: Reading, r: Rules) -> Reading | None:
 
 
 _TIMES = frozenset({"×", "x", "X", "*"})
+_MARKS_AFTER = _SLASHES | _TIMES
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
@@ -740,7 +833,8 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
             and not _noun_follows(toks, rd.after, r)):
         return True  # "at 10" is a time; "at 5%" and "looked at two viruses" are not
     follow = toks[rd.after] if rd.after < len(toks) else None
-    if follow is not None and (follow.low in r.months or r.time_after.forward(toks, rd.after) is not None):
+    if follow is not None and (follow.low in r.months or (follow.low in r.time_after.firsts
+                                                          and r.time_after.forward(toks, rd.after) is not None)):
         return True
     if tok.kind == "word" and not rd.fraction and _in_phrase(toks, f, r.not_counts) and not _article_fraction_alone(
             toks, rd, r):
@@ -800,11 +894,14 @@ def _article_fraction_alone(toks: Sequence[Token], rd: Reading, r: Rules) -> boo
 def _era(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
     """Plain digits next to an era mark, or a year word and an era mark, are a year: "A.D. 1000", "500 BC",
     "в 300 году до н. э."."""
-    if rd.plain is None or not r.eras.table:
+    eras = r.eras
+    if rd.plain is None or not eras.table:
         return False
-    if r.eras.backward(toks, rd.first) is not None or r.eras.forward(toks, rd.after) is not None:
-        return True
+    # (the tokens each side are tested before the look-ups: they are seldom an era mark's)
     k = rd.after
+    if ((rd.first > 0 and toks[rd.first - 1].text in eras.lasts and eras.backward(toks, rd.first) is not None)
+            or (k < len(toks) and toks[k].text in eras.firsts and eras.forward(toks, k) is not None)):
+        return True
     return (k < len(toks) and toks[k].low in r.year_units
             and r.eras.forward(toks, _absorb_stop(toks, k + 1)) is not None)
 
@@ -963,11 +1060,14 @@ def _range(toks: Sequence[Token], d: _Draft, first: Reading, r: Rules) -> bool |
     j = first.after
     link = r.range_links.forward(toks, j)
     unit_before = r.before.backward(toks, first.first)
-    opener = r.range_pairs.backward(toks, unit_before[1] if unit_before is not None else first.first)
+    head = unit_before[1] if unit_before is not None else first.first
+    # (range openers and alternative links are seldom there: their tables are called only when a token fits)
+    opener = r.range_pairs.backward(toks, head) if head > 0 and toks[head - 1].low in r.range_pairs.lasts else None
     closed = _closer_at(toks, j, opener[0]) if opener is not None else None
     if closed is not None:
         link = (True, closed)
-    alternative = link is None and first.scale is None and r.alternative_links.forward(toks, j) is not None
+    alternative = (link is None and first.scale is None and j < len(toks) and toks[j].low in r.alternative_links.firsts
+                   and r.alternative_links.forward(toks, j) is not None)
     if alternative:
         link = r.alternative_links.forward(toks, j)
     unit_first = r.after.forward(toks, j) if link is None else None
@@ -1049,7 +1149,8 @@ def _unit_after(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         if hit is not None:
             d.unit, d.after = hit[0], hit[1]
         return
-    hit = r.after_cased.forward(toks, j) or r.after.forward(toks, j)
+    # (a cased unit is seldom there: its table is called only when the token opens one)
+    hit = (r.after_cased.forward(toks, j) if toks[j].text in r.after_cased.firsts else None) or r.after.forward(toks, j)
     if hit is not None:
         d.unit, d.after = hit
     elif toks[j].text in r.scale_or_unit and _measure_in_brackets(toks, j + 1, r):
@@ -1088,7 +1189,8 @@ def _qualify(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     hit = r.qualifiers.backward(toks, k)
     if hit is not None:
         d.qualifier, d.first = hit
-    after = r.qualifiers_after.forward(toks, d.after) if d.low is None and d.qualifier == "exact" else None
+    after = (r.qualifiers_after.forward(toks, d.after) if d.low is None and d.qualifier == "exact"
+             and d.after < len(toks) and toks[d.after].low in r.qualifiers_after.firsts else None)
     if after is not None and _runs_past(toks, d.after, after[1], r):
         after = None  # "equal to 5000 or less than 6000": "less than" hedges the next number
     if after is not None:
