@@ -198,17 +198,29 @@ def _plain(value: Any) -> Any:
     return value
 
 
+#: the field names of each record class, in order (``fields()`` builds a tuple on every call)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+#: values written as they are
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def item_record(item: Any) -> dict[str, Any]:
     """A frozen record as plain JSON-ready data, spans as ``[start, end]``."""
+    cls = type(item)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(item))
     out: dict[str, Any] = {}
-    for f in fields(item):
-        value = getattr(item, f.name)
-        if isinstance(value, Span):
-            out[f.name] = value.to_list()
+    for name in names:
+        value = getattr(item, name)
+        if type(value) in _SCALARS:
+            out[name] = value
+        elif isinstance(value, Span):
+            out[name] = value.to_list()
         elif hasattr(value, "__dataclass_fields__"):
-            out[f.name] = item_record(value)
+            out[name] = item_record(value)
         else:
-            out[f.name] = _plain(value)
+            out[name] = _plain(value)
     return out
 
 
