@@ -36,6 +36,7 @@ interval with equal ends ("equals 20" -> [20,20]) is matched by an exact figure 
 
     PYTHONPATH=src python bench/figures_peers.py [N]   # N: print N failures per set
     PYTHONPATH=src python bench/figures_peers.py --speed   # figures' share of analyze time
+    PYTHONPATH=src python bench/figures_peers.py --instructions   # the same in CPU instructions (valgrind)
     PYTHONPATH=src python bench/figures_peers.py --write   # also rewrite its section of RESULTS.md
 
 A failing case whose expected reading the guidelines rule out (a leading-zero code, a vague
@@ -45,6 +46,7 @@ with the reason (round 5).
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
@@ -631,20 +633,94 @@ def _analyze_with_and_without(path: Path, limit: int) -> list[str]:
         from claimtrail.model import Article
 
         run(full)
-        times: dict[str, float] = {"with": math.inf, "without": math.inf}
-        for _ in range(3):
-            times["with"] = min(times["with"], run(full))
-            times["without"] = min(times["without"], run(bare))
-    add = times["with"] / times["without"] - 1
+        run(bare)
+        times: dict[str, list[float]] = {"with": [], "without": []}
+        for _ in range(5):
+            gc.collect()
+            times["with"].append(run(full))
+            gc.collect()
+            times["without"].append(run(bare))
+    mid = {k: sorted(v)[len(v) // 2] for k, v in times.items()}
+    add = mid["with"] / mid["without"] - 1
+    spread = [f"{a / b - 1:+.0%}" for a, b in zip(times["with"], times["without"], strict=True)]
     return [f"`analyze --jsonl` on the same {limit} records (read, analysed, written as JSON Lines, in process; "
-            "CPU, best of 3, alternating):", "",
-            _table([[f"{times['without']:.2f} s", f"{times['with']:.2f} s", f"**+{100 * add:.0f}%**"]],
+            "CPU, five runs each, alternating; the median of each, and each pair's ratio):", "",
+            _table([[f"{mid['without']:.2f} s", f"{mid['with']:.2f} s", f"**+{100 * add:.0f}%**", ", ".join(spread)]],
+                   ["figures stage giving no figures", "default pipeline", "figures add to analyze", "pairs"])]
+
+
+def _analyze_once(variant: str, limit: int = 150) -> None:
+    """The work that ``--instructions`` counts: ``limit`` IndoSum records analysed and written as
+    JSON Lines with the default pipeline (``with``) or the figures stage giving no figures
+    (``without``), inside ``functools.reduce`` so that callgrind counts that loop alone."""
+    import functools
+    import io
+
+    from claimtrail.analyzer import EXTRACT, LINK, default_pipeline
+    from claimtrail.model import Article, analysis_record
+    from claimtrail.normalise.stages import STAGES
+    from claimtrail.pipeline import Pipeline, Stage
+
+    path = SHARED / "corpus" / "indosum" / "indosum_dev_union.jsonl"
+    arts = [Article(str(r["id"]), r["text"]) for r in _first(path, limit + 20)]
+    pipe = default_pipeline()
+    if variant == "without":
+        figures = next(st for st in EXTRACT if st.name == "figures")
+        empty = Stage("figures", figures.requires, figures.provides, lambda a: {"figures": ()})
+        pipe = Pipeline([*STAGES, *(empty if st.name == "figures" else st for st in EXTRACT), *LINK])
+    out = io.StringIO()
+    for art in arts[limit:]:
+        out.write(json.dumps(analysis_record(pipe.run(art)), ensure_ascii=False))
+    functools.reduce(lambda _, art: out.write(json.dumps(analysis_record(pipe.run(art)), ensure_ascii=False)),
+                     arts[:limit], 0)
+
+
+def _first(path: Path, n: int) -> list[dict[str, Any]]:
+    out = []
+    for rec in _jsonl(path):
+        out.append(rec)
+        if len(out) >= n:
+            break
+    return out
+
+
+def instructions() -> list[str]:
+    """What figures add to analyze in CPU instructions (valgrind's callgrind): the same work each
+    run, where CPU time on a shared machine moved by 40% between runs of the same code."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    if shutil.which("valgrind") is None:
+        return ["instructions: valgrind not installed"]
+    counts: dict[str, int] = {}
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    for variant in ("with", "without"):
+        with tempfile.TemporaryDirectory() as tmp:
+            done = subprocess.run(
+                ["valgrind", "--tool=callgrind", "--toggle-collect=functools_reduce",
+                 f"--callgrind-out-file={tmp}/cg.out", sys.executable, __file__, "--analyze-once", variant],
+                capture_output=True, text=True, env=env, check=True)
+        m = re.search(r"Collected : (\d+)", done.stderr)
+        if m is None:
+            return [f"instructions: no count in valgrind's output for {variant}"]
+        counts[variant] = int(m.group(1))
+    add = counts["with"] / counts["without"] - 1
+    return ["`analyze --jsonl` on 150 IndoSum records (analysed and written as JSON Lines, in process), "
+            "CPU instructions counted by callgrind:", "",
+            _table([[f"{counts['without'] / 1e9:.3f} G", f"{counts['with'] / 1e9:.3f} G", f"**+{100 * add:.1f}%**"]],
                    ["figures stage giving no figures", "default pipeline", "figures add to analyze"])]
 
 
 def main() -> None:
+    if "--analyze-once" in sys.argv:
+        _analyze_once(sys.argv[sys.argv.index("--analyze-once") + 1])
+        return
     if "--speed" in sys.argv:
         print("\n".join(speed()))
+        return
+    if "--instructions" in sys.argv:
+        print("\n".join(instructions()))
         return
     parts = [*newsquant(), "", *duckling_numerals(), "", *recognizers()]
     print("\n".join(parts))
