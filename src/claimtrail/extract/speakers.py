@@ -509,20 +509,23 @@ def _apposition(text: str, toks: list[Token], lex: Lexicon) -> Mention | None:
 
 
 def _trim(toks: list[Token], lex: Lexicon) -> list[Token]:
-    i = 0
-    while i < len(toks) and (toks[i].key in lex.leading or toks[i].text in ",;:"):
-        i += 1
-    i = _past_date(toks, i, 1, lex)
-    while i < len(toks) and (toks[i].key in lex.leading or toks[i].text in ",;:"):
-        i += 1
+    """``toks`` without the linking words, punctuation and dates around the speaker phrase."""
+    i = _past_leading(toks, _past_date(toks, _past_leading(toks, 0, lex), 1, lex), lex)
     toks = toks[i:]
-    j = len(toks)
+    j = _before_between(toks, len(toks), lex)
+    return toks[: _before_between(toks, _past_date(toks, j - 1, -1, lex) + 1, lex)]
+
+
+def _past_leading(toks: list[Token], i: int, lex: Lexicon) -> int:
+    while i < len(toks) and (toks[i].key in lex.leading or toks[i].text in ",;:"):
+        i += 1
+    return i
+
+
+def _before_between(toks: list[Token], j: int, lex: Lexicon) -> int:
     while j > 0 and (toks[j - 1].key in lex.between or toks[j - 1].text in ",;:("):
         j -= 1
-    j = _past_date(toks, j - 1, -1, lex) + 1
-    while j > 0 and (toks[j - 1].key in lex.between or toks[j - 1].text in ",;:("):
-        j -= 1
-    return toks[:max(j, 0)]
+    return j
 
 
 def _past_date(toks: list[Token], i: int, step: int, lex: Lexicon) -> int:
