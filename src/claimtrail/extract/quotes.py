@@ -552,8 +552,8 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
                                  Span(begin + m.start(), begin + m.end()), _stance(cues, m.group()))
         if ms and _reported_clause(before, ms[-1].end(), cues) and _has_words(span.of(text), CLAUSE_QUOTE_WORDS):
             # 'Jan Egeland said that "this may be ...', 'Mr Wolfson said menswear ranges were "a little
-            # ...': words in marks inside the clause a report verb opens are its subject's
-            # the verb stays free for the reported clause as a whole (an indirect quote of its own)
+            # ...': words in marks inside the clause a report verb opens are its subject's; the verb
+            # stays free (no cue span) for the reported clause as a whole, an indirect quote of its own
             m = ms[-1]
             before_phrase = _phrase_before(text, begin, begin + m.start(), lex, cues.subordinators)
             if before_phrase:
