@@ -598,16 +598,14 @@ def speed(limit: int = 400) -> list[str]:
 def _analyze_with_and_without(path: Path, limit: int) -> list[str]:
     """What the figures stage adds to ``analyze --jsonl`` as a user runs it: the same records read,
     analysed and written as JSON Lines in process by the command's own functions, once with the
-    default pipeline and once with the figures stage giving no figures; CPU time, best of 3,
-    the two alternating."""
+    default pipeline and once with the figures stage giving no figures; CPU time, five runs of
+    each, alternating."""
     import io
     import tempfile
 
-    from claimtrail.analyzer import EXTRACT, LINK, default_pipeline
     from claimtrail.ingest.readers import job_item, read_jsonl_file
-    from claimtrail.model import analysis_record
-    from claimtrail.normalise.stages import STAGES
-    from claimtrail.pipeline import Pipeline, Stage
+    from claimtrail.model import Article, analysis_record
+    from claimtrail.pipeline import Pipeline
 
     with tempfile.TemporaryDirectory() as tmp:
         sample = Path(tmp) / "sample.jsonl"
@@ -616,10 +614,7 @@ def _analyze_with_and_without(path: Path, limit: int) -> list[str]:
                 if n >= limit:
                     break
                 dst.write(line)
-        full = default_pipeline()
-        figures = next(st for st in EXTRACT if st.name == "figures")
-        empty = Stage("figures", figures.requires, figures.provides, lambda a: {"figures": ()})
-        bare = Pipeline([*STAGES, *(empty if st.name == "figures" else st for st in EXTRACT), *LINK])
+        full, bare = _pipeline(True), _pipeline(False)
 
         def run(pipe: Pipeline) -> float:
             out = io.StringIO()
@@ -629,8 +624,6 @@ def _analyze_with_and_without(path: Path, limit: int) -> list[str]:
                 if isinstance(item, Article):
                     out.write(json.dumps(analysis_record(pipe.run(item)), ensure_ascii=False) + "\n")
             return time.process_time() - t0
-
-        from claimtrail.model import Article
 
         run(full)
         run(bare)
@@ -655,19 +648,13 @@ def _analyze_once(variant: str, limit: int = 150) -> None:
     (``without``), inside ``functools.reduce`` so that callgrind counts that loop alone."""
     import functools
     import io
+    from itertools import islice
 
-    from claimtrail.analyzer import EXTRACT, LINK, default_pipeline
     from claimtrail.model import Article, analysis_record
-    from claimtrail.normalise.stages import STAGES
-    from claimtrail.pipeline import Pipeline, Stage
 
     path = SHARED / "corpus" / "indosum" / "indosum_dev_union.jsonl"
-    arts = [Article(str(r["id"]), r["text"]) for r in _first(path, limit + 20)]
-    pipe = default_pipeline()
-    if variant == "without":
-        figures = next(st for st in EXTRACT if st.name == "figures")
-        empty = Stage("figures", figures.requires, figures.provides, lambda a: {"figures": ()})
-        pipe = Pipeline([*STAGES, *(empty if st.name == "figures" else st for st in EXTRACT), *LINK])
+    arts = [Article(str(r["id"]), r["text"]) for r in islice(_jsonl(path), limit + 20)]
+    pipe = _pipeline(variant == "with")
     out = io.StringIO()
     for art in arts[limit:]:
         out.write(json.dumps(analysis_record(pipe.run(art)), ensure_ascii=False))
@@ -675,13 +662,17 @@ def _analyze_once(variant: str, limit: int = 150) -> None:
                      arts[:limit], 0)
 
 
-def _first(path: Path, n: int) -> list[dict[str, Any]]:
-    out = []
-    for rec in _jsonl(path):
-        out.append(rec)
-        if len(out) >= n:
-            break
-    return out
+def _pipeline(with_figures: bool) -> Any:
+    """The default pipeline, or the same with a figures stage that gives no figures."""
+    from claimtrail.analyzer import EXTRACT, LINK, default_pipeline
+    from claimtrail.normalise.stages import STAGES
+    from claimtrail.pipeline import Pipeline, Stage
+
+    if with_figures:
+        return default_pipeline()
+    figures = next(st for st in EXTRACT if st.name == "figures")
+    empty = Stage("figures", figures.requires, figures.provides, lambda a: {"figures": ()})
+    return Pipeline([*STAGES, *(empty if st.name == "figures" else st for st in EXTRACT), *LINK])
 
 
 def instructions() -> list[str]:

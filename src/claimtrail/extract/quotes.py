@@ -52,6 +52,8 @@ _DASHES = "-–—"
 def _separator(tok: Token) -> bool:
     return tok.text in (",", ";", ":") or (tok.text != "" and not tok.text.strip(_DASHES))
 _WORDS = re.compile(r"\w+")
+#: a word next, past blanks on the line
+_WORD_NEXT = re.compile(r"[ \t]*\w")
 
 
 def _has_words(text: str, n: int) -> bool:
@@ -499,7 +501,7 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
             found = None  # '"...." Donald Trump said that ...': a report of its own, not this quote's cue
         if found and any(c in text[at : found.start()] for c in cues.double_open + cues.double_close):
             found = None  # '"...". "They're on a streak," he told': the verb of the next quote
-        if found and "." in text[after:at] and _WORDS.match(text, _skip_blank(text, found.end())):
+        if found and "." in text[after:at] and _WORD_NEXT.match(text, found.end()):
             found = None  # '"...". Mr Wolfson said menswear ranges were ...': the next sentence's own report
         between = tokens(text, at, found.start()) if found else []
         commas = [t for t in between if t.text == ","]
@@ -636,12 +638,6 @@ def _cue_tail(text: str, end: int, lex: Lexicon, cues: Cues) -> bool:
     listener = cues.objects is not None and cues.objects.fullmatch(" " + words[0]) is not None
     return (len(words) == 1 and words[0][:1].islower() and rest.endswith((":", ","))
             and (words[0] not in lex.stop_words or listener))
-
-
-def _skip_blank(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t":
-        pos += 1
-    return pos
 
 
 #: the most words between a report verb and an opening mark inside the clause it reports
