@@ -130,6 +130,9 @@ class Raw:
     vague: bool = False
     #: the year was set from the publication year by a relative year after it ("26 Juni tahun depan")
     year_from_publication: bool = False
+    #: the first day of a range ("5" in "5-9 Mei", "3" in "с 3 на 4 июня"): never a dateline (the range's
+    #: last day stands where a dateline would)
+    range_start: bool = False
 
 
 @dataclass
@@ -397,7 +400,7 @@ def _raws_of(m: re.Match[str], text: str, g: Grammar, today: date) -> list[Raw] 
     main = Raw(span, kind, day, month, year, weekday, shift, future=future, bracketed="(" in m.group())
     if "day0" in gd and kind == "date":
         first = Raw(Span(m.start("day0"), m.end("day0")), "date", int(gd["day0"]), month, year, None,
-                    future=future)
+                    future=future, range_start=True)
         main = Raw(Span(m.start("day"), m.end()), kind, day, month, year, weekday, shift, future=future)
         return [first, main]
     return [main]
@@ -666,8 +669,9 @@ class Published:
 
 
 def is_dateline(r: Raw, text: str, g: Grammar) -> bool:
-    """A full date near the start of its line with no event word before it ("sejak", "since")."""
-    if r.kind != "date" or r.year is None or r.future or r.bracketed:
+    """A full date near the start of its line with no event word before it ("sejak", "since"), not
+    the first day of a range."""
+    if r.kind != "date" or r.year is None or r.future or r.bracketed or r.range_start:
         return False
     line_start = text.rfind("\n", 0, r.span.start) + 1
     prefix = text[line_start : r.span.start]
