@@ -92,6 +92,8 @@ class Concepts:
     person_numerals: frozenset[str]
     restate_by: frozenset[str]
     modifiers: frozenset[str]
+    adjective_endings: tuple[str, ...] = ()
+    verb_endings: tuple[str, ...] = ()
     #: the stems' positions in ``stems`` by their first word, so a token looks up only its own prefixes
     stem_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
     #: the endings of ``suffixes``, tested at once
@@ -254,6 +256,8 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         person_numerals=_fold(c.person_numerals),
         restate_by=_fold(c.restate_by),
         modifiers=_fold(c.modifiers),
+        adjective_endings=tuple(c.adjective_endings),
+        verb_endings=tuple(c.verb_endings),
         stem_index=_first_words(stems),
         suffix_ends=tuple(c.suffixes),
     )
@@ -1267,8 +1271,9 @@ def _count(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
         return
     if found is None and d.unit == "count" and d.low is None and ends:
         found = _noun_before(toks, d.first, c)
-    if found is not None and _noun_modifier(toks, d, found, c):
-        found = None
+    if found is not None and (_noun_modifier(toks, d, found, c)
+                              or (found[2] == found[1] + 1 and _adjective_of_noun(toks, found[1], c))):
+        found = None  # "два взрывных устройства": the devices are counted, not the explosion
     if found is not None:
         d.concept, d.counted = found[0], (found[1], found[2])
         late = r.qualifiers_after.forward(toks, found[2]) if d.qualifier == "exact" and d.low is None else None
@@ -1436,6 +1441,8 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
                 k += 1  # "three more civilians": a modifier that is also a stop word ("more than")
                 continue
             break
+        if hits and _marked(t, c.verb_endings):
+            break  # "10 мирных жителей погибли": a verb after the noun, though its stem names a concept
         m = c.match(toks, k)
         if m is not None:
             hits.append((m[0], k, m[1]))
@@ -1451,7 +1458,12 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
         return None
     nouns = [h for h in hits if (toks[h[1]].low if h[2] == h[1] + 1 else " ".join(t.low for t in toks[h[1] : h[2]]))
              not in c.classifiers] or hits if c.classifiers else hits
-    head = nouns[0] if c.head_first else nouns[-1]
+    if c.adjective_endings:
+        # adjectives marked as such stand before the head, nouns in the genitive after it: "двух раненых
+        # солдат", "85 работников станции"
+        head = next((h for h in nouns if h[2] > h[1] + 1 or not _marked(toks[h[1]], c.adjective_endings)), nouns[-1])
+    else:
+        head = nouns[0] if c.head_first else nouns[-1]
     return head[0], hits[0][1], hits[-1][2]
 
 
@@ -1484,6 +1496,9 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool,
                     and toks[k + 1].low not in c.stop)
         if t.kind != "word" or (t.low in c.stop and not modifier) or t.low in r.starts or t.low in r.months:
             break
+        if _adjective_of_noun(toks, k, c):
+            k += 1  # "двух высокопоставленных сановников": the phrase runs on to its noun
+            continue
         last = k
         while (last + 2 < len(toks) and toks[last + 1].text == "-" and toks[last].attached_to(toks[last + 1])
                and toks[last + 1].attached_to(toks[last + 2]) and toks[last + 2].kind == "word"):
@@ -1530,6 +1545,39 @@ def _noun_modifier(toks: Sequence[Token], d: _Draft, found: tuple[str, int, int]
     nxt, last = toks[end], toks[end - 1]
     return (nxt.kind == "word" and nxt.text.islower() and last.start >= toks[d.after - 1].end
             and nxt.low not in c.stop and _plural_word(nxt, c) and not _plural_word(last, c))
+
+
+#: how many marked adjectives may stand before a noun ("двух крупных российских банков")
+ADJECTIVES_BEFORE_NOUN = 3
+
+
+def _adjective_of_noun(toks: Sequence[Token], k: int, c: Concepts) -> bool:
+    """Whether the word at ``k`` has an adjective ending (``adjective_endings``) and a noun follows it,
+    past up to ``ADJECTIVES_BEFORE_NOUN`` such adjectives in all: a lower-case word that is no stop
+    word, no adjective and no verb (``verb_endings``: "трое полицейских окружили" counts the police
+    officers), or a word the lexicon knows."""
+    if not c.adjective_endings:
+        return False
+    for n in range(k, min(len(toks) - 1, k + ADJECTIVES_BEFORE_NOUN)):
+        if not _marked(toks[n], c.adjective_endings):
+            return False
+        nxt = toks[n + 1]
+        if nxt.kind != "word" or not nxt.text[:1].islower() or nxt.low in c.stop:
+            return False
+        if c.match(toks, n + 1) is not None:
+            return True
+        if not _marked(nxt, c.adjective_endings):
+            return not _marked(nxt, c.verb_endings)
+    return False
+
+
+def _marked(tok: Token, endings: tuple[str, ...]) -> bool:
+    """Whether the word ends in one of ``endings`` with at least three letters before it."""
+    return tok.kind == "word" and _ends_in(tok.low, endings)
+
+
+def _ends_in(low: str, endings: tuple[str, ...]) -> bool:
+    return any(low.endswith(e) and len(low) > len(e) + 2 for e in endings)
 
 
 def _plural_word(tok: Token, c: Concepts) -> bool:
@@ -1659,6 +1707,9 @@ def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
         a, b = out[n], out[n + 1]
         a_end = max(a.counted_span.end, a.span.end) if a.counted_span is not None else a.span.end
         between = text[a_end : b.span.start].strip().casefold()
+        verb, _, conj = between.partition(" ")
+        if conj in r.concepts.conjunctions and _ends_in(verb, r.concepts.verb_endings):
+            between = conj  # "три человека погибли и пять получили ранения": the verb of the first count
         if between not in r.concepts.conjunctions:
             if a.counted is not None:
                 continue

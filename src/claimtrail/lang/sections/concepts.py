@@ -73,3 +73,10 @@ class Section(BaseModel):
     #: words before a counted noun that describe it ("four different bosses", "one particular
     #: demand"): the surface phrase skips them to find its head
     modifiers: list[Word] = Field(default_factory=list)
+    #: endings of adjectives and participles in a language that puts them before the noun and marks
+    #: them so ("двух высокопоставленных сановников", "два взрывных устройства"): such a word before a
+    #: noun is not what is counted, though its stem may name a concept ("взрыв")
+    adjective_endings: list[str] = Field(default_factory=list)
+    #: endings of verbs and short participles: the word after a substantive adjective that says it is
+    #: the noun itself ("трое полицейских окружили", "двое раненых доставлены")
+    verb_endings: list[str] = Field(default_factory=list)

@@ -127,8 +127,9 @@ class Section(BaseModel):
     eras: list[Word] = Field(default_factory=list)
     #: words before a number that make it a code, label or rank ("Nomor", "Pasal", "kelas")
     code_before: list[Word] = Field(default_factory=list)
-    #: words right after a number that make it the number of an article of a code of law
-    #: ("205 УК РФ", "340 KUHP"), also when a code word before it is out of reach ("статьями 205 и 209 УК")
+    #: words right after a number that make it a code: the number of an article of a code of law
+    #: ("205 УК РФ", "340 KUHP"), also when a code word before it is out of reach ("статьями 205 и 209 УК"),
+    #: or a school grade ("8 класса")
     code_after: list[Word] = Field(default_factory=list)
     #: street words after a number and capitalised words: the number is a house number ("49 Zorro Ranch Road")
     street_words: list[Word] = Field(default_factory=list)
