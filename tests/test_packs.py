@@ -10,6 +10,7 @@ from claimtrail.lang import available_languages, load_pack, section_names
 from claimtrail.lang.packs import PACK_ROOT, Pack
 from claimtrail.lang.sections.boilerplate import Section as Boilerplate
 from claimtrail.lang.sections.sentences import Section as Sentences
+from claimtrail.lang.sections.units import Section as Units
 
 
 def test_supported_languages_come_from_the_folders() -> None:
@@ -59,6 +60,16 @@ def test_broken_yaml_and_unknown_keys_are_refused(tmp_path: Path) -> None:
     (root / "ru" / "sentences.yaml").write_text("abbreviation: [г]\n", encoding="utf-8")
     with pytest.raises(PackError, match="abbreviation"):
         Pack("ru", root).section("sentences", Sentences)
+
+
+def test_a_key_given_twice_is_refused_with_both_lines(tmp_path: Path) -> None:
+    root = _copy_packs(tmp_path)
+    # YAML itself would keep the second meaning silently
+    (root / "en" / "units.yaml").write_text("after:\n  miles: mi\n  km: km\n  miles: km\n", encoding="utf-8")
+    with pytest.raises(PackError) as err:
+        Pack("en", root).section("units", Units)
+    assert "en/units.yaml" in str(err.value) and "line 4" in str(err.value)
+    assert "'miles' given twice (first on line 2)" in str(err.value)
 
 
 def test_a_missing_section_falls_back_to_xx(tmp_path: Path) -> None:

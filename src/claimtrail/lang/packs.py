@@ -50,10 +50,30 @@ def _key(loc: tuple[Any, ...]) -> str:
     return ".".join(str(p) for p in loc) or "(top)"
 
 
+class _UniqueKeys(yaml.SafeLoader):
+    """The safe loader, refusing a key given twice in one mapping (YAML would keep the last silently:
+    a unit or noun entered twice with two meanings)."""
+
+
+def _unique_mapping(loader: _UniqueKeys, node: yaml.MappingNode) -> dict[Any, Any]:
+    lines: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in lines:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} given twice (first on line {lines[key] + 1})", key_node.start_mark)
+        lines[key] = key_node.start_mark.line
+    loader.flatten_mapping(node)
+    return loader.construct_mapping(node)
+
+
+_UniqueKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 def validate_file(path: Path, schema: type[S]) -> S:
     """Parse and validate one YAML file; any problem is a PackError naming file and key."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeys)  # a SafeLoader
     except (OSError, UnicodeDecodeError) as e:
         raise PackError(_rel(path), "(file)", str(e)) from None
     except yaml.YAMLError as e:
