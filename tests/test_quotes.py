@@ -918,3 +918,16 @@ def test_indonesian_self_references_and_an_added_clause_after_an_enclitic_cue() 
     got = [(q.cue, q.speaker.name if q.speaker else None) for q in quotes(text)]
     assert got == [("mengatakan", "Condro Kirono"), ("sebutnya", "Condro Kirono"),
                    ("sembari menambahkan", "Condro Kirono"), ("mengklaim", "Condro Kirono")]
+
+
+def test_a_verb_with_an_object_before_a_colon_cues_the_quote_after_it() -> None:
+    en = ("The council leader spoke after the vote. Mayor Karen Doyle told the assembled residents: "
+          "\"We will rebuild the library before the end of next year, whatever it costs.\" "
+          "\"It was a long night,\" said Doyle: \"Nobody on the committee wanted to close it for good.\"")
+    got = [(q.span.of(en)[:20], q.cue, q.speaker.name if q.speaker else None) for q in quotes(en, "en")]
+    assert got[0] == ("We will rebuild the ", "told", "Karen Doyle")
+    assert got[-1][0] == "Nobody on the commit" and got[-1][2] == "Karen Doyle"
+    ru = ("Врачи городской больницы сообщили о двух пострадавших из пяти: «Мы оставили в больнице двоих, "
+          "остальных отпустили домой после осмотра».")
+    (q,) = quotes(ru, "ru")
+    assert q.cue == "сообщили" and q.speaker is not None and q.speaker.name == "Врачи"
