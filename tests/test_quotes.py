@@ -931,3 +931,13 @@ def test_a_verb_with_an_object_before_a_colon_cues_the_quote_after_it() -> None:
           "остальных отпустили домой после осмотра».")
     (q,) = quotes(ru, "ru")
     assert q.cue == "сообщили" and q.speaker is not None and q.speaker.name == "Врачи"
+
+
+def test_a_russian_reporting_verb_with_a_noun_object_reports_nothing_unless_it_denies() -> None:
+    text = ("Министр культуры области объявил о своей отставке на заседании правительства в пятницу. "
+            "Пресс-служба театра подтвердила информацию о переносе премьеры на следующий сезон. "
+            "Директор музея сообщил в понедельник, что выставка откроется после ремонта крыши. "
+            "Мэр города опроверг слухи о закрытии главной городской больницы.")
+    got = [(q.cue, q.span.of(text), q.stance) for q in quotes(text, "ru")]
+    assert got == [("сообщил", "выставка откроется после ремонта крыши", "assert"),
+                   ("опроверг", "слухи о закрытии главной городской больницы", "deny")]
