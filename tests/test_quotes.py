@@ -918,3 +918,26 @@ def test_indonesian_self_references_and_an_added_clause_after_an_enclitic_cue() 
     got = [(q.cue, q.speaker.name if q.speaker else None) for q in quotes(text)]
     assert got == [("mengatakan", "Condro Kirono"), ("sebutnya", "Condro Kirono"),
                    ("sembari menambahkan", "Condro Kirono"), ("mengklaim", "Condro Kirono")]
+
+
+def test_a_verb_with_an_object_before_a_colon_cues_the_quote_after_it() -> None:
+    en = ("The council leader spoke after the vote. Mayor Karen Doyle told the assembled residents: "
+          "\"We will rebuild the library before the end of next year, whatever it costs.\" "
+          "\"It was a long night,\" said Doyle: \"Nobody on the committee wanted to close it for good.\"")
+    got = [(q.span.of(en)[:20], q.cue, q.speaker.name if q.speaker else None) for q in quotes(en, "en")]
+    assert got[0] == ("We will rebuild the ", "told", "Karen Doyle")
+    assert got[-1][0] == "Nobody on the commit" and got[-1][2] == "Karen Doyle"
+    ru = ("Врачи городской больницы сообщили о двух пострадавших из пяти: «Мы оставили в больнице двоих, "
+          "остальных отпустили домой после осмотра».")
+    (q,) = quotes(ru, "ru")
+    assert q.cue == "сообщили" and q.speaker is not None and q.speaker.name == "Врачи"
+
+
+def test_a_russian_reporting_verb_with_a_noun_object_reports_nothing_unless_it_denies() -> None:
+    text = ("Министр культуры области объявил о своей отставке на заседании правительства в пятницу. "
+            "Пресс-служба театра подтвердила информацию о переносе премьеры на следующий сезон. "
+            "Директор музея сообщил в понедельник, что выставка откроется после ремонта крыши. "
+            "Мэр города опроверг слухи о закрытии главной городской больницы.")
+    got = [(q.cue, q.span.of(text), q.stance) for q in quotes(text, "ru")]
+    assert got == [("сообщил", "выставка откроется после ремонта крыши", "assert"),
+                   ("опроверг", "слухи о закрытии главной городской больницы", "deny")]

@@ -542,7 +542,7 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
     if cues.before is not None and begin < span.start - 1:
         before = text[begin : span.start - 1]
         ms = list(cues.before.finditer(before))
-        if ms and _cue_tail(before, ms[-1].end(), lex, cues):
+        if ms and _cue_tail(before, ms[-1].end(), lex, cues, ms[-1].group()):
             m = ms[-1]
             before_phrase = _phrase_before(text, begin, begin + m.start(), lex, cues.subordinators)
             acc = cues.according.match(text, before_phrase[0].start) if cues.according and before_phrase else None
@@ -565,7 +565,7 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         # a quote that opens its paragraph after one that ends in 'X wrote:'
         if prev is not None and text[prev.start : prev.end].rstrip().endswith(":") and cues.before is not None:
             ms = list(cues.before.finditer(text, prev.start, prev.end))
-            if ms and _cue_tail(text[: prev.end], ms[-1].end(), lex, cues):
+            if ms and _cue_tail(text[: prev.end], ms[-1].end(), lex, cues, ms[-1].group()):
                 m = ms[-1]
                 sent = sentence_at(m.start())
                 start = max(prev.start, sent.start if sent.end >= m.start() else prev.start)
@@ -626,7 +626,11 @@ def _participle_subject(text: str, begin: int, end: int, cues: Cues, lex: Lexico
     return mention if mention is not None and mention.name_span is not None else None
 
 
-def _cue_tail(text: str, end: int, lex: Lexicon, cues: Cues) -> bool:
+#: the most words of a verb's object between it and a colon before the opening mark
+COLON_OBJECT_WORDS = 12
+
+
+def _cue_tail(text: str, end: int, lex: Lexicon, cues: Cues, verb: str = "") -> bool:
     """Whether the words between a verb ending at ``end`` and the opening mark leave it the
     quote's cue: none ("Merrill wrote:"), or one lower-case word that is not a name
     ("Clinton responded awkwardly:", "a woman asked her:") before a colon or a comma, a
@@ -634,6 +638,12 @@ def _cue_tail(text: str, end: int, lex: Lexicon, cues: Cues) -> bool:
     rest = text[end:].rstrip()
     words = _WORDS.findall(rest)
     if not words:
+        return True
+    listens = cues.listener is not None and cues.listener.fullmatch(verb) is not None
+    if (rest.endswith(":") and len(words) <= COLON_OBJECT_WORDS and rest[:1].isspace()
+            and (words[0][:1].islower() or listens) and not any(c in rest[:-1] for c in ".!?;:,\"“”«»„()")):
+        # 'Врачи сообщили о двух госпитализированных: «...»', 'He told the crowd: "...': the verb's
+        # object, then its words ('», сказал Симони: «...': a capital after the verb names its subject)
         return True
     listener = cues.objects is not None and cues.objects.fullmatch(" " + words[0]) is not None
     return (len(words) == 1 and words[0][:1].islower() and rest.endswith((":", ","))
@@ -981,7 +991,8 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         span = None if trailing else _content(text, clause, sent.end, cues, quoted)
         needs = cues.needs_complementiser
         if span is not None and needs is not None and needs.fullmatch(m.group()):
-            if cues.complement is None or not cues.complement.match(text, clause, sent.end):
+            colon = text[clause : sent.end].lstrip().startswith(":")  # 'сообщил: ...': the marks lost
+            if not colon and (cues.complement is None or not cues.complement.match(text, clause, sent.end)):
                 late = _complementiser_after(text, clause, sent.end, cues, commas=True)
                 if late is None:
                     continue  # "menolak desakan mundur": a noun object
