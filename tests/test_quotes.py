@@ -941,3 +941,13 @@ def test_a_russian_reporting_verb_with_a_noun_object_reports_nothing_unless_it_d
     got = [(q.cue, q.span.of(text), q.stance) for q in quotes(text, "ru")]
     assert got == [("сообщил", "выставка откроется после ремонта крыши", "assert"),
                    ("опроверг", "слухи о закрытии главной городской больницы", "deny")]
+
+
+def test_a_russian_request_or_promise_keeps_its_infinitive_content() -> None:
+    # appeals and promises with a content clause are indirect quotes, with no "что"
+    text = ("Генеральный секретарь ООН призвал стороны конфликта немедленно прекратить огонь в городе. "
+            "Министр финансов пообещал выплатить компенсации всем пострадавшим до конца месяца.")
+    got = [(q.cue, q.span.of(text)) for q in quotes(text, "ru")]
+    assert got == [("призвал", "стороны конфликта немедленно прекратить огонь в городе"),
+                   ("пообещал", "выплатить компенсации всем пострадавшим до конца месяца")]
+
