@@ -85,6 +85,13 @@ def test_a_flattened_photo_credit_and_related_headline_leave_the_body() -> None:
     assert [f.value for f in a.figures] == [12, 3, 4]
 
 
+def test_a_flattened_gallery_widget_leaves_the_body_and_its_count_is_no_figure() -> None:
+    text = "Fighters seized two oil fields in July. Slideshow (4 Images) A resident said 40 families had fled."
+    a = analyse(Article("t", text, language="en"))
+    assert [(b.kind, b.span.of(text)) for b in a.boilerplate] == [("photo_credit", "Slideshow (4 Images)")]
+    assert [f.value for f in a.figures] == [2, 40]
+
+
 def test_a_tag_list_between_the_standfirst_and_the_story_leaves_the_body() -> None:
     text = ("Shelling hit a market in the north of the province on Sunday, rescuers said. Tags Syria Idlib "
             "shelling civilians White Helmets At least 14 civilians were killed when shells hit a crowded "

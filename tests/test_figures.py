@@ -357,6 +357,23 @@ def test_a_duration_that_starts_a_time_phrase_is_no_rate(lang: str, text: str, w
     assert fig.counted == want
 
 
+def test_an_article_before_a_noun_phrase_makes_no_rate() -> None:
+    # text flattened without commas: "a monitoring group" is the next clause's subject, "a head" a rate
+    text = "Militants executed 23 men in the past five days a monitoring group said. Seats cost $30 a head."
+    got = [(f.value, f.unit, f.counted) for f in find(text, rules_for("en"))]
+    assert got == [(23.0, "count", "men"), (5.0, "day", None), (30.0, "USD", "head")]
+
+
+@pytest.mark.parametrize(("lang", "text", "counted"), [
+    ("en", "Nurses worked 12 hours a day during the outbreak.", "day"),
+    ("id", "Warga dianjurkan berjalan 15 menit setiap harinya.", "harinya"),
+    ("ru", "Его приговорили к трём годам за хранение оружия, а работал он 10 часов в сутки.", "сутки"),
+])
+def test_a_duration_is_a_rate_of_a_duration_only(lang: str, text: str, counted: str) -> None:
+    # "three years for possession" is a sentence and its reason, no rate
+    assert [f.counted for f in find(text, rules_for(lang)) if f.unit in ("hour", "minute", "year")][-1] == counted
+
+
 @pytest.mark.parametrize(("lang", "text", "want"), [
     ("en", "The turbo engine makes 400 Nm of torque and 250 PS, on a 3 nm chip.", [
         (400.0, "N·m"), (250.0, "PS"), (3.0, "nm")]),

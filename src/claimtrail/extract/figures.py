@@ -936,10 +936,9 @@ def _list_marker(toks: Sequence[Token], rd: Reading) -> bool:
 def _measure_after(toks: Sequence[Token], k: int, r: Rules) -> bool:
     """A unit right after a number that is not a duration (durations follow law numbers: "No 1 Tahun 2012")."""
     hit = r.after.forward(toks, k)
-    return hit is not None and toks[k].low not in r.year_units and hit[0] not in _DURATIONS
+    return hit is not None and toks[k].low not in r.year_units and hit[0] not in DURATIONS
 
 
-_DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
 
 def _noun_follows(toks: Sequence[Token], k: int, r: Rules) -> bool:
@@ -1372,17 +1371,26 @@ def _rate(toks: Sequence[Token], d: _Draft, r: Rules) -> None:
     if k < len(toks) and toks[k].text == ")" and d.first > 0 and toks[d.first - 1].text == "(":
         k += 1  # the conversion in brackets is the same amount, at the same rate: "(US $4.46) per share"
     hit = r.rate_words.forward(toks, _past_conversion(toks, k))
+    if hit is None and d.unit in DURATIONS:
+        per = _per_duration(toks, k, r)  # "10 часов в сутки", "8 hours every day"
+        word = r.time_rate_words.forward(toks, k)
+        if per is not None and word is not None:
+            d.counted = (word[1], per)
+        return
     if hit is None or hit[1] >= len(toks):
         return
     k = hit[1]
     if (k + 1 < len(toks) and toks[k].text == "-" and toks[k - 1].attached_to(toks[k])
             and toks[k].attached_to(toks[k + 1])):
         k += 1  # "£24 a-year"
+    unit = r.after.forward(toks, k)
+    if d.unit in DURATIONS and (unit is None or unit[0] not in DURATIONS):
+        return  # a duration is a rate of a duration only ("8 hours a day"; not "five days a monitoring
+        # group said", "878 дней за пять экспедиций", "три года за хранение")
     found = _noun_phrase(toks, k, r.concepts)
     if found is not None and found[1] == k:
         d.concept, d.counted = found[0], (found[1], found[2])
         return
-    unit = r.after.forward(toks, k)
     if unit is not None:
         d.counted = (k, unit[1])  # "per kg"
     elif toks[k].kind == "word" and toks[k].low not in r.concepts.stop and toks[k].text[:1].islower():
