@@ -780,3 +780,9 @@ def test_plain_digits_read_at_once_as_the_long_way() -> None:
                 assert fast == _number_at(toks, i, rules), (text, i)
                 checked += 1
     assert checked > 100
+
+
+def test_a_model_number_after_a_count_is_no_range() -> None:
+    text = "The airline ordered 10 737-800 planes, and between 300-400 workers will build them."
+    got = [(f.value, f.low, f.high, f.counted) for f in find(text, rules_for("en"))]
+    assert got == [(10.0, None, None, "planes"), (None, 300.0, 400.0, "workers")]

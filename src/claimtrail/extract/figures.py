@@ -821,6 +821,10 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
             return True
     if tok.kind == "num" and tok.text[0] == "0" and len(tok.text) > 1 and tok.text[1].isdigit():
         return True  # "021", "05": codes and phone numbers
+    if (tok.kind == "num" and len(tok.text) >= 3 and tok.text.isdigit() and prev is not None and prev.kind == "num"
+            and prev.text.isdigit() and nxt is not None and nxt.text in "-–" and tok.attached_to(nxt)
+            and f + 2 < len(toks) and toks[f + 2].kind == "num" and nxt.attached_to(toks[f + 2])):
+        return True  # "the sale of 10 737-800 planes": the model of what the count before it counts
     if (tok.kind == "num" and prev is not None and prev.kind == "num" and prev.text.isdigit()
             and not (len(prev.text) == 4 and int(prev.text) in YEARS)
             and (prev.text[0] == "0" or (prev2 is not None and prev2.kind == "num" and prev2.text.isdigit()))):
@@ -1417,11 +1421,11 @@ def _past_conversion(toks: Sequence[Token], k: int) -> int:
     return k
 
 
-def _model_code_at(toks: Sequence[Token], k: int) -> bool:
-    """Whether a model code ("F-16", "T-72", "Su-25": a word, a dash, digits, written together)
-    starts at token ``k``."""
-    return (k + 2 < len(toks) and toks[k].kind == "word" and toks[k + 1].text == "-" and toks[k + 2].kind == "num"
-            and toks[k].attached_to(toks[k + 1]) and toks[k + 1].attached_to(toks[k + 2]))
+def _model_code_at(toks: Sequence[Token], k: int, digits: bool = False) -> bool:
+    """Whether a model code ("F-16", "T-72", "Su-25": a word, a dash, digits, written together; with
+    ``digits``, digits before the dash: "737-800") starts at token ``k``."""
+    return (k + 2 < len(toks) and toks[k].kind == ("num" if digits else "word") and toks[k + 1].text == "-"
+            and toks[k + 2].kind == "num" and toks[k].attached_to(toks[k + 1]) and toks[k + 1].attached_to(toks[k + 2]))
 
 
 def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, int] | None:
@@ -1433,8 +1437,8 @@ def _noun_phrase(toks: Sequence[Token], j: int, c: Concepts) -> tuple[str, int, 
         if t.kind == "num" and not hits and k > j and toks[k - 1].text == "-" and toks[k - 1].attached_to(t):
             k += 1  # "two Belgian F-16 combat jets": a model code inside the phrase
             continue
-        if not hits and _model_code_at(toks, k):
-            k += 3  # "two A-10 jets": the code opens the phrase
+        if not hits and (_model_code_at(toks, k) or (k == j and _model_code_at(toks, k, digits=True))):
+            k += 3  # "two A-10 jets", "10 737-800 planes": the code opens the phrase
             continue
         if t.kind == "num":
             break
