@@ -786,3 +786,14 @@ def test_a_model_number_after_a_count_is_no_range() -> None:
     text = "The airline ordered 10 737-800 planes, and between 300-400 workers will build them."
     got = [(f.value, f.low, f.high, f.counted) for f in find(text, rules_for("en"))]
     assert got == [(10.0, None, None, "planes"), (None, 300.0, 400.0, "workers")]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("id", "Ia dijerat Pasal 5 dan 6 UU ITE, sedangkan album itu ada di posisi tiga dan empat.", []),
+    ("id", "Badai kategori empat menghantam pesisir, status siaga satu berlaku di 12 desa.", [12.0]),
+    ("id", "Siswa kelas 5 dan 200 guru hadir.", [200.0]),
+    ("en", "He was charged under articles 5 and 6 of the code; 30 others were freed.", [30.0]),
+])
+def test_the_second_of_two_codes_joined_by_a_conjunction_is_a_code(lang: str, text: str, want: list[float]) -> None:
+    # "kelas 5 dan 200 guru": a count with its own noun is no code
+    assert [f.value for f in find(text, rules_for(lang))] == want

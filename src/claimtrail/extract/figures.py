@@ -837,6 +837,10 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
         return True  # "Oct. 31"
     if prev is not None and (prev.low in r.months or (_code_cue(toks, f, r) and not _measure_after(toks, rd.after, r))):
         return True  # "Pasal 45", "Jalan 5", "UU No 1 Tahun 2012"; not "lebar jalan delapan meter"
+    if (prev is not None and prev.low in r.concepts.conjunctions and prev2 is not None and f >= 3
+            and (prev2.kind == "num" or prev2.low in r.numbers.words) and _code_cue(toks, f - 2, r)
+            and _ends_phrase(toks, rd.after, r)):
+        return True  # "Pasal 5 dan 6 UU ITE", "di posisi tiga dan empat": the second of two codes
     if (prev is not None and prev.low in r.time_before and _clock_like(rd) and r.after.forward(toks, rd.after) is None
             and not _noun_follows(toks, rd.after, r)):
         return True  # "at 10" is a time; "at 5%" and "looked at two viruses" are not
@@ -973,6 +977,14 @@ def _code_cue(toks: Sequence[Token], f: int, r: Rules) -> bool:
         return True
     j = f + 1
     return toks[f].kind == "num" and j < len(toks) and toks[j].low in r.code_after
+
+
+def _ends_phrase(toks: Sequence[Token], k: int, r: Rules) -> bool:
+    """Whether no noun follows at ``k``: the end, punctuation, a capitalised word or a stop word."""
+    if k >= len(toks):
+        return True
+    t = toks[k]
+    return t.kind == "punct" or t.text[:1].isupper() or t.low in r.concepts.stop
 
 
 def _in_phrase(toks: Sequence[Token], f: int, phrases: Sequence[tuple[str, ...]]) -> bool:
