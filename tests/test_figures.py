@@ -634,7 +634,7 @@ def test_indonesian_speed_inch_and_clock_hour() -> None:
             "Rapat berlangsung selama 2 jam 30 menit.")
     got = [(f.span.of(text), f.value, f.unit) for f in analyse(Article("t", text, language="id")).figures]
     assert got == [("323 km/h", 323, "km/h"), ("80 km per jam", 80, "km/h"), ("3,5 inci", 3.5, "in"),
-                   ("2 jam", 2, "hour"), ("30 menit", 30, "minute")]
+                   ("2 jam 30 menit", 150, "minute")]
 
 
 def test_a_list_of_numbered_names_holds_shirt_numbers_not_counts() -> None:
@@ -728,7 +728,7 @@ def test_russian_times_of_day_compound_durations_and_abbreviated_dollars() -> No
             "Он говорил 12 минут 41 секунду, а затем съел за 10 минут 69 булочек. "
             "Компания отказалась от сделки за 12 млрд долл.")
     got = [(f.span.of(text), f.qualifier, f.unit) for f in find(text, rules_for("ru"))]
-    assert got == [("12 минут", "exact", "minute"), ("41 секунду", "exact", "second"),
+    assert got == [("12 минут 41 секунду", "exact", "second"),
                    ("10 минут", "exact", "minute"), ("69", "exact", "count"),
                    ("12 млрд долл.", "exact", "USD")]
 
@@ -797,3 +797,17 @@ def test_a_model_number_after_a_count_is_no_range() -> None:
 def test_the_second_of_two_codes_joined_by_a_conjunction_is_a_code(lang: str, text: str, want: list[float]) -> None:
     # "kelas 5 dan 200 guru": a count with its own noun is no code
     assert [f.value for f in find(text, rules_for(lang))] == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("id", "Marquez mencatat 1 menit 28,834 detik, lalu terdakwa divonis 3 tahun 6 bulan penjara.",
+     [("1 menit 28,834 detik", 88.834, "second"), ("3 tahun 6 bulan", 42.0, "month")]),
+    ("en", "The hearing lasted 2 hours and 5 minutes; he served 3 years, 6 months later he left.",
+     [("2 hours and 5 minutes", 125.0, "minute"), ("3 years", 3.0, "year"), ("6 months", 6.0, "month")]),
+    ("ru", "Допрос длился 2 часа 30 минут, а 5 лет 14 месяцев не складываются.",
+     [("2 часа 30 минут", 150.0, "minute"), ("5 лет", 5.0, "year"), ("14 месяцев", 14.0, "month")]),
+])
+def test_a_duration_and_the_next_smaller_one_are_one_duration(lang: str, text: str,
+                                                              want: list[tuple[str, float, str]]) -> None:
+    # a comma parts them, and so does a smaller part too large to be one ("14 months")
+    assert [(f.span.of(text), f.value, f.unit) for f in find(text, rules_for(lang))] == want

@@ -325,7 +325,8 @@ def find(text: str, rules: Rules, regions: Sequence[Span] | None = None) -> list
             if (_can_hold(text, pos, line_end, rules) and _is_prose(text, pos, line_end)
                     and (line_end - pos <= LONG_LINE or not _is_list(text, pos, line_end, rules))):
                 toks = tokenize(text, pos, line_end, space_groups=rules.numbers.space_groups)
-                found.extend(_bounds(text, _elided(text, _share(text, _line(text, toks, rules), rules)), rules))
+                found.extend(_bounds(text, _elided(text, _share(text, _compound(text, _line(text, toks, rules), rules),
+                                                                     rules)), rules))
             pos = line_end + 1
     codes = _numbered_names(text)
     return [f for f in found if f.span.start not in codes] if codes else found
@@ -1720,6 +1721,32 @@ def _noun_before(toks: Sequence[Token], first: int, c: Concepts) -> tuple[str, i
                 return m[0], k, m[1]
         k -= 1
     return None
+
+
+#: a duration followed by the next smaller one is one duration: how many of the smaller make the larger
+_COMPOUND = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60,
+             ("minute", "second"): 60}
+
+
+def _compound(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
+    """A duration and the next smaller one right after it, bare or joined by a conjunction, are one
+    duration in the smaller unit: "3 tahun 6 bulan" (42 months), "1 menit 28,834 detik" (88.834
+    seconds), "2 hours and 5 minutes" (125 minutes)."""
+    out: list[Figure] = []
+    for f in figures:
+        a = out[-1] if out else None
+        factor = _COMPOUND.get((a.unit, f.unit)) if a is not None else None
+        if (a is None or factor is None or a.value is None or f.value is None or a.low is not None
+                or f.low is not None or f.qualifier != "exact" or not 0 <= f.value < factor):
+            out.append(f)
+            continue
+        between = text[a.span.end : f.span.start].strip().casefold()
+        if between and between not in r.concepts.conjunctions:
+            out.append(f)
+            continue
+        out[-1] = replace(a, span=Span(a.span.start, f.span.end), value=a.value * factor + f.value, unit=f.unit,
+                          counted=None, counted_span=None)
+    return out
 
 
 def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
