@@ -811,3 +811,8 @@ def test_a_duration_and_the_next_smaller_one_are_one_duration(lang: str, text: s
                                                               want: list[tuple[str, float, str]]) -> None:
     # a comma parts them, and so does a smaller part too large to be one ("14 months")
     assert [(f.span.of(text), f.value, f.unit) for f in find(text, rules_for(lang))] == want
+
+
+def test_a_lap_time_with_minute_and_second_symbols_is_no_metre_or_million() -> None:
+    text = "1. M. Marquez (RC213V) 1 m 28.386s, 336 km/h\n2. M. Vinales (YZR) 1m 28.719s\nTembok itu setinggi 5 m."
+    assert [(f.span.of(text), f.unit) for f in find(text, rules_for("id"))] == [("336 km/h", "km/h"), ("5 m", "m")]

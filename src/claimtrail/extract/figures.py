@@ -822,6 +822,8 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
             return True
     if tok.kind == "num" and tok.text[0] == "0" and len(tok.text) > 1 and tok.text[1].isdigit():
         return True  # "021", "05": codes and phone numbers
+    if _lap_time(toks, f):
+        return True  # "1 m 28.386s", "1m 28.386s": a lap time in a results table, not a metre or a million
     if (tok.kind == "num" and len(tok.text) >= 3 and tok.text.isdigit() and prev is not None and prev.kind == "num"
             and prev.text.isdigit() and nxt is not None and nxt.text in "-–" and tok.attached_to(nxt)
             and f + 2 < len(toks) and toks[f + 2].kind == "num" and nxt.attached_to(toks[f + 2])):
@@ -978,6 +980,16 @@ def _code_cue(toks: Sequence[Token], f: int, r: Rules) -> bool:
         return True
     j = f + 1
     return toks[f].kind == "num" and j < len(toks) and toks[j].low in r.code_after
+
+
+def _lap_time(toks: Sequence[Token], f: int) -> bool:
+    """Whether minutes and seconds written with their symbols start at ``f``: digits, "m", then
+    digits with a decimal part and "s" written on to them."""
+    if f + 3 >= len(toks):
+        return False
+    num, m, sec, s = toks[f : f + 4]
+    return (num.kind == "num" and num.text.isdigit() and m.text == "m" and sec.kind == "num" and not sec.text.isdigit()
+            and s.text == "s" and sec.attached_to(s))
 
 
 def _ends_phrase(toks: Sequence[Token], k: int, r: Rules) -> bool:
