@@ -816,3 +816,14 @@ def test_a_duration_and_the_next_smaller_one_are_one_duration(lang: str, text: s
 def test_a_lap_time_with_minute_and_second_symbols_is_no_metre_or_million() -> None:
     text = "1. M. Marquez (RC213V) 1 m 28.386s, 336 km/h\n2. M. Vinales (YZR) 1m 28.719s\nTembok itu setinggi 5 m."
     assert [(f.span.of(text), f.unit) for f in find(text, rules_for("id"))] == [("336 km/h", "km/h"), ("5 m", "m")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Profits fell by a fifth last year.", [("a fifth", 0.2)]),
+    ("Sales rose by three quarters in 2016.", [("three quarters", 0.75)]),
+    ("Turnout was down by nearly a quarter.", [("nearly a quarter", 0.25)]),
+    ("The work was done by a third party for three quarters.", [("three", 3.0)]),
+])
+def test_a_change_or_hedge_before_a_fraction_makes_it_one(text: str, want: list[tuple[str, float]]) -> None:
+    # not before a noun ("a third party"), and "for three quarters" stays periods of a year
+    assert [(f.span.of(text), f.value) for f in find(text, rules_for("en"))] == want

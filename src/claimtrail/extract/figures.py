@@ -616,7 +616,9 @@ def _article_fraction(toks: Sequence[Token], i: int, r: Rules) -> Reading | None
         return None
     # "a fifth of", "by a fifth." -- an ambiguous denominator ("a quarter") only before "of"
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if not (nxt is not None and nxt.low in n.fraction_after) and (
+    hedged = i > 1 and toks[i - 2].low in n.fraction_before and (
+        nxt is None or nxt.text in _CLAUSE_END or nxt.low in r.concepts.stop)
+    if not hedged and not (nxt is not None and nxt.low in n.fraction_after) and (
             toks[i].low in n.ambiguous_denominators or (nxt is not None and nxt.text not in _CLAUSE_END)):
         return None
     of_a = n.of_a_scale(toks, i + 1)

@@ -227,6 +227,7 @@ class Numbers:
         self.scale_ordinals = {w.casefold() for w in s.scale_ordinals}
         self.fraction_articles = {w.casefold() for w in s.fraction_articles}
         self.fraction_after = {w.casefold() for w in s.fraction_after}
+        self.fraction_before = {w.casefold() for w in s.fraction_before}
         self.added = PhraseTable(s.added_fractions)
         #: the (folded) tokens that can go on a number written in digits in ``with_scale``: fraction words
         #: ("2½"), added fractions, decimal words, multipliers, scale words and abbreviations
@@ -574,8 +575,10 @@ class Numbers:
                 j = end = frac[1]
                 continue
             joined = j > first and toks[j - 1].low in self.connectors and not toks[j - 1].low.isalpha()
+            hedged = first > 0 and toks[first - 1].low in self.fraction_before  # "rose by three quarters"
             if last_kind in ("unit", "teen", "mult", "scale") and (
-                    self.fraction_at(toks, j, plain=nested or joined) is not None or lw in self.compound_denominators):
+                    self.fraction_at(toks, j, plain=nested or joined or hedged) is not None
+                    or lw in self.compound_denominators):
                 read = self._fraction(toks, first, j, total + group + pending)
                 if isinstance(read, Reading):
                     return read

@@ -73,6 +73,10 @@ class Section(BaseModel):
     #: the clause right after it, so that "a third term" stays an ordinal
     fraction_articles: list[Word] = Field(default_factory=list)
     fraction_after: list[Word] = Field(default_factory=list)
+    #: words right before a fraction that make it one even with no ``fraction_after`` word, when the clause
+    #: goes on with no noun: a change or a hedge ("fell by a fifth last year", "rose by three quarters in
+    #: 2016", "nearly a quarter."; "for three quarters" and "a third party" stay as they are)
+    fraction_before: list[Word] = Field(default_factory=list)
     #: fractions added to the whole number before them ("and a half", "с половиной"): phrase -> value
     added_fractions: dict[Word, float] = Field(default_factory=dict)
 
