@@ -827,3 +827,22 @@ def test_a_lap_time_with_minute_and_second_symbols_is_no_metre_or_million() -> N
 def test_a_change_or_hedge_before_a_fraction_makes_it_one(text: str, want: list[tuple[str, float]]) -> None:
     # not before a noun ("a third party"), and "for three quarters" stays periods of a year
     assert [(f.span.of(text), f.value) for f in find(text, rules_for("en"))] == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("id", "Pada hari ke - dua Lebaran, album ke - lima dirilis bersama 20 lagu.", [(20.0, "count")]),
+    ("id", "Kendaraan roda dua 9.051 unit melintas, ponsel mendukung jaringan 4 G dan kamera 12 MP.",
+     [(9051.0, "count"), (12.0, "MP")]),
+    ("id", "Mobil itu memakai mesin 1.6 L sejak laga leg 1 perempat final.", [(1.6, "l")]),
+    ("en", "Kingfisher will buy 10 A320 aircraft and 12 T-72 tanks. At 34 I was tired.",
+     [(10.0, "count"), (12.0, "count"), (34.0, "count")]),
+])
+def test_ordinals_across_a_spaced_dash_vehicle_classes_and_lettered_codes(lang: str, text: str,
+                                                                            want: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in find(text, rules_for(lang))] == want
+
+
+def test_a_count_joined_to_one_with_its_own_noun_keeps_no_borrowed_concept() -> None:
+    text = "Ia mencetak 14 poin dan 12 rebound, sementara 40 pengungsi dan tiga di antaranya anak."
+    assert [(f.value, f.concept) for f in find(text, rules_for("id"))] == [
+        (14.0, "point"), (12.0, None), (40.0, "refugee"), (3.0, "refugee")]

@@ -163,6 +163,7 @@ class Rules:
     ordinal_endings: frozenset[str]
     code_before: frozenset[str]
     code_after: frozenset[str]
+    ordinal_prefixes: frozenset[str]
     street_words: frozenset[str]
     change_by: frozenset[str]
     eras: PhraseTable[bool]
@@ -290,6 +291,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         ordinal_endings=_fold(n.ordinal_endings),
         code_before=_fold(n.code_before),
         code_after=_fold(n.code_after),
+        ordinal_prefixes=_fold(n.ordinal_prefixes),
         street_words=_fold(n.street_words),
         change_by=_fold(n.change_by),
         eras=PhraseTable({w: True for w in n.eras}, exact=True),
@@ -822,6 +824,12 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
             return True  # "2-й", "1-го", "73-м километре"
         if nxt.text == "." and after is not None and after.kind == "num" and nxt.attached_to(after):
             return True
+    if (tok.kind == "num" and nxt is not None and rd.after == f + 1 and nxt.kind == "word" and len(nxt.text) == 1
+            and nxt.text.isupper() and nxt.text != "I" and not _unit_or_scale_at(toks, f + 1, r)
+            and not (f + 2 < len(toks) and nxt.attached_to(toks[f + 2]))):
+        # "jaringan 4 G", "Pasal 5 A": a name or code with its letter set apart; not "12 T-72 tanks", "10 A320
+        # aircraft", "At 34 I was"
+        return True
     if tok.kind == "num" and tok.text[0] == "0" and len(tok.text) > 1 and tok.text[1].isdigit():
         return True  # "021", "05": codes and phone numbers
     if _lap_time(toks, f):
@@ -976,7 +984,7 @@ def _code_cue(toks: Sequence[Token], f: int, r: Rules) -> bool:
     when the number is in digits ("ke - 10"; "per episode - half the amount" is no code)."""
     k = f - 1
     if k > 0 and (toks[k].text in ".:" or (toks[k].text in "-–" and not toks[k].attached_to(toks[f])
-                                           and toks[f].kind == "num")):
+                                           and (toks[f].kind == "num" or toks[k - 1].low in r.ordinal_prefixes))):
         k -= 1
     if toks[k].low in r.code_before:
         return True
@@ -1784,7 +1792,9 @@ def _share(text: str, figures: list[Figure], r: Rules) -> list[Figure]:
                 continue
         if a.unit == "count" and a.concept is None and a.low is None and b.unit != "count":
             out[n] = replace(a, unit=b.unit)
-        elif a.unit == "count" and b.unit == "count" and b.concept is None and a.concept is not None:
+        elif (a.unit == "count" and b.unit == "count" and b.concept is None and a.concept is not None
+              and (b.counted is None or _ends_in(b.counted.casefold(), r.concepts.verb_endings))):
+            # "40 дисков и три", "три человека погибли и пять получили ранения"; not "14 poin dan 12 rebound"
             out[n + 1] = replace(b, concept=a.concept)
     return out
 

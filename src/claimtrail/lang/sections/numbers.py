@@ -135,6 +135,10 @@ class Section(BaseModel):
     #: ("205 УК РФ", "340 KUHP"), also when a code word before it is out of reach ("статьями 205 и 209 УК"),
     #: or a school grade ("8 класса")
     code_after: list[Word] = Field(default_factory=list)
+    #: code words that make the number after a spaced dash an ordinal also when it is written in words
+    #: ("hari ke - dua", "album ke - lima"); for other code words only digits ("ke - 10", not "per episode -
+    #: half the amount")
+    ordinal_prefixes: list[Word] = Field(default_factory=list)
     #: street words after a number and capitalised words: the number is a house number ("49 Zorro Ranch Road")
     street_words: list[Word] = Field(default_factory=list)
     #: a word before an amount of change: "by X to Y" with the unit on both ends and Y more than twice X is
