@@ -1021,7 +1021,8 @@ def _in_phrase(toks: Sequence[Token], f: int, phrases: Sequence[tuple[str, ...]]
 
 
 def _unit_or_scale_at(toks: Sequence[Token], k: int, r: Rules) -> bool:
-    return (r.after.forward(toks, k) is not None or r.numbers.scales.forward(toks, k) is not None
+    return (r.after.forward(toks, k) is not None or r.after_cased.forward(toks, k) is not None
+            or r.numbers.scales.forward(toks, k) is not None
             or r.numbers.scale_abbr.forward(toks, k) is not None)
 
 
