@@ -137,6 +137,7 @@ def test_lines_without_digits_or_number_words_give_nothing() -> None:
     # a marked adjective before an unknown noun is no head, though its stem names a concept ("взрыв")
     ("ru", "У финиша сработали два взрывных устройства.", "взрывных устройства"),
     ("ru", "Суд оправдал двух высокопоставленных сановников.", "высокопоставленных сановников"),
+    ("ru", "Он ранил одного случайного прохожего, после чего скрылся.", "случайного прохожего"),
 ])
 def test_unknown_noun_keeps_its_surface_phrase(lang: str, text: str, counted: str) -> None:
     fig = find(text, rules_for(lang))[0]

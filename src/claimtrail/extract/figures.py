@@ -1616,6 +1616,9 @@ def _adjective_of_noun(toks: Sequence[Token], k: int, c: Concepts) -> bool:
             return True
         if not _marked(nxt, c.adjective_endings):
             return not _marked(nxt, c.verb_endings)
+        after = toks[n + 2] if n + 2 < len(toks) else None
+        if after is None or after.kind != "word" or not after.text[:1].islower() or after.low in c.stop:
+            return True  # "одного случайного прохожего,": the last adjective is the noun itself
     return False
 
 
