@@ -101,3 +101,11 @@ def test_a_tag_list_between_the_standfirst_and_the_story_leaves_the_body() -> No
         "Tags Syria Idlib shelling civilians White Helmets "]
     body = " ".join(s.of(text) for s in a.body)
     assert "At least 14 civilians were killed" in body and "Tags are sold at the market" in body
+
+
+def test_the_rest_of_an_image_tag_is_furniture_and_its_sizes_no_figures() -> None:
+    text = ('Pelatih itu memuji pemainnya.\n\nRadja Nainggolan "src="https://cdn.example.id/2017/05/radja.jpg" '
+            'style="height: 234 px; width: 468 px; "/>\n\nIa mencetak dua gol dalam 5 laga.')
+    a = analyse(Article("t", text, language="id"))
+    assert [b.span.of(text)[:12] for b in a.boilerplate] == ['"src="https:']
+    assert [f.value for f in a.figures] == [2, 5]

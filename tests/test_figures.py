@@ -847,3 +847,18 @@ def test_a_count_joined_to_one_with_its_own_noun_keeps_no_borrowed_concept() -> 
     text = "Ia mencetak 14 poin dan 12 rebound, sementara 40 pengungsi dan tiga di antaranya anak."
     assert [(f.value, f.concept) for f in find(text, rules_for("id"))] == [
         (14.0, "point"), (12.0, None), (40.0, "refugee"), (3.0, "refugee")]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("id", "Polisi menyita lima buah telepon genggam dan kapal yang ditenggelamkan sudah 300 buah.",
+     [(5.0, "count", "telepon"), (300.0, "count", "buah")]),
+    ("id", "Indonesia gagal masuk empat besar, tetapi layar 1080 piksel berjalan 60 fps selama dua dekade.",
+     [(1080.0, "px", None), (60.0, "fps", None), (2.0, "decade", None)]),
+    ("id", "Kami menambahkan satu lagi pemain asing.", [(1.0, "count", "pemain")]),
+    ("en", "Sales reached 131.9 billion kronor, and another 1,700 will go from sales.",
+     [(131.9e9, "SEK", None), (1700.0, "count", None)]),
+])
+def test_classifiers_ranks_units_and_modifiers_around_a_count(lang: str, text: str,
+                                                               want: list[tuple[float, str, str | None]]) -> None:
+    # "buah" gives way to the noun after it; "empat besar" is a top-four rank; "lagi" is read past
+    assert [(f.value, f.unit, f.counted) for f in find(text, rules_for(lang))] == want

@@ -989,7 +989,7 @@ def _code_cue(toks: Sequence[Token], f: int, r: Rules) -> bool:
     if toks[k].low in r.code_before:
         return True
     j = f + 1
-    return toks[f].kind == "num" and j < len(toks) and toks[j].low in r.code_after
+    return j < len(toks) and toks[j].low in r.code_after
 
 
 def _lap_time(toks: Sequence[Token], f: int) -> bool:
@@ -1546,6 +1546,10 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool,
             break
         if _adjective_of_noun(toks, k, c):
             k += 1  # "двух высокопоставленных сановников": the phrase runs on to its noun
+            continue
+        if (k == j and t.low in c.classifiers and k + 1 < len(toks) and toks[k + 1].kind == "word"
+                and toks[k + 1].text[:1].islower() and toks[k + 1].low not in c.stop):
+            j = k = k + 1  # "delapan buah mikrofon": the classifier gives way to the noun after it
             continue
         last = k
         while (last + 2 < len(toks) and toks[last + 1].text == "-" and toks[last].attached_to(toks[last + 1])
