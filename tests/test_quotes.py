@@ -951,3 +951,14 @@ def test_a_russian_request_or_promise_keeps_its_infinitive_content() -> None:
     assert got == [("призвал", "стороны конфликта немедленно прекратить огонь в городе"),
                    ("пообещал", "выплатить компенсации всем пострадавшим до конца месяца")]
 
+
+
+def test_a_cue_after_a_full_stop_past_the_closing_mark_opens_the_next_sentence() -> None:
+    ru = ("Депутаты предложили изменить федеральный закон «О полиции и охране общественного порядка». "
+          "Согласно документу, патрулирование городских улиц переходит к муниципальным службам.")
+    got = [(q.kind, q.span.of(ru), q.speaker.name if q.speaker else None) for q in quotes(ru, "ru")]
+    assert got == [("indirect", "патрулирование городских улиц переходит к муниципальным службам", "документу")]
+    en = ('The mayor Jane Porter said the vote showed the council had "lost the trust of every resident here". '
+          'Her deputy said: "We will ask the council to reconsider the whole budget next week."')
+    got = [(q.span.of(en), q.speaker.name if q.speaker else None) for q in quotes(en, "en")]
+    assert ("lost the trust of every resident here", "Jane Porter") in got

@@ -477,6 +477,10 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         # verb first: '," kata Konashenkov', '," tambahnya', '», — заявил прокурор', '" said X'
         head = re.compile(r"[\s,.]*(?:[—–-]+\s*)?").match(text, after, limit)
         at = head.end() if head else after
+        if "." in text[after:at] and text[at : at + 1].isupper():
+            # '«...». Согласно документу, ...', '"...". He said: "...': a full stop after the
+            # closing mark ends the sentence; the cue after it opens the next one, not this quote's
+            limit = at
         verb = cues.after.match(text, at, limit)
         if verb:
             m = verb
