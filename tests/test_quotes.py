@@ -962,3 +962,21 @@ def test_a_cue_after_a_full_stop_past_the_closing_mark_opens_the_next_sentence()
           'Her deputy said: "We will ask the council to reconsider the whole budget next week."')
     got = [(q.span.of(en), q.speaker.name if q.speaker else None) for q in quotes(en, "en")]
     assert ("lost the trust of every resident here", "Jane Porter") in got
+
+
+def test_a_list_of_titles_in_marks_is_no_quote_and_a_list_of_phrases_is() -> None:
+    ru = ("Зрители помнят его по ролям в лентах «Долгая дорога через дюны», «Зимний вечер в Гаграх» "
+          "и «Покровские ворота на закате». Министр сказал, что «решение было принято после долгих споров» "
+          "и «пересматривать его никто не будет».")
+    got = [q.span.of(ru) for q in quotes(ru, "ru")]
+    assert "Долгая дорога через дюны" not in got and "Покровские ворота на закате" not in got
+    assert "пересматривать его никто не будет" in got
+    id_text = ('Festival ini memutar film "Rumah Kecil di Tepi Danau", "Perjalanan Panjang ke Selatan" dan '
+               '"Kota yang Tidak Pernah Tidur".')
+    assert quotes(id_text) == []
+
+
+def test_russian_title_nouns_in_other_cases_and_plurals() -> None:
+    ru = ("Актриса снималась в сериалах «Улицы разбитых фонарей и тихих дворов». "
+          "Картина получила приз в номинации «Лучший фильм на иностранном языке».")
+    assert quotes(ru, "ru") == []

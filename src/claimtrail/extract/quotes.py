@@ -399,7 +399,9 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
     for single, was_closed in pair_marks(text, lines, cues.single_open, cues.single_close):
         if not any(single.overlaps(d) for d in spans):
             direct.append((single, was_closed))
-    for raw, closed in sorted(direct, key=lambda x: x[0].start):
+    ordered = sorted(direct, key=lambda x: x[0].start)
+    found: list[tuple[int, Candidate, Candidate | None]] = []  # (index in ordered, quote, added clause)
+    for n, (raw, closed) in enumerate(ordered):
         span = _strip(text, raw)
         content = span.of(text)
         if len(content) < cues.min_chars or not _has_words(content, 2):
@@ -411,8 +413,12 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
             continue
         if cand.cue is None and not content[:1].islower() and _titled(text, raw.start, cues):
             continue  # 'орденом «За заслуги перед Отечеством»': a title ('the film "has received ..."' is none)
+        found.append((n, cand, _added_after(text, cand, raw.end, sentence_at, cues, lex)))
+    titles = _title_lists(text, ordered, {n: c for n, c, _ in found}, cues)
+    for n, cand, added in found:
+        if n in titles:
+            continue
         cands.append(cand)
-        added = _added_after(text, cand, raw.end, sentence_at, cues, lex)
         if added is not None:
             cands.append(added)
     cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands])))
@@ -446,6 +452,43 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
         seen_end = max(seen_end, c.span.end)
         out.append(Quote(c.kind, c.span, speaker, c.cue, c.cue_span, c.stance))
     return out, sorted(resolver.entities.values(), key=lambda e: e.span.start)
+
+
+#: what stands between two items of a list in marks: a comma, a short lower-case word (a
+#: conjunction: "и", "dan", "and", "или") or both ('«A», «B» и «C»', '"A," "B," dan "C"')
+#: on one line; two quotes with only a space between are two sentences ('"... rasakan." "Satu ...')
+#: unless the comma is inside the marks ('"Cleo from 5 to 7," "Le Bonheur," dan ...')
+_LIST_GAP = re.compile(r"[ \t\xa0]*(?P<comma>,)?[ \t\xa0]*(?:(?P<word>[^\W\d_]{1,5})[ \t\xa0]+)?")
+
+
+def _title_lists(text: str, ordered: list[tuple[Span, bool]], cands: dict[int, Candidate], cues: Cues) -> set[int]:
+    """The indices in ``ordered`` of quotes that are items of a list in marks ('фильмы «A», «B» и
+    «C»', 'the parties "A" and "B"') whose items mostly open with a capital and none of which has
+    a speech cue: a list of titles or names, not of quotes. A list of phrases in lower case ('he
+    said it was "embarrassed by ..." and "deeply regrets ..."') stays quoted."""
+    out: set[int] = set()
+    group: list[int] = []
+
+    def close() -> None:
+        members = [n for n in group if n in cands]
+        if len(group) >= 2 and members and not any(cands[n].cue is not None for n in members):
+            capitals = sum(1 for n in group if not _strip(text, ordered[n][0]).of(text)[:1].islower())
+            if 2 * capitals > len(group):
+                out.update(members)
+        group.clear()
+
+    for n, (raw, _) in enumerate(ordered):
+        if group:
+            prev, prev_closed = ordered[group[-1]]
+            gap = _LIST_GAP.fullmatch(text, prev.end + 1, raw.start - 1) if prev_closed else None
+            word = gap.group("word") if gap is not None else None
+            joined = gap is not None and (word or gap.group("comma") or text[prev.start : prev.end].endswith(","))
+            if not joined or raw.start - 1 <= prev.end or (word is not None and not (
+                    word.islower() and (cues.after is None or not cues.after.fullmatch(word)))):
+                close()
+        group.append(n)
+    close()
+    return out
 
 
 #: a dateline at the start of an article: a few words, then a dash ("BEIRUT (Reuters) - ",
