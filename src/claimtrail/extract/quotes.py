@@ -238,12 +238,16 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
     out: list[Token] = []
     while start < limit and text[start].isspace():
         start += 1
+    document = False
     if lex.source_nouns is not None:
         channel = lex.source_nouns.match(text, start, limit)
         if channel:
             start = channel.end()
+            document = _names_document(channel.group(), lex)
     bracket = -1  # the tokens read inside a bracket, -1 outside one
     for t in iter_tokens(text, start, limit):
+        if document and t.text == ",":
+            break  # 'говорится в сообщении Первого канала, опубликованном ...': the issuer, then a participle
         if bracket >= 0:
             # "dosen Universitas Syiah Kuala (Unsyiah) ini": a short bracket inside the
             # phrase (an acronym) is passed over
@@ -273,6 +277,31 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
     return out
 
 
+def _names_document(phrase: str, lex: Lexicon) -> bool:
+    """Whether a ``source_nouns`` phrase names the document the words are in ("в заявлении")."""
+    return any(w.strip(",") in lex.documents for w in phrase.casefold().split())
+
+
+def _document_issuer(text: str, start: int, end: int, lex: Lexicon) -> list[Token] | None:
+    """The subject place of a verb taken by the document the words are in ('В заявлении МВД,
+    опубликованном в Facebook, говорится, что ...', 'В сообщении лейбла говорится:'): the
+    document and its issuer, up to a comma or a stop word (the issuer speaks; the document alone
+    refers back to whoever issued it); None when no document opens the phrase."""
+    if lex.source_nouns is None:
+        return None
+    while start < end and text[start].isspace():
+        start += 1
+    m = lex.source_nouns.match(text, start, end)
+    if m is None or not _names_document(m.group(), lex):
+        return None
+    out = tokens(text, start, m.end())
+    for t in iter_tokens(text, m.end(), end):
+        if t.text in ",;:" or is_stop(t, lex) or _separator(t):
+            break
+        out.append(t)
+    return out
+
+
 def _clause_end(text: str, start: int, limit: int, lex: Lexicon) -> int:
     """Where the sentence from ``start`` ends: at a full stop that does not close an
     honorific, a rank or an initial ("Mr. Rove", "Charles E. Grassley")."""
@@ -297,6 +326,9 @@ def _titled_stop(toks: list[Token], i: int) -> bool:
 def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozenset[str],
                    relatives: frozenset[str] = frozenset()) -> list[Token] | None:
     """Tokens of the subject phrase before a verb at ``end``; None when it is in a subordinate clause."""
+    document = _document_issuer(text, start, end, lex)
+    if document is not None:
+        return document
     toks = tokens(text, start, end)
     appositive = False
     while toks and (toks[-1].key in lex.between or toks[-1].text in ",;:"):
@@ -421,7 +453,7 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
         cands.append(cand)
         if added is not None:
             cands.append(added)
-    cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands])))
+    cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands]), sentence_at))
     quoted = Quoted([c.span for c in cands])
     used = frozenset(c.cue_span.start for c in cands if c.cue_span is not None)
     for i, sent in enumerate(sentences):
@@ -738,7 +770,8 @@ def _listed_speaker(text: str, start: int, end: int, lex: Lexicon) -> Mention | 
     return replace(mention, role=mention.role or described or None)
 
 
-def _colon_quotes(text: str, lines: list[Span], cues: Cues, lex: Lexicon, quoted: Quoted) -> list[Candidate]:
+def _colon_quotes(text: str, lines: list[Span], cues: Cues, lex: Lexicon, quoted: Quoted,
+                  sentence_at: Any = None) -> list[Candidate]:
     """A paragraph ending in 'X заявил:' makes the next paragraph X's words (marks lost)."""
     out: list[Candidate] = []
     if cues.after is None:
@@ -751,7 +784,10 @@ def _colon_quotes(text: str, lines: list[Span], cues: Cues, lex: Lexicon, quoted
         if not ms:
             continue
         m = ms[-1]
-        phrase = _phrase_before(text, ln.start, m.start(), lex, frozenset())
+        sent = sentence_at(m.start()) if sentence_at is not None else ln
+        # the subject of the verb's own sentence ('Причина не установлена. В сообщении лейбла говорится:')
+        start = sent.start if ln.start <= sent.start <= m.start() else ln.start
+        phrase = _phrase_before(text, start, m.start(), lex, frozenset())
         if not phrase:
             phrase = _phrase_after(text, m.end(), ln.start + len(line) - 1, lex)
         span = _strip(text, nxt)
