@@ -994,3 +994,15 @@ def test_russian_document_in_the_subject_place_speaks_for_its_issuer() -> None:
         ("пострадавших среди сотрудников склада нет и не было", "министерства"),
         ("Все работники были эвакуированы до приезда пожарных расчётов", "мэрии"),
     ]
+
+
+def test_an_according_to_cue_without_a_comma_ends_its_speaker_before_the_content() -> None:
+    ru = "По словам Ивановой она узнала о сокращении из письма отдела кадров. По мнению прокуратуры конечная цена сделки была завышена вдвое."
+    assert spoken(ru, "ru") == [("она узнала о сокращении из письма отдела кадров", "Ивановой"),
+                                ("конечная цена сделки была завышена вдвое", "прокуратуры")]
+    en = ("According to the Syrian Observatory for Human Rights the shelling killed nine people in the town. "
+          "According to Reuters over a dozen airstrikes hit the market on Sunday.")
+    assert spoken(en, "en") == [("the shelling killed nine people in the town", "Syrian Observatory for Human Rights"),
+                                ("over a dozen airstrikes hit the market on Sunday", "Reuters")]
+    id_text = "Menurut Budi tindakan memblokir jalan raya itu tidak bisa dibenarkan."
+    assert spoken(id_text) == [("tindakan memblokir jalan raya itu tidak bisa dibenarkan", "Budi")]

@@ -915,13 +915,12 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                          Span(m.start(), m.end())))
                     continue
             if phrase_end < 0:
-                ph = _phrase_after(text, m.end(), end, lex)[:3]
-                new_np = next((i for i, t in enumerate(ph) if i and t.key in cues.determiners), None)
-                if new_np is not None:
-                    ph = ph[:new_np]  # "According to the ministry the strikes killed ...": a new phrase
+                ph = _according_np(_phrase_after(text, m.end(), end, lex), cues, lex)
                 if not ph:
                     continue
                 phrase_end = ph[-1].end
+                while phrase_end < end and text[phrase_end] in cues.double_close + cues.single_close:
+                    phrase_end += 1  # 'По данным «Базы» последняя книга ...': the mark closes the name
             else:
                 nxt = re.compile(r",\s*((?:[A-ZА-ЯЁ][\w'-]*\s*){1,3}),").match(text, comma, end)
                 if nxt:
@@ -959,6 +958,46 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                          Span(m.start(), m.end())))
                     return out
     return out + _verb_reports(text, sent, cues, lex, quoted, used, first)
+
+
+#: the most lower-case words a speaker phrase after an "according to" cue without a comma holds
+#: besides titles and organisation words ("independent monitors")
+ACCORDING_LOWER = 2
+
+
+def _according_np(toks: list[Token], cues: Cues, lex: Lexicon) -> list[Token]:
+    """The speaker phrase of an "according to" cue whose content follows with no comma ("По
+    словам Джоли она ...", "According to the Syrian Observatory for Human Rights the ...", "Menurut
+    Fadli tindakan ..."): it ends before a new noun phrase (a determiner, a pronoun, a number), a
+    lower-case word after a name or a title unless a title or an organisation word follows it
+    ("Reuters news agency"), a word with the ending of a nominative adjective, or past
+    :data:`ACCORDING_LOWER` other lower-case words."""
+
+    def head(t: Token) -> bool:
+        return t.key in lex.title_forms or t.key in lex.documents or is_org_word(t.key, lex)
+
+    out: list[Token] = []
+    lower = 0
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if out and (t.key in cues.determiners or t.key in lex.pronouns or t.text[:1].isdigit()):
+            break  # "According to the ministry the strikes killed ...": a new phrase
+        named = capitalised(t) or t.key in lex.particles or t.key.startswith(lex.particle_prefixes)
+        joined = (t.key in lex.affiliation_words and nxt is not None and capitalised(nxt) and bool(out)
+                  and capitalised(out[-1]))  # "Observatory for Human Rights"
+        if not named and not head(t) and not joined:
+            # (where a title's field follows it, "ketua panitia", the title goes on)
+            titled = head(out[-1]) and not capitalised(out[-1]) and lex.field_after_title if out else False
+            if out and not titled and (capitalised(out[-1]) or head(out[-1]) or out[-1].key in lex.pronouns) and not (
+                    nxt is not None and head(nxt) and not capitalised(nxt)):
+                break  # "Menurut Fadli tindakan ...", "SANA reporter more than ..."
+            if out and lex.adjective_endings and t.key.endswith(lex.adjective_endings):
+                break  # "По мнению прокуратуры конечная цена ..."
+            lower += t.key not in cues.determiners
+            if lower > ACCORDING_LOWER:
+                break
+        out.append(t)
+    return out
 
 
 #: how far after a quote's speaker a participle still adds to what they said
