@@ -951,3 +951,58 @@ def test_a_russian_request_or_promise_keeps_its_infinitive_content() -> None:
     assert got == [("призвал", "стороны конфликта немедленно прекратить огонь в городе"),
                    ("пообещал", "выплатить компенсации всем пострадавшим до конца месяца")]
 
+
+
+def test_a_cue_after_a_full_stop_past_the_closing_mark_opens_the_next_sentence() -> None:
+    ru = ("Депутаты предложили изменить федеральный закон «О полиции и охране общественного порядка». "
+          "Согласно документу, патрулирование городских улиц переходит к муниципальным службам.")
+    got = [(q.kind, q.span.of(ru), q.speaker.name if q.speaker else None) for q in quotes(ru, "ru")]
+    assert got == [("indirect", "патрулирование городских улиц переходит к муниципальным службам", "документу")]
+    en = ('The mayor Jane Porter said the vote showed the council had "lost the trust of every resident here". '
+          'Her deputy said: "We will ask the council to reconsider the whole budget next week."')
+    got = [(q.span.of(en), q.speaker.name if q.speaker else None) for q in quotes(en, "en")]
+    assert ("lost the trust of every resident here", "Jane Porter") in got
+
+
+def test_a_list_of_titles_in_marks_is_no_quote_and_a_list_of_phrases_is() -> None:
+    ru = ("Зрители помнят его по ролям в лентах «Долгая дорога через дюны», «Зимний вечер в Гаграх» "
+          "и «Покровские ворота на закате». Министр сказал, что «решение было принято после долгих споров» "
+          "и «пересматривать его никто не будет».")
+    got = [q.span.of(ru) for q in quotes(ru, "ru")]
+    assert "Долгая дорога через дюны" not in got and "Покровские ворота на закате" not in got
+    assert "пересматривать его никто не будет" in got
+    id_text = ('Festival ini memutar film "Rumah Kecil di Tepi Danau", "Perjalanan Panjang ke Selatan" dan '
+               '"Kota yang Tidak Pernah Tidur".')
+    assert quotes(id_text) == []
+
+
+def test_russian_title_nouns_in_other_cases_and_plurals() -> None:
+    ru = ("Актриса снималась в сериалах «Улицы разбитых фонарей и тихих дворов». "
+          "Картина получила приз в номинации «Лучший фильм на иностранном языке».")
+    assert quotes(ru, "ru") == []
+
+
+def test_russian_document_in_the_subject_place_speaks_for_its_issuer() -> None:
+    text = ("Причины пожара пока не установлены. В сообщении прокуратуры говорится:\n\n"
+            "Проверка по факту возгорания на складе продлится не менее двух недель.\n\n"
+            "В заявлении министерства, опубликованном в Telegram, говорится, что пострадавших среди "
+            "сотрудников склада нет и не было.\n\n"
+            "«Все работники были эвакуированы до приезда пожарных расчётов», — говорится в сообщении "
+            "мэрии, распространённом в пятницу.")
+    assert spoken(text, "ru") == [
+        ("Проверка по факту возгорания на складе продлится не менее двух недель.", "прокуратуры"),
+        ("пострадавших среди сотрудников склада нет и не было", "министерства"),
+        ("Все работники были эвакуированы до приезда пожарных расчётов", "мэрии"),
+    ]
+
+
+def test_an_according_to_cue_without_a_comma_ends_its_speaker_before_the_content() -> None:
+    ru = "По словам Ивановой она узнала о сокращении из письма отдела кадров. По мнению прокуратуры конечная цена сделки была завышена вдвое."
+    assert spoken(ru, "ru") == [("она узнала о сокращении из письма отдела кадров", "Ивановой"),
+                                ("конечная цена сделки была завышена вдвое", "прокуратуры")]
+    en = ("According to the Syrian Observatory for Human Rights the shelling killed nine people in the town. "
+          "According to Reuters over a dozen airstrikes hit the market on Sunday.")
+    assert spoken(en, "en") == [("the shelling killed nine people in the town", "Syrian Observatory for Human Rights"),
+                                ("over a dozen airstrikes hit the market on Sunday", "Reuters")]
+    id_text = "Menurut Budi tindakan memblokir jalan raya itu tidak bisa dibenarkan."
+    assert spoken(id_text) == [("tindakan memblokir jalan raya itu tidak bisa dibenarkan", "Budi")]

@@ -238,12 +238,16 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
     out: list[Token] = []
     while start < limit and text[start].isspace():
         start += 1
+    document = False
     if lex.source_nouns is not None:
         channel = lex.source_nouns.match(text, start, limit)
         if channel:
             start = channel.end()
+            document = _names_document(channel.group(), lex)
     bracket = -1  # the tokens read inside a bracket, -1 outside one
     for t in iter_tokens(text, start, limit):
+        if document and t.text == ",":
+            break  # 'говорится в сообщении Первого канала, опубликованном ...': the issuer, then a participle
         if bracket >= 0:
             # "dosen Universitas Syiah Kuala (Unsyiah) ini": a short bracket inside the
             # phrase (an acronym) is passed over
@@ -273,6 +277,31 @@ def _phrase_after(text: str, start: int, limit: int, lex: Lexicon) -> list[Token
     return out
 
 
+def _names_document(phrase: str, lex: Lexicon) -> bool:
+    """Whether a ``source_nouns`` phrase names the document the words are in ("в заявлении")."""
+    return any(w.strip(",") in lex.documents for w in phrase.casefold().split())
+
+
+def _document_issuer(text: str, start: int, end: int, lex: Lexicon) -> list[Token] | None:
+    """The subject place of a verb taken by the document the words are in ('В заявлении МВД,
+    опубликованном в Facebook, говорится, что ...', 'В сообщении лейбла говорится:'): the
+    document and its issuer, up to a comma or a stop word (the issuer speaks; the document alone
+    refers back to whoever issued it); None when no document opens the phrase."""
+    if lex.source_nouns is None:
+        return None
+    while start < end and text[start].isspace():
+        start += 1
+    m = lex.source_nouns.match(text, start, end)
+    if m is None or not _names_document(m.group(), lex):
+        return None
+    out = tokens(text, start, m.end())
+    for t in iter_tokens(text, m.end(), end):
+        if t.text in ",;:" or is_stop(t, lex) or _separator(t):
+            break
+        out.append(t)
+    return out
+
+
 def _clause_end(text: str, start: int, limit: int, lex: Lexicon) -> int:
     """Where the sentence from ``start`` ends: at a full stop that does not close an
     honorific, a rank or an initial ("Mr. Rove", "Charles E. Grassley")."""
@@ -297,6 +326,9 @@ def _titled_stop(toks: list[Token], i: int) -> bool:
 def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozenset[str],
                    relatives: frozenset[str] = frozenset()) -> list[Token] | None:
     """Tokens of the subject phrase before a verb at ``end``; None when it is in a subordinate clause."""
+    document = _document_issuer(text, start, end, lex)
+    if document is not None:
+        return document
     toks = tokens(text, start, end)
     appositive = False
     while toks and (toks[-1].key in lex.between or toks[-1].text in ",;:"):
@@ -399,7 +431,9 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
     for single, was_closed in pair_marks(text, lines, cues.single_open, cues.single_close):
         if not any(single.overlaps(d) for d in spans):
             direct.append((single, was_closed))
-    for raw, closed in sorted(direct, key=lambda x: x[0].start):
+    ordered = sorted(direct, key=lambda x: x[0].start)
+    found: list[tuple[int, Candidate, Candidate | None]] = []  # (index in ordered, quote, added clause)
+    for n, (raw, closed) in enumerate(ordered):
         span = _strip(text, raw)
         content = span.of(text)
         if len(content) < cues.min_chars or not _has_words(content, 2):
@@ -411,11 +445,15 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
             continue
         if cand.cue is None and not content[:1].islower() and _titled(text, raw.start, cues):
             continue  # 'орденом «За заслуги перед Отечеством»': a title ('the film "has received ..."' is none)
+        found.append((n, cand, _added_after(text, cand, raw.end, sentence_at, cues, lex)))
+    titles = _title_lists(text, ordered, {n: c for n, c, _ in found}, cues)
+    for n, cand, added in found:
+        if n in titles:
+            continue
         cands.append(cand)
-        added = _added_after(text, cand, raw.end, sentence_at, cues, lex)
         if added is not None:
             cands.append(added)
-    cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands])))
+    cands.extend(_colon_quotes(text, lines, cues, lex, Quoted([c.span for c in cands]), sentence_at))
     quoted = Quoted([c.span for c in cands])
     used = frozenset(c.cue_span.start for c in cands if c.cue_span is not None)
     for i, sent in enumerate(sentences):
@@ -448,6 +486,43 @@ def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
     return out, sorted(resolver.entities.values(), key=lambda e: e.span.start)
 
 
+#: what stands between two items of a list in marks: a comma, a short lower-case word (a
+#: conjunction: "и", "dan", "and", "или") or both ('«A», «B» и «C»', '"A," "B," dan "C"')
+#: on one line; two quotes with only a space between are two sentences ('"... rasakan." "Satu ...')
+#: unless the comma is inside the marks ('"Cleo from 5 to 7," "Le Bonheur," dan ...')
+_LIST_GAP = re.compile(r"[ \t\xa0]*(?P<comma>,)?[ \t\xa0]*(?:(?P<word>[^\W\d_]{1,5})[ \t\xa0]+)?")
+
+
+def _title_lists(text: str, ordered: list[tuple[Span, bool]], cands: dict[int, Candidate], cues: Cues) -> set[int]:
+    """The indices in ``ordered`` of quotes that are items of a list in marks ('фильмы «A», «B» и
+    «C»', 'the parties "A" and "B"') whose items mostly open with a capital and none of which has
+    a speech cue: a list of titles or names, not of quotes. A list of phrases in lower case ('he
+    said it was "embarrassed by ..." and "deeply regrets ..."') stays quoted."""
+    out: set[int] = set()
+    group: list[int] = []
+
+    def close() -> None:
+        members = [n for n in group if n in cands]
+        if len(group) >= 2 and members and not any(cands[n].cue is not None for n in members):
+            capitals = sum(1 for n in group if not _strip(text, ordered[n][0]).of(text)[:1].islower())
+            if 2 * capitals > len(group):
+                out.update(members)
+        group.clear()
+
+    for n, (raw, _) in enumerate(ordered):
+        if group:
+            prev, prev_closed = ordered[group[-1]]
+            gap = _LIST_GAP.fullmatch(text, prev.end + 1, raw.start - 1) if prev_closed else None
+            word = gap.group("word") if gap is not None else None
+            joined = gap is not None and (word or gap.group("comma") or text[prev.start : prev.end].endswith(","))
+            if not joined or raw.start - 1 <= prev.end or (word is not None and not (
+                    word.islower() and (cues.after is None or not cues.after.fullmatch(word)))):
+                close()
+        group.append(n)
+    close()
+    return out
+
+
 #: a dateline at the start of an article: a few words, then a dash ("BEIRUT (Reuters) - ",
 #: "Moskow, Warta Contoh -- ")
 _DATELINE = re.compile(r"[^\n]{1,80}?(?:\s(?:--|-)\s|\s?[–—]\s?)")
@@ -477,6 +552,10 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         # verb first: '," kata Konashenkov', '," tambahnya', '», — заявил прокурор', '" said X'
         head = re.compile(r"[\s,.]*(?:[—–-]+\s*)?").match(text, after, limit)
         at = head.end() if head else after
+        if "." in text[after:at] and text[at : at + 1].isupper():
+            # '«...». Согласно документу, ...', '"...". He said: "...': a full stop after the
+            # closing mark ends the sentence; the cue after it opens the next one, not this quote's
+            limit = at
         verb = cues.after.match(text, at, limit)
         if verb:
             m = verb
@@ -691,7 +770,8 @@ def _listed_speaker(text: str, start: int, end: int, lex: Lexicon) -> Mention | 
     return replace(mention, role=mention.role or described or None)
 
 
-def _colon_quotes(text: str, lines: list[Span], cues: Cues, lex: Lexicon, quoted: Quoted) -> list[Candidate]:
+def _colon_quotes(text: str, lines: list[Span], cues: Cues, lex: Lexicon, quoted: Quoted,
+                  sentence_at: Any = None) -> list[Candidate]:
     """A paragraph ending in 'X заявил:' makes the next paragraph X's words (marks lost)."""
     out: list[Candidate] = []
     if cues.after is None:
@@ -704,7 +784,10 @@ def _colon_quotes(text: str, lines: list[Span], cues: Cues, lex: Lexicon, quoted
         if not ms:
             continue
         m = ms[-1]
-        phrase = _phrase_before(text, ln.start, m.start(), lex, frozenset())
+        sent = sentence_at(m.start()) if sentence_at is not None else ln
+        # the subject of the verb's own sentence ('Причина не установлена. В сообщении лейбла говорится:')
+        start = sent.start if ln.start <= sent.start <= m.start() else ln.start
+        phrase = _phrase_before(text, start, m.start(), lex, frozenset())
         if not phrase:
             phrase = _phrase_after(text, m.end(), ln.start + len(line) - 1, lex)
         span = _strip(text, nxt)
@@ -832,13 +915,12 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                          Span(m.start(), m.end())))
                     continue
             if phrase_end < 0:
-                ph = _phrase_after(text, m.end(), end, lex)[:3]
-                new_np = next((i for i, t in enumerate(ph) if i and t.key in cues.determiners), None)
-                if new_np is not None:
-                    ph = ph[:new_np]  # "According to the ministry the strikes killed ...": a new phrase
+                ph = _according_np(_phrase_after(text, m.end(), end, lex), cues, lex)
                 if not ph:
                     continue
                 phrase_end = ph[-1].end
+                while phrase_end < end and text[phrase_end] in cues.double_close + cues.single_close:
+                    phrase_end += 1  # 'По данным «Базы» последняя книга ...': the mark closes the name
             else:
                 nxt = re.compile(r",\s*((?:[A-ZА-ЯЁ][\w'-]*\s*){1,3}),").match(text, comma, end)
                 if nxt:
@@ -876,6 +958,46 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
                                          Span(m.start(), m.end())))
                     return out
     return out + _verb_reports(text, sent, cues, lex, quoted, used, first)
+
+
+#: the most lower-case words a speaker phrase after an "according to" cue without a comma holds
+#: besides titles and organisation words ("independent monitors")
+ACCORDING_LOWER = 2
+
+
+def _according_np(toks: list[Token], cues: Cues, lex: Lexicon) -> list[Token]:
+    """The speaker phrase of an "according to" cue whose content follows with no comma ("По
+    словам Джоли она ...", "According to the Syrian Observatory for Human Rights the ...", "Menurut
+    Fadli tindakan ..."): it ends before a new noun phrase (a determiner, a pronoun, a number), a
+    lower-case word after a name or a title unless a title or an organisation word follows it
+    ("Reuters news agency"), a word with the ending of a nominative adjective, or past
+    :data:`ACCORDING_LOWER` other lower-case words."""
+
+    def head(t: Token) -> bool:
+        return t.key in lex.title_forms or t.key in lex.documents or is_org_word(t.key, lex)
+
+    out: list[Token] = []
+    lower = 0
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if out and (t.key in cues.determiners or t.key in lex.pronouns or t.text[:1].isdigit()):
+            break  # "According to the ministry the strikes killed ...": a new phrase
+        named = capitalised(t) or t.key in lex.particles or t.key.startswith(lex.particle_prefixes)
+        joined = (t.key in lex.affiliation_words and nxt is not None and capitalised(nxt) and bool(out)
+                  and capitalised(out[-1]))  # "Observatory for Human Rights"
+        if not named and not head(t) and not joined:
+            # (where a title's field follows it, "ketua panitia", the title goes on)
+            titled = head(out[-1]) and not capitalised(out[-1]) and lex.field_after_title if out else False
+            if out and not titled and (capitalised(out[-1]) or head(out[-1]) or out[-1].key in lex.pronouns) and not (
+                    nxt is not None and head(nxt) and not capitalised(nxt)):
+                break  # "Menurut Fadli tindakan ...", "SANA reporter more than ..."
+            if out and lex.adjective_endings and t.key.endswith(lex.adjective_endings):
+                break  # "По мнению прокуратуры конечная цена ..."
+            lower += t.key not in cues.determiners
+            if lower > ACCORDING_LOWER:
+                break
+        out.append(t)
+    return out
 
 
 #: how far after a quote's speaker a participle still adds to what they said

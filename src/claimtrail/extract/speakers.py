@@ -346,7 +346,7 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
         return Mention(phrase, span, refers_back=True)  # "the statement said", "ungkap pernyataan tersebut"
     if lex.source_nouns is not None:
         m = lex.source_nouns.match(phrase + " ")
-        if m and m.end() > len(phrase) and any(w in lex.documents for w in phrase.casefold().split()):
+        if m and m.end() > len(phrase) and any(w.strip(",") in lex.documents for w in phrase.casefold().split()):
             # "говорится в пресс-релизе": a document with no issuer named speaks for whoever
             # issued it, as "the statement said" does
             return Mention(phrase, span, refers_back=True)
