@@ -862,3 +862,9 @@ def test_classifiers_ranks_units_and_modifiers_around_a_count(lang: str, text: s
                                                                want: list[tuple[float, str, str | None]]) -> None:
     # "buah" gives way to the noun after it; "empat besar" is a top-four rank; "lagi" is read past
     assert [(f.value, f.unit, f.counted) for f in find(text, rules_for(lang))] == want
+
+
+def test_a_russian_verb_is_no_counted_noun_and_a_possessive_is_read_past() -> None:
+    text = "В давке погибли 65 человек, 936 получили ранения, а 12 его сторонников задержаны."
+    got = [(f.value, f.counted, f.concept) for f in find(text, rules_for("ru"))]
+    assert got == [(65.0, "человек", "person"), (936.0, "человек", "person"), (12.0, "сторонников", "supporter")]

@@ -1544,6 +1544,8 @@ def _surface(toks: Sequence[Token], j: int, c: Concepts, r: Rules, plural: bool,
                     and toks[k + 1].low not in c.stop)
         if t.kind != "word" or (t.low in c.stop and not modifier) or t.low in r.starts or t.low in r.months:
             break
+        if _marked(t, c.verb_endings):
+            break  # "пять получили ранения": a verb is no counted noun
         if _adjective_of_noun(toks, k, c):
             k += 1  # "двух высокопоставленных сановников": the phrase runs on to its noun
             continue
