@@ -164,6 +164,7 @@ class Rules:
     code_before: frozenset[str]
     code_after: frozenset[str]
     ordinal_prefixes: frozenset[str]
+    letter_codes: frozenset[str]
     street_words: frozenset[str]
     change_by: frozenset[str]
     eras: PhraseTable[bool]
@@ -292,6 +293,7 @@ def compile_rules(n: NumberWords, u: UnitWords, c: ConceptWords) -> Rules:
         code_before=_fold(n.code_before),
         code_after=_fold(n.code_after),
         ordinal_prefixes=_fold(n.ordinal_prefixes),
+        letter_codes=frozenset(n.letter_codes),
         street_words=_fold(n.street_words),
         change_by=_fold(n.change_by),
         eras=PhraseTable({w: True for w in n.eras}, exact=True),
@@ -824,12 +826,9 @@ def _not_a_figure(toks: Sequence[Token], rd: Reading, r: Rules) -> bool:
             return True  # "2-й", "1-го", "73-м километре"
         if nxt.text == "." and after is not None and after.kind == "num" and nxt.attached_to(after):
             return True
-    if (tok.kind == "num" and nxt is not None and rd.after == f + 1 and nxt.kind == "word" and len(nxt.text) == 1
-            and nxt.text.isupper() and nxt.text != "I" and not _unit_or_scale_at(toks, f + 1, r)
-            and not (f + 2 < len(toks) and nxt.attached_to(toks[f + 2]))):
-        # "jaringan 4 G", "Pasal 5 A": a name or code with its letter set apart; not "12 T-72 tanks", "10 A320
-        # aircraft", "At 34 I was"
-        return True
+    if (tok.kind == "num" and tok.text.isdigit() and nxt is not None and rd.after == f + 1
+            and nxt.text in r.letter_codes and not (f + 2 < len(toks) and nxt.attached_to(toks[f + 2]))):
+        return True  # "jaringan 4 G", "Windows 10 S", "film 3 D": a code with its letter apart; not "12 C", "10 A320"
     if tok.kind == "num" and tok.text[0] == "0" and len(tok.text) > 1 and tok.text[1].isdigit():
         return True  # "021", "05": codes and phone numbers
     if _lap_time(toks, f):

@@ -139,6 +139,9 @@ class Section(BaseModel):
     #: ("hari ke - dua", "album ke - lima"); for other code words only digits ("ke - 10", not "per episode -
     #: half the amount")
     ordinal_prefixes: list[Word] = Field(default_factory=list)
+    #: capital letters that, set apart after whole digits, make the number a code ("4 G", "Windows 10 S",
+    #: "3 D"); unit letters are left out ("12 C", "2.5 F", "0.5 R"); matched as written
+    letter_codes: list[Word] = Field(default_factory=list)
     #: street words after a number and capitalised words: the number is a house number ("49 Zorro Ranch Road")
     street_words: list[Word] = Field(default_factory=list)
     #: a word before an amount of change: "by X to Y" with the unit on both ends and Y more than twice X is
