@@ -1006,3 +1006,22 @@ def test_an_according_to_cue_without_a_comma_ends_its_speaker_before_the_content
                                 ("over a dozen airstrikes hit the market on Sunday", "Reuters")]
     id_text = "Menurut Budi tindakan memblokir jalan raya itu tidak bisa dibenarkan."
     assert spoken(id_text) == [("tindakan memblokir jalan raya itu tidak bisa dibenarkan", "Budi")]
+
+
+def test_russian_subject_after_an_opening_preposition_phrase() -> None:
+    text = ("Анна Соколова возглавила фонд в прошлом году.\n\n"
+            "В интервью местному радио Соколова заявила, что фонд откроет три новых приюта до конца года.\n\n"
+            "В Казани президент фонда Игорь Лебедев сообщил, что приюты получат деньги от города.\n\n"
+            "Приюты начнут работу весной будущего года. Об этом он сообщил в своём блоге.")
+    said = spoken(text, "ru")
+    assert ("фонд откроет три новых приюта до конца года", "Анна Соколова") in said
+    assert ("приюты получат деньги от города", "Игорь Лебедев") in said
+    # 'Об этом он сообщил в своём блоге': the subject before the verb, not the blog after it
+    assert ("Приюты начнут работу весной будущего года", "Игорь Лебедев") in said
+
+
+def test_a_preposition_object_before_the_verb_is_no_speaker() -> None:
+    text = ("Завод остановили на прошлой неделе.\n\n"
+            "В Самаре Петров сообщил, что рабочие получат зарплату в полном объёме уже завтра.")
+    said = spoken(text, "ru")
+    assert all(name != "Самаре" and name != "Самаре Петров" for _, name in said)

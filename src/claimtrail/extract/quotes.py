@@ -390,7 +390,7 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
                 k += 1
             if not (0 < k < len(toks) and capitalised(toks[k])
                     and any(t.key in lex.date_words for t in toks[:k])):
-                return None
+                return _subject_after_adjunct(text, toks, lex)
             return _phrase_before(text, toks[k].start, end, lex, subs, relatives)
         toks = toks[dets[-1] :]
     # "The group based in London known as X": the stop words before a naming phrase are
@@ -401,6 +401,63 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
             toks = toks[:i]
             break
     return toks[-MAX_WORDS:]
+
+
+def _subject_after_adjunct(text: str, toks: list[Token], lex: Lexicon) -> list[Token] | None:
+    """The subject right before the verb in a clause that opens with a preposition phrase ("Об этом
+    он", "В субботу президент ЮАР Джейкоб Зума", "В интервью CNN Баффет"): a pronoun; else the
+    words that end the clause and may be in a name (capitalised words, titles, ranks, honorifics,
+    organisation words), less the object of a preposition right before them ("В Москве", "di Dewan
+    Keamanan"), from a title on ("president Obama"), or with no title a name of two words or one
+    the text writes after a first name; None when there is none ("В своём твиттере", "the
+    coastal regions Aleppo Hama and Idlib")."""
+    if toks[-1].key in lex.pronouns:
+        return toks[-1:]
+    tail: list[Token] = []
+    for i in range(len(toks) - 1, 0, -1):
+        t = toks[i]
+        k = t.key
+        if is_stop(t, lex) and not _titled_stop(toks, i):
+            break
+        if not (capitalised(t) or k in lex.titles or k in lex.ranks or k in lex.honorifics or is_org_word(k, lex)):
+            break
+        tail.insert(0, t)
+    if not tail:
+        return None
+    if is_stop(toks[len(toks) - len(tail) - 1], lex):
+        tail = tail[1:]  # the object of the preposition before it
+    titled = [i for i, t in enumerate(tail) if t.key in lex.titles or t.key in lex.ranks or t.key in lex.honorifics]
+    if titled:
+        return tail[titled[0] :]
+    name: list[Token] = []
+    for t in reversed(tail):
+        if not capitalised(t) or t.text.isupper() or t.key in lex.never_names or is_org_word(t.key, lex):
+            break
+        if name and name[0].start - t.end > 1:
+            break  # 'службе «Голоса Америки» Абдинур': a name in marks before it
+        name.insert(0, t)
+    if 2 <= len(name) <= 4:
+        return name  # (a longer run of capitalised words mixes a body's name with a person's)
+    if len(name) == 1 and _surname(text, name[0], lex):
+        return name
+    return None
+
+
+_QUOTE_EDGE = "\"'“”‘’«»„"
+
+
+def _surname(text: str, tok: Token, lex: Lexicon) -> bool:
+    """Whether ``text`` writes the word ``tok`` elsewhere right after a capitalised word that may be a
+    first name."""
+    word = tok.text.strip(_QUOTE_EDGE)
+    for m in re.finditer(rf"(?<!\w)(\w+)[ \xa0]{re.escape(word)}(?!\w)", text):
+        first = m.group(1)
+        if tok.start <= m.end() <= tok.end:
+            continue
+        if first[:1].isupper() and not first.isupper() and first.casefold() not in lex.never_names \
+                and first.casefold() not in lex.function_words and not is_org_word(first.casefold(), lex):
+            return True
+    return False
 
 
 def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
@@ -952,7 +1009,10 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
             m = bm
             if prev is not None:
                 span = _content(text, prev.start, prev.end, cues, quoted)
-                phrase = _phrase_after(text, m.end(), sent.end, lex)
+                # "Об этом он заявил в Twitter": a subject between the cue's words and its verb speaks
+                verbs = list(cues.verb.finditer(text, m.start(), m.end())) if cues.verb is not None else []
+                phrase = (_phrase_before(text, m.start(), verbs[-1].start(), lex, cues.subordinators)
+                          if verbs else None) or _phrase_after(text, m.end(), sent.end, lex)
                 if span is not None and phrase:
                     out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
                                          Span(m.start(), m.end())))
