@@ -1025,3 +1025,20 @@ def test_a_preposition_object_before_the_verb_is_no_speaker() -> None:
             "В Самаре Петров сообщил, что рабочие получат зарплату в полном объёме уже завтра.")
     said = spoken(text, "ru")
     assert all(name != "Самаре" and name != "Самаре Петров" for _, name in said)
+
+
+def test_a_cue_word_before_a_dot_and_a_lower_case_letter_is_part_of_a_name() -> None:
+    text = ("Perusahaan rintisan Kata.io membuka kantor baru di Surabaya pekan ini untuk melayani pelanggan "
+            "di Jawa Timur.\n\nDirektur Kata.io Budi Santoso mengatakan bahwa kantor itu akan mempekerjakan "
+            "empat puluh orang.")
+    said = spoken(text)
+    assert [name for _, name in said] == ["Budi Santoso"]
+
+
+def test_a_quantified_group_that_opens_the_clause_is_an_unnamed_speaker() -> None:
+    text = ("The council approved the new stadium on Monday.\n\n"
+            "More than 30 Riverton shop owners said the building work would close their street for a year.\n\n"
+            "Most residents also said they had not been asked about the plan.")
+    said = spoken(text, "en")
+    assert ("the building work would close their street for a year", "More than 30 Riverton shop owners") in said
+    assert ("they had not been asked about the plan", "Most residents") in said

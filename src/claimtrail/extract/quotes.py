@@ -121,8 +121,9 @@ def cues_for(language: str | None) -> Cues:
     encl_group = f"(?P<encl>{encl})?" if encl else ""
 
     def words(patterns: list[str], extra: str = "") -> re.Pattern[str] | None:
-        """The patterns as whole words, ignoring case, written for fast searches."""
-        pattern = word_pattern(patterns, extra)
+        """The patterns as whole words, ignoring case, written for fast searches; not before a dot
+        and a lower-case letter, where the word is part of a domain or a name ("Kata.ai")."""
+        pattern = word_pattern(patterns, extra + r"(?-i:(?!\.[a-zа-яё]))")
         return re.compile(pattern) if pattern else None
 
     return Cues(
