@@ -1042,3 +1042,16 @@ def test_a_quantified_group_that_opens_the_clause_is_an_unnamed_speaker() -> Non
     said = spoken(text, "en")
     assert ("the building work would close their street for a year", "More than 30 Riverton shop owners") in said
     assert ("they had not been asked about the plan", "Most residents") in said
+
+
+def test_a_law_or_an_article_is_no_speaker() -> None:
+    text = ("Pemerintah kota menutup tiga pabrik di tepi sungai.\n\n"
+            "Menurut Undang-Undang Nomor 32 Tahun 2009, setiap pabrik wajib mengolah limbahnya sebelum dibuang.\n\n"
+            "Pasal itu menyebutkan bahwa pelanggar dapat dipenjara paling lama tiga tahun.\n\n"
+            "Pasalnya warga mengeluhkan bau busuk dari sungai itu sejak awal tahun.")
+    said = spoken(text)
+    assert all(not (name or "").startswith(("Undang", "Pasal")) for _, name in said)
+    assert not any(content.startswith(("setiap pabrik", "pelanggar dapat")) for content, _ in said)
+    ru = ("Дума приняла поправки в среду.\n\n"
+          "Согласно закону, штрафы для компаний вырастут втрое уже со следующего года.")
+    assert spoken(ru, "ru") == []

@@ -953,6 +953,9 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         ends = [m.start() for m in found[1:]] + [sent.end] if found else []
         for m, end in zip(found, ends, strict=True):
             # each "menurut X" cue holds the content up to the next one
+            head = next(iter_tokens(text, m.end(), end), None)
+            if head is not None and head.key in lex.expletives:
+                continue  # "Menurut Undang-Undang Nomor 18", "Согласно закону": no one speaks
             comma = text.find(",", m.end(), end)
             phrase_end = comma if 0 <= comma - m.end() <= 120 else -1
             that = _complementiser_after(text, m.end(), end, cues) if phrase_end < 0 else None

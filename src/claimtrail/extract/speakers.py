@@ -333,8 +333,8 @@ class Mention:
 def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = None) -> Mention | None:
     """The speaker named by ``toks`` (already cut to the phrase)."""
     toks = _trim(toks, lex)
-    if not toks:
-        return None
+    if not toks or toks[0].key in lex.expletives:
+        return None  # ("undang-undang baru", "закону": a law names no one who speaks)
     span = Span(toks[0].start, toks[-1].end)
     phrase = span.of(text)
     if len(toks) <= 4 and load_outlets().lookup(phrase) is not None:
