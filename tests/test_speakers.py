@@ -328,3 +328,15 @@ def test_a_title_then_one_inflected_name_is_the_unnamed_holder_of_the_title() ->
     assert said[-1] == "Представитель Анкары"
     # the word written with endings elsewhere ('Юсефа') is a base form here: the minister himself
     assert said[2] is not None and said[2].startswith("Карим") and "Министр" not in said[2]
+
+
+def test_an_organisation_name_ends_before_an_apposition_without_a_comma() -> None:
+    s = read("The Kurdish Red Crescent a Geneva-based relief group", "en")
+    assert s is not None and s.name == "Kurdish Red Crescent"
+
+
+def test_a_title_of_a_body_then_a_person_gives_the_person() -> None:
+    s = read("The Spokesman of the Northern Relief Committee Omar Haddad", "en")
+    assert s is not None and s.name == "Omar Haddad"
+    t = read("The Northern Relief Committee", "en")
+    assert t is not None and t.name == "Northern Relief Committee"

@@ -597,7 +597,11 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
                 i += 1
         if run:
             return run
-    if words[0].key in lex.demonstratives and _org_head(words, lex):
+    titled = any(t.key in lex.titles and not is_org_word(t.key, lex) for t in words)
+    named_last = len(words) > 2 and all(_is_name_token(t, lex) and not is_org_word(t.key, lex) for t in words[-2:])
+    if words[0].key in lex.demonstratives and _org_head(words, lex) and not (titled and named_last):
+        # ("The Director of the Syrian Observatory for Human Rights Rami Abdel Rahman": a title
+        # before the body and a name after it, the person's)
         return _org_run(words, lex)
     # a phrase that starts with a name: the name ("Edi Syahputra asisten pelatih")
     run = _run(words, 0, lex) if _is_name_token(words[0], lex) else []
@@ -772,6 +776,8 @@ def _org_words(words: list[Token], i: int, lex: Lexicon) -> list[Token]:
             break
         if not named(w) and caps >= 2 and head and not any(named(x) for x in words[j + 1 : j + 3]):
             break
+        if w.key in lex.indefinites and not _capitalised(w):
+            break  # "Syrian Observatory for Human Rights a Britain-based monitoring group": an apposition
         out.append(w)
         caps += _capitalised(w)
         head = head or is_org_word(w.key, lex)
