@@ -1055,3 +1055,12 @@ def test_a_law_or_an_article_is_no_speaker() -> None:
     ru = ("Дума приняла поправки в среду.\n\n"
           "Согласно закону, штрафы для компаний вырастут втрое уже со следующего года.")
     assert spoken(ru, "ru") == []
+
+
+def test_a_capitalised_cue_inside_a_credited_name_after_a_quote_is_no_cue() -> None:
+    text = ('"The convoy was hit twice before dawn," the aid agency said in a statement. '
+            '"The drivers were all local men with families in the town." AFP Karim Said Aid trucks wait '
+            'at the border crossing near the town.')
+    said = spoken(text, "en")
+    assert ("The drivers were all local men with families in the town.", "Karim") not in said
+    assert all(name != "Karim" for _, name in said)

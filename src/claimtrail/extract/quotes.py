@@ -634,6 +634,8 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         # speaker first: '" Lane said', '" the source said', '" Mr. Rove said', '" WHO said in a statement'
         stop = _clause_end(text, at, limit, lex)
         found = cues.after.search(text, at, stop)
+        if found and _in_name(text, at, found):
+            found = None  # '"...." REUTERS Rodi Said Battle for Raqqa': a photo credit's name, no cue
         if found and cues.complement is not None and cues.complement.match(text, found.end(), stop):
             found = None  # '"...." Donald Trump said that ...': a report of its own, not this quote's cue
         if found and any(c in text[at : found.start()] for c in cues.double_open + cues.double_close):
