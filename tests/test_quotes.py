@@ -1006,3 +1006,61 @@ def test_an_according_to_cue_without_a_comma_ends_its_speaker_before_the_content
                                 ("over a dozen airstrikes hit the market on Sunday", "Reuters")]
     id_text = "Menurut Budi tindakan memblokir jalan raya itu tidak bisa dibenarkan."
     assert spoken(id_text) == [("tindakan memblokir jalan raya itu tidak bisa dibenarkan", "Budi")]
+
+
+def test_russian_subject_after_an_opening_preposition_phrase() -> None:
+    text = ("Анна Соколова возглавила фонд в прошлом году.\n\n"
+            "В интервью местному радио Соколова заявила, что фонд откроет три новых приюта до конца года.\n\n"
+            "В Казани президент фонда Игорь Лебедев сообщил, что приюты получат деньги от города.\n\n"
+            "Приюты начнут работу весной будущего года. Об этом он сообщил в своём блоге.")
+    said = spoken(text, "ru")
+    assert ("фонд откроет три новых приюта до конца года", "Анна Соколова") in said
+    assert ("приюты получат деньги от города", "Игорь Лебедев") in said
+    # 'Об этом он сообщил в своём блоге': the subject before the verb, not the blog after it
+    assert ("Приюты начнут работу весной будущего года", "Игорь Лебедев") in said
+
+
+def test_a_preposition_object_before_the_verb_is_no_speaker() -> None:
+    text = ("Завод остановили на прошлой неделе.\n\n"
+            "В Самаре Петров сообщил, что рабочие получат зарплату в полном объёме уже завтра.")
+    said = spoken(text, "ru")
+    assert all(name != "Самаре" and name != "Самаре Петров" for _, name in said)
+
+
+def test_a_cue_word_before_a_dot_and_a_lower_case_letter_is_part_of_a_name() -> None:
+    text = ("Perusahaan rintisan Kata.io membuka kantor baru di Surabaya pekan ini untuk melayani pelanggan "
+            "di Jawa Timur.\n\nDirektur Kata.io Budi Santoso mengatakan bahwa kantor itu akan mempekerjakan "
+            "empat puluh orang.")
+    said = spoken(text)
+    assert [name for _, name in said] == ["Budi Santoso"]
+
+
+def test_a_quantified_group_that_opens_the_clause_is_an_unnamed_speaker() -> None:
+    text = ("The council approved the new stadium on Monday.\n\n"
+            "More than 30 Riverton shop owners said the building work would close their street for a year.\n\n"
+            "Most residents also said they had not been asked about the plan.")
+    said = spoken(text, "en")
+    assert ("the building work would close their street for a year", "More than 30 Riverton shop owners") in said
+    assert ("they had not been asked about the plan", "Most residents") in said
+
+
+def test_a_law_or_an_article_is_no_speaker() -> None:
+    text = ("Pemerintah kota menutup tiga pabrik di tepi sungai.\n\n"
+            "Menurut Undang-Undang Nomor 32 Tahun 2009, setiap pabrik wajib mengolah limbahnya sebelum dibuang.\n\n"
+            "Pasal itu menyebutkan bahwa pelanggar dapat dipenjara paling lama tiga tahun.\n\n"
+            "Pasalnya warga mengeluhkan bau busuk dari sungai itu sejak awal tahun.")
+    said = spoken(text)
+    assert all(not (name or "").startswith(("Undang", "Pasal")) for _, name in said)
+    assert not any(content.startswith(("setiap pabrik", "pelanggar dapat")) for content, _ in said)
+    ru = ("Дума приняла поправки в среду.\n\n"
+          "Согласно закону, штрафы для компаний вырастут втрое уже со следующего года.")
+    assert spoken(ru, "ru") == []
+
+
+def test_a_capitalised_cue_inside_a_credited_name_after_a_quote_is_no_cue() -> None:
+    text = ('"The convoy was hit twice before dawn," the aid agency said in a statement. '
+            '"The drivers were all local men with families in the town." AFP Karim Said Aid trucks wait '
+            'at the border crossing near the town.')
+    said = spoken(text, "en")
+    assert ("The drivers were all local men with families in the town.", "Karim") not in said
+    assert all(name != "Karim" for _, name in said)

@@ -313,3 +313,30 @@ def test_a_body_named_in_quotation_marks_inside_a_speaker_phrase() -> None:
             "Источник «Интерфакса» утверждает, что в городе был задержан ещё один подозреваемый.")
     assert _speakers(text, "ru") == ["Представитель тюрьмы «Тихар»", "секретарь президиума «Единой России»",
                                      "Источник «Интерфакса»"]
+
+
+def test_a_title_then_one_inflected_name_is_the_unnamed_holder_of_the_title() -> None:
+    from claimtrail.analyzer import analyse
+    from claimtrail.model import Article
+
+    text = ("Суд в Берлине отпустил Карима Юсефа под залог. Адвокат Юсефа заявил, что его подзащитный "
+            "обжалует решение суда в ближайшие дни. Позже он добавил, что сам Юсеф в суд не явится.\n\n"
+            "Министр Юсеф сообщил, что он уволил своего заместителя за нарушение правил.\n\n"
+            "Представитель Анкары подчеркнул, что переговоры с соседями будут продолжены.")
+    said = [(q.speaker.name if q.speaker else None) for q in analyse(Article("t", text, language="ru")).quotes]
+    assert said[:2] == ["Адвокат Юсефа", "Адвокат Юсефа"]  # not Карим Юсеф, whose lawyer speaks
+    assert said[-1] == "Представитель Анкары"
+    # the word written with endings elsewhere ('Юсефа') is a base form here: the minister himself
+    assert said[2] is not None and said[2].startswith("Карим") and "Министр" not in said[2]
+
+
+def test_an_organisation_name_ends_before_an_apposition_without_a_comma() -> None:
+    s = read("The Kurdish Red Crescent a Geneva-based relief group", "en")
+    assert s is not None and s.name == "Kurdish Red Crescent"
+
+
+def test_a_title_of_a_body_then_a_person_gives_the_person() -> None:
+    s = read("The Spokesman of the Northern Relief Committee Omar Haddad", "en")
+    assert s is not None and s.name == "Omar Haddad"
+    t = read("The Northern Relief Committee", "en")
+    assert t is not None and t.name == "Northern Relief Committee"

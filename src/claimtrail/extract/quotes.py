@@ -121,8 +121,9 @@ def cues_for(language: str | None) -> Cues:
     encl_group = f"(?P<encl>{encl})?" if encl else ""
 
     def words(patterns: list[str], extra: str = "") -> re.Pattern[str] | None:
-        """The patterns as whole words, ignoring case, written for fast searches."""
-        pattern = word_pattern(patterns, extra)
+        """The patterns as whole words, ignoring case, written for fast searches; not before a dot
+        and a lower-case letter, where the word is part of a domain or a name ("Kata.ai")."""
+        pattern = word_pattern(patterns, extra + r"(?-i:(?!\.[a-zа-яё]))")
         return re.compile(pattern) if pattern else None
 
     return Cues(
@@ -390,7 +391,7 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
                 k += 1
             if not (0 < k < len(toks) and capitalised(toks[k])
                     and any(t.key in lex.date_words for t in toks[:k])):
-                return None
+                return _subject_after_adjunct(text, toks, lex)
             return _phrase_before(text, toks[k].start, end, lex, subs, relatives)
         toks = toks[dets[-1] :]
     # "The group based in London known as X": the stop words before a naming phrase are
@@ -401,6 +402,63 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
             toks = toks[:i]
             break
     return toks[-MAX_WORDS:]
+
+
+def _subject_after_adjunct(text: str, toks: list[Token], lex: Lexicon) -> list[Token] | None:
+    """The subject right before the verb in a clause that opens with a preposition phrase ("Об этом
+    он", "В субботу президент ЮАР Джейкоб Зума", "В интервью CNN Баффет"): a pronoun; else the
+    words that end the clause and may be in a name (capitalised words, titles, ranks, honorifics,
+    organisation words), less the object of a preposition right before them ("В Москве", "di Dewan
+    Keamanan"), from a title on ("president Obama"), or with no title a name of two words or one
+    the text writes after a first name; None when there is none ("В своём твиттере", "the
+    coastal regions Aleppo Hama and Idlib")."""
+    if toks[-1].key in lex.pronouns:
+        return toks[-1:]
+    tail: list[Token] = []
+    for i in range(len(toks) - 1, 0, -1):
+        t = toks[i]
+        k = t.key
+        if is_stop(t, lex) and not _titled_stop(toks, i):
+            break
+        if not (capitalised(t) or k in lex.titles or k in lex.ranks or k in lex.honorifics or is_org_word(k, lex)):
+            break
+        tail.insert(0, t)
+    if not tail:
+        return None
+    if is_stop(toks[len(toks) - len(tail) - 1], lex):
+        tail = tail[1:]  # the object of the preposition before it
+    titled = [i for i, t in enumerate(tail) if t.key in lex.titles or t.key in lex.ranks or t.key in lex.honorifics]
+    if titled:
+        return tail[titled[0] :]
+    name: list[Token] = []
+    for t in reversed(tail):
+        if not capitalised(t) or t.text.isupper() or t.key in lex.never_names or is_org_word(t.key, lex):
+            break
+        if name and name[0].start - t.end > 1:
+            break  # 'службе «Голоса Америки» Абдинур': a name in marks before it
+        name.insert(0, t)
+    if 2 <= len(name) <= 4:
+        return name  # (a longer run of capitalised words mixes a body's name with a person's)
+    if len(name) == 1 and _surname(text, name[0], lex):
+        return name
+    return None
+
+
+_QUOTE_EDGE = "\"'“”‘’«»„"
+
+
+def _surname(text: str, tok: Token, lex: Lexicon) -> bool:
+    """Whether ``text`` writes the word ``tok`` elsewhere right after a capitalised word that may be a
+    first name."""
+    word = tok.text.strip(_QUOTE_EDGE)
+    for m in re.finditer(rf"(?<!\w)(\w+)[ \xa0]{re.escape(word)}(?!\w)", text):
+        first = m.group(1)
+        if tok.start <= m.end() <= tok.end:
+            continue
+        if first[:1].isupper() and not first.isupper() and first.casefold() not in lex.never_names \
+                and first.casefold() not in lex.function_words and not is_org_word(first.casefold(), lex):
+            return True
+    return False
 
 
 def find(a: Analysis, language: str | None) -> tuple[list[Quote], list[Entity]]:
@@ -576,6 +634,8 @@ def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, l
         # speaker first: '" Lane said', '" the source said', '" Mr. Rove said', '" WHO said in a statement'
         stop = _clause_end(text, at, limit, lex)
         found = cues.after.search(text, at, stop)
+        if found and _in_name(text, at, found):
+            found = None  # '"...." REUTERS Rodi Said Battle for Raqqa': a photo credit's name, no cue
         if found and cues.complement is not None and cues.complement.match(text, found.end(), stop):
             found = None  # '"...." Donald Trump said that ...': a report of its own, not this quote's cue
         if found and any(c in text[at : found.start()] for c in cues.double_open + cues.double_close):
@@ -895,6 +955,9 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
         ends = [m.start() for m in found[1:]] + [sent.end] if found else []
         for m, end in zip(found, ends, strict=True):
             # each "menurut X" cue holds the content up to the next one
+            head = next(iter_tokens(text, m.end(), end), None)
+            if head is not None and head.key in lex.expletives:
+                continue  # "Menurut Undang-Undang Nomor 18", "Согласно закону": no one speaks
             comma = text.find(",", m.end(), end)
             phrase_end = comma if 0 <= comma - m.end() <= 120 else -1
             that = _complementiser_after(text, m.end(), end, cues) if phrase_end < 0 else None
@@ -952,7 +1015,10 @@ def _reported_one(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
             m = bm
             if prev is not None:
                 span = _content(text, prev.start, prev.end, cues, quoted)
-                phrase = _phrase_after(text, m.end(), sent.end, lex)
+                # "Об этом он заявил в Twitter": a subject between the cue's words and its verb speaks
+                verbs = list(cues.verb.finditer(text, m.start(), m.end())) if cues.verb is not None else []
+                phrase = (_phrase_before(text, m.start(), verbs[-1].start(), lex, cues.subordinators)
+                          if verbs else None) or _phrase_after(text, m.end(), sent.end, lex)
                 if span is not None and phrase:
                     out.append(Candidate("indirect", span, read_phrase(text, phrase, lex), m.group(),
                                          Span(m.start(), m.end())))

@@ -333,8 +333,8 @@ class Mention:
 def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = None) -> Mention | None:
     """The speaker named by ``toks`` (already cut to the phrase)."""
     toks = _trim(toks, lex)
-    if not toks:
-        return None
+    if not toks or toks[0].key in lex.expletives:
+        return None  # ("undang-undang baru", "закону": a law names no one who speaks)
     span = Span(toks[0].start, toks[-1].end)
     phrase = span.of(text)
     if len(toks) <= 4 and load_outlets().lookup(phrase) is not None:
@@ -415,6 +415,9 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
                 if load_outlets().lookup(" ".join(t.text for t in tail)) is None:
                     name_toks = tail
                 break
+    holder = _title_holder(text, words, name_toks, lex)
+    if holder is not None:
+        return Mention(holder.of(text), holder, holder.of(text), holder)
     if name_toks:
         nspan = Span(name_toks[0].start, name_toks[-1].end)
         role = [t for t in words if t.end <= nspan.start or t.start >= nspan.end]
@@ -422,6 +425,26 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
     if has_title and keys[0] not in lex.demonstratives and any(_capitalised(t) for t in words):
         return Mention(phrase, span, role=phrase)
     return Mention(phrase, span, phrase, span)
+
+
+def _title_holder(text: str, words: list[Token], name_toks: list[Token], lex: Lexicon) -> Span | None:
+    """Where names are inflected, one capitalised word right after a title with no other name
+    word is whom or what the title holder serves, in the genitive ("адвокат Насира", "представитель
+    Тегерана", "жена Кинчева"): the speaker is the unnamed holder, the title and that word as
+    written (with lower-case words after it: "директор Большого московского цирка"), unless the
+    word is a base form the text also writes with an ending ("президент Путин", "Путина")."""
+    if not lex.inflected_names or len(name_toks) != 1:
+        return None
+    word = name_toks[0]
+    i = next((n for n, t in enumerate(words) if t is word), -1)
+    if i <= 0 or words[i - 1].key not in lex.titles or words[i - 1].end + 1 != word.start:
+        return None
+    if any(_capitalised(t) for t in words[i + 1 :]):
+        return None
+    bare = word.text.strip(_EDGE)
+    if len(bare) < 3 or re.search(rf"(?<!\w){re.escape(bare)}\w{{1,3}}(?!\w)", text):
+        return None
+    return Span(words[i - 1].start, words[-1].end)
 
 
 #: a name in quotation marks inside a speaker phrase (an organisation, a newspaper, a prison)
@@ -574,7 +597,11 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
                 i += 1
         if run:
             return run
-    if words[0].key in lex.demonstratives and _org_head(words, lex):
+    titled = any(t.key in lex.titles and not is_org_word(t.key, lex) for t in words)
+    named_last = len(words) > 2 and all(_is_name_token(t, lex) and not is_org_word(t.key, lex) for t in words[-2:])
+    if words[0].key in lex.demonstratives and _org_head(words, lex) and not (titled and named_last):
+        # ("The Director of the Syrian Observatory for Human Rights Rami Abdel Rahman": a title
+        # before the body and a name after it, the person's)
         return _org_run(words, lex)
     # a phrase that starts with a name: the name ("Edi Syahputra asisten pelatih")
     run = _run(words, 0, lex) if _is_name_token(words[0], lex) else []
@@ -749,6 +776,8 @@ def _org_words(words: list[Token], i: int, lex: Lexicon) -> list[Token]:
             break
         if not named(w) and caps >= 2 and head and not any(named(x) for x in words[j + 1 : j + 3]):
             break
+        if w.key in lex.indefinites and not _capitalised(w):
+            break  # "Syrian Observatory for Human Rights a Britain-based monitoring group": an apposition
         out.append(w)
         caps += _capitalised(w)
         head = head or is_org_word(w.key, lex)
@@ -882,9 +911,9 @@ class Resolver:
         """Whether a speaker's name is a person's: capitalised, no organisation word, not
         a place or an acronym alone ("Russia", "TASS")."""
         words = name.split()
-        if not words or not words[0][:1].isupper():
-            return False
         keys = [w.casefold().strip(".") for w in words]
+        if not words or not (words[0][:1].isupper() or (keys[0] in self.lex.titles and len(words) > 1)):
+            return False  # ("адвокат Насира": the holder of a title, named by whom they serve)
         if any(is_org_word(k, self.lex) or k.endswith(_POSSESSIVE) for k in keys):
             return False
         if all(k in self.lex.not_names for k in keys):
