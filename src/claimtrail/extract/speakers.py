@@ -146,7 +146,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         inflected_names=any(s.inflected_names for s in sections),
         described_titles=any(s.described_titles for s in sections),
         field_after_title=any(s.field_after_title for s in sections),
-        expletives=_words(allof("expletives")),
+        expletives=_words(allof("expletives")) | _words(allof("laws")),
         adjective_endings=tuple(allof("adjective_endings")),
         documents=_words(allof("documents")),
         source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,

@@ -73,6 +73,9 @@ class Section(BaseModel):
     #: words that open a clause with no subject to speak ("There was no claim ... which media said"):
     #: a reporting verb in such a clause is given no speaker from before it
     expletives: list[Word] = Field(default_factory=list)
+    #: a law, an article of one, a bill or a constitution ("Menurut Undang-Undang Nomor 18 ...", "Согласно
+    #: закону, ..."): it opens no clause of someone who speaks, as ``expletives`` do
+    laws: list[Word] = Field(default_factory=list)
     #: endings of adjectives: a capitalised one before lower-case words opens a description of the
     #: speakers, not a name ("Местная полиция", "Правозащитные организации")
     adjective_endings: list[str] = Field(default_factory=list)
