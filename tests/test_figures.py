@@ -868,3 +868,15 @@ def test_a_russian_verb_is_no_counted_noun_and_a_possessive_is_read_past() -> No
     text = "В давке погибли 65 человек, 936 получили ранения, а 12 его сторонников задержаны."
     got = [(f.value, f.counted, f.concept) for f in find(text, rules_for("ru"))]
     assert got == [(65.0, "человек", "person"), (936.0, "человек", "person"), (12.0, "сторонников", "supporter")]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("id", "Dari 30.336 pengguna Twitter yang ikut, hasilnya 55 persen untuk Jokowi. Sisanya, 45 persen, memilih Prabowo. "
+           "Inflasi naik 3 persen.", [("count", "user"), ("percent", "user"), ("percent", "user"), ("percent", None)]),
+    ("en", "Of the 1,200 people surveyed, 45% said they would vote. Prices rose 3%.",
+     [("count", "person"), ("percent", "person"), ("percent", None)]),
+])
+def test_a_percentage_is_a_share_of_the_base_named_before_it(lang: str, text: str,
+                                                             want: list[tuple[str, str | None]]) -> None:
+    # a percentage with its own holder ("Inflasi", "Prices") is no share of the base
+    assert [(f.unit, f.concept) for f in find(text, rules_for(lang))] == want

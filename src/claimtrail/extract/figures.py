@@ -329,8 +329,9 @@ def find(text: str, rules: Rules, regions: Sequence[Span] | None = None) -> list
             if (_can_hold(text, pos, line_end, rules) and _is_prose(text, pos, line_end)
                     and (line_end - pos <= LONG_LINE or not _is_list(text, pos, line_end, rules))):
                 toks = tokenize(text, pos, line_end, space_groups=rules.numbers.space_groups)
-                found.extend(_bounds(text, _elided(text, _share(text, _compound(text, _line(text, toks, rules), rules),
-                                                                     rules)), rules))
+                figures = _compound(text, _line(text, toks, rules), rules)
+                found.extend(_bounds(text, _elided(text, _of_a_base(text, toks, _share(text, figures, rules), rules)),
+                                     rules))
             pos = line_end + 1
     codes = _numbered_names(text)
     return [f for f in found if f.span.start not in codes] if codes else found
@@ -1752,6 +1753,35 @@ def _noun_before(toks: Sequence[Token], first: int, c: Concepts) -> tuple[str, i
                 return m[0], k, m[1]
         k -= 1
     return None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»)]*\s")
+
+
+def _of_a_base(text: str, toks: Sequence[Token], figures: list[Figure], r: Rules) -> list[Figure]:
+    """A percentage with nothing of its own is a share of the base a count after a link word names
+    earlier in its sentence ("dari 30.336 pengguna Twitter ..., memilih Jokowi sebanyak 55 persen",
+    "Of the 1,200 people surveyed, 45% said", "из 1500 опрошенных 40% ..."), and so is the percentage
+    right after such a one, in its sentence or the next ("Sisanya, 45 persen, memilih Prabowo")."""
+    out = list(figures)
+    base: str | None = None
+    shared = False  # the figure before took the base
+    at = {t.start: k for k, t in enumerate(toks)}
+    for n, f in enumerate(out):
+        prev_end = out[n - 1].span.end if n else 0
+        if base is not None and not shared and _SENTENCE_BREAK.search(text, prev_end, f.span.start):
+            base = None
+        shared = False
+        k = at.get(f.span.start)
+        if (f.unit == "count" and f.concept is not None and f.low is None and k is not None
+                and r.concepts.links.backward(toks, k) is not None):
+            base = f.concept
+        elif f.unit == "percent" and f.concept is None and f.counted is None and base is not None:
+            out[n] = replace(f, concept=base)
+            shared = True
+        elif base is not None and _SENTENCE_BREAK.search(text, prev_end, f.span.start):
+            base = None
+    return out
 
 
 #: a duration followed by the next smaller one is one duration: how many of the smaller make the larger
