@@ -880,3 +880,8 @@ def test_a_percentage_is_a_share_of_the_base_named_before_it(lang: str, text: st
                                                              want: list[tuple[str, str | None]]) -> None:
     # a percentage with its own holder ("Inflasi", "Prices") is no share of the base
     assert [(f.unit, f.concept) for f in find(text, rules_for(lang))] == want
+
+
+def test_article_numbers_after_a_bracket_or_juncto_are_codes() -> None:
+    text = "Ia dijerat Pasal 46 Ayat (3) juncto 132 ayat (1) UU Penyiaran, dan 12 saksi diperiksa."
+    assert [f.value for f in find(text, rules_for("id"))] == [12.0]

@@ -980,10 +980,11 @@ def _clock_like(rd: Reading) -> bool:
 
 
 def _code_cue(toks: Sequence[Token], f: int, r: Rules) -> bool:
-    """A code word right before the number, or before a stop or colon ("No. 5"), or before a spaced dash
-    when the number is in digits ("ke - 10"; "per episode - half the amount" is no code)."""
+    """A code word right before the number, or before a stop, colon or bracket ("No. 5", "ayat (3)"), or
+    before a spaced dash when the number is in digits ("ke - 10"; "per episode - half the amount" is no
+    code)."""
     k = f - 1
-    if k > 0 and (toks[k].text in ".:" or (toks[k].text in "-–" and not toks[k].attached_to(toks[f])
+    if k > 0 and (toks[k].text in ".:(" or (toks[k].text in "-–" and not toks[k].attached_to(toks[f])
                                            and (toks[f].kind == "num" or toks[k - 1].low in r.ordinal_prefixes))):
         k -= 1
     if toks[k].low in r.code_before:
