@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from claimtrail.model import Sentence, Span
 
@@ -20,7 +21,7 @@ _NEXT_LOWER = re.compile(r"\s*[^\W\d_]")
 
 def split(text: str, abbreviations: Iterable[str] = (), within: Iterable[Span] | None = None) -> list[Sentence]:
     """Sentences of ``text``, or of the parts of it in ``within`` (the body)."""
-    abbrev = {a.casefold().rstrip(".") for a in abbreviations}
+    abbrev = _folded(tuple(abbreviations))
     parts = list(within) if within is not None else [Span(0, len(text))]
     out: list[Sentence] = []
     lines = [m for part in parts for m in _LINE.finditer(text, part.start, part.end)]
@@ -38,6 +39,12 @@ def split(text: str, abbreviations: Iterable[str] = (), within: Iterable[Span] |
             start = m.end()
         _add(out, text, start, line.end(), para)
     return out
+
+
+@lru_cache(maxsize=16)
+def _folded(abbreviations: tuple[str, ...]) -> frozenset[str]:
+    """The abbreviations as compared: case-folded, without a stop (a pack's list, folded once)."""
+    return frozenset(a.casefold().rstrip(".") for a in abbreviations)
 
 
 def _word_before(text: str, start: int, end: int) -> str:
