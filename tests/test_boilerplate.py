@@ -101,3 +101,23 @@ def test_a_tag_list_between_the_standfirst_and_the_story_leaves_the_body() -> No
         "Tags Syria Idlib shelling civilians White Helmets "]
     body = " ".join(s.of(text) for s in a.body)
     assert "At least 14 civilians were killed" in body and "Tags are sold at the market" in body
+
+
+def test_a_rule_anchored_at_line_starts_finds_what_a_search_finds() -> None:
+    import re
+
+    from claimtrail.normalise.boilerplate import _NEWLINE, _at_line_starts, _line_anchored
+
+    def anchored(p: str) -> bool:
+        return _line_anchored(re.compile(p, re.I | re.M))
+
+    assert anchored(r"^\s*(?:tags?|topik)\s*:") and anchored(r"(?m)^\s*foto\b")
+    # an alternative without ^, a match that may be empty, no multi-line flag: searched as written
+    assert not anchored(r"^\s*tags:|\bfoto:") and not anchored(r"^\s*") and not anchored(r"(?:^|x)tags")
+    assert not _line_anchored(re.compile(r"^tags", re.I))
+    text = "Tags: a\n\n\n  © 2020 X\nfoo © 2021\n©\n\n© 2022 Y"
+    starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    for p in (r"^\s*(?:©|\(c\)|copyright\b)", r"^\s*tags?\s*:", r"^\s*©[^\n]*\n?"):
+        pattern = re.compile(p, re.I | re.M)
+        assert anchored(p)
+        assert [m.span() for m in _at_line_starts(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
