@@ -54,9 +54,13 @@ _GAP = re.compile(r"[\s,.;:()\-–—]{0,3}")
 #: digit runs ("12", "13/12/2016") whose stretches touch, as one match: runs at most
 #: LEAD + TAIL characters apart share a stretch
 _DIGIT_RUNS = re.compile(rf"[0-9][\d/.\-]*(?:[^0-9]{{0,{LEAD + TAIL}}}[0-9][\d/.\-]*)*")
-#: the look-behind comes after the first two digits, so that a search skips in C to a 1 or a 2
-_ANY_YEAR = re.compile(r"(?:19|20)(?<![\d.,]..)\d\d(?!\d)")
+#: a year 19xx, and one 20xx: the look-behind comes after the first two digits, so that a search
+#: skips in C to them (a search for either pair tries every 1 and 2 of the text); no two matches
+#: of either overlap, so the two searches find what one for both would
+_YEARS = tuple(re.compile(rf"{century}(?<![\d.,]..)\d\d(?!\d)") for century in ("19", "20"))
 _SENTENCE_END = re.compile(r"[.!?\n]")
+#: a year and a dash at the end of what comes before another year ("RPJMD 2018 - ")
+_YEAR_DASH = re.compile(r"((?:19|20)\d\d)\s*[-–—]\s*$")
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 Kind = Literal["date", "month", "year", "weekday", "relative", "anaphoric"]
@@ -586,7 +590,7 @@ def _drop_ranges_of_names(raws: list[Raw], text: str, g: Grammar) -> list[Raw]:
     for r in raws:
         if r.kind == "year":
             before = text[: r.span.start]
-            dash = re.search(r"((?:19|20)\d\d)\s*[-–—]\s*$", before[-12:])
+            dash = _YEAR_DASH.search(before[-12:])
             if dash:
                 start = r.span.start - len(before[-12:]) + dash.start(1)
                 end = start + 4
@@ -892,7 +896,7 @@ def analyse_dates(text: str, g: Grammar, *, body: Sequence[Span] = (), url: str 
     anchors = Anchors(text, g)
     raws = find(text, g, body, anchors, today)
     body_text = "\n".join(s.of(text) for s in body) if body else text
-    named = [int(y.group()) for y in _ANY_YEAR.finditer(body_text)]
+    named = [int(y.group()) for p in _YEARS for y in p.finditer(body_text)]  # counted, in no order
     bound = since_bound(text, g, body, anchors)
     head_end = (body[0].start if body else 0) + HEAD
     found = publication(raws, text=text, url=url, given=given, head_end=head_end, g=g, named=named,
