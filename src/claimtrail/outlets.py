@@ -21,6 +21,10 @@ _BEFORE = r"(?<![\w@.])"
 #: a search skip to it, where one that opens with a look-behind is tried at every character
 _BEFORE_AFTER_FIRST = r"(?<![\w@.].)"
 _AFTER = r"(?![\w]|\.\w|\s?\d)"
+#: what names are compared on (their words), and a URL's scheme and "www." taken off a name or host
+_WORD = re.compile(r"\w+")
+_WEB_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?")
+_SCHEME = re.compile(r"^(?:[a-z]+://)?")
 
 
 class StateAffiliation(BaseModel):
@@ -115,12 +119,12 @@ class Outlets:
     def lookup(self, name: str) -> OutletEntry | None:
         key = self._by_name.get(_norm(name))
         if key is None:
-            bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", name.strip().casefold()).rstrip("/")
+            bare = _WEB_PREFIX.sub("", name.strip().casefold()).rstrip("/")
             key = self._by_name.get(_norm(bare))
         return self.entries.get(key) if key else None
 
     def by_domain(self, url: str) -> OutletEntry | None:
-        host = re.sub(r"^(?:[a-z]+://)?", "", url.casefold()).split("/")[0]
+        host = _SCHEME.sub("", url.casefold()).split("/")[0]
         parts = host.split(".")
         for i in range(len(parts) - 1):
             hit = self._by_name.get(_norm(".".join(parts[i:])))
@@ -167,7 +171,7 @@ def trie_regex(words: list[str], after_first: str = "") -> str:
 
 
 def _norm(name: str) -> str:
-    return " ".join(re.findall(r"\w+", name.casefold()))
+    return " ".join(_WORD.findall(name.casefold()))
 
 
 @lru_cache(maxsize=1)
