@@ -51,17 +51,14 @@ def _word_before(text: str, start: int, end: int) -> str:
     """The last word of ``text[start:end]`` with only non-word characters after it ("" for none):
     what ``(\\w+)\\W*$`` finds there, read back from the end (the regex, tried at every start, reads
     each word again to its end)."""
+    # a word character is re's \w: ``c.isalnum() or c == "_"``, inline (this runs for every character)
     j = end
-    while j > start and not _is_word_char(text[j - 1]):
+    while j > start and not ((c := text[j - 1]).isalnum() or c == "_"):
         j -= 1
     i = j
-    while i > start and _is_word_char(text[i - 1]):
+    while i > start and ((c := text[i - 1]).isalnum() or c == "_"):
         i -= 1
     return text[i:j]
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"  # re's \w
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
