@@ -51,9 +51,9 @@ _DIGIT_RUN = re.compile(r"\d+")
 _LEADING_WORD = re.compile(
     r"(?:\\b|\(\?<!?[^()]*\)|\(\?:[^()]*\)\?)*([^\W\d_]{4,})(?![^\W\d_]|[?*+{])")
 _GAP = re.compile(r"[\s,.;:()\-–—]{0,3}")
-#: digit runs ("12", "13/12/2016") whose stretches touch, as one match: runs at most
-#: LEAD + TAIL characters apart share a stretch
-_DIGIT_RUNS = re.compile(rf"[0-9][\d/.\-]*(?:[^0-9]{{0,{LEAD + TAIL}}}[0-9][\d/.\-]*)*")
+#: a run of digits and date separators ("12", "13/12/2016"): the stretches of runs at most
+#: LEAD + TAIL characters apart touch, and are merged as the names' are
+_DIGIT_RUNS = re.compile(r"[0-9][\d/.\-]*")
 #: a year 19xx, and one 20xx: the look-behind comes after the first two digits, so that a search
 #: skips in C to them (a search for either pair tries every 1 and 2 of the text); no two matches
 #: of either overlap, so the two searches find what one for both would
@@ -113,6 +113,9 @@ class Grammar:
     #: names patterns take only before a non-word character (months, units): "sep" in
     #: "seperti" is no month anchor
     word_ends: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
+    #: ``anchor_keys`` of a name written lower case where case counts (``match_case``): a word or a
+    #: unit, never a month or weekday ("jangan", "desa")
+    lower_case_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -292,6 +295,8 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
         match_case=own.match_case,
         url=tuple(re.compile(p) for s in sections for p in s.url),
         word_ends={k: v for k, v in word_ends.items() if v},
+        lower_case_keys={n: tuple(k for k in ks if k.startswith("word:") or k == "unit")
+                         for n, ks in anchor_keys.items()},
     )
     searched = [*g.patterns, *(p for p, _, _ in g.relative), *(p for p, _, _ in g.anaphoric),
                 *(p for p, _, _ in g.counted), *g.since]
@@ -427,14 +432,19 @@ class Anchors:
         if not self.usable:
             return
         end = len(text)
-        self.parts["digit"] = [(max(0, m.start() - LEAD), min(end, m.end() + TAIL))
-                               for m in _DIGIT_RUNS.finditer(text)]
+        digits = self.parts["digit"] = []
+        for m in _DIGIT_RUNS.finditer(text):
+            lo, hi = max(0, m.start() - LEAD), min(end, m.end() + TAIL)
+            if digits and lo <= digits[-1][1]:
+                digits[-1] = (digits[-1][0], hi)
+            else:
+                digits.append((lo, hi))
         for m in g.anchor.finditer(lower):
             found = m.group()
             keys: tuple[str, ...]
             if g.match_case and not text[m.start()].isupper():
                 # a name written lower case is no name ("jangan", "desa"): only words and units count
-                keys = tuple(k for k in g.anchor_keys.get(found, ()) if k.startswith("word:") or k == "unit")
+                keys = g.lower_case_keys.get(found, ())
             else:
                 keys = g.anchor_keys.get(found, ())
             ends = g.word_ends.get(found)
