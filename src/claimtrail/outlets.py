@@ -94,6 +94,13 @@ class Outlets:
         # the same names as two scans, the folded ones over the lower-cased text: a trie
         # without IGNORECASE is several times faster to try at every word
         self._folded = re.compile(_BEFORE + "(?:" + alt([n.lower() for n in folded]) + ")" + _AFTER) if folded else None
+        # past the start of the text, the same with the character before the name taken instead of
+        # looked behind at: a pattern that opens with a class lets a search skip in C to where it
+        # can start, where one that opens with a look-behind is tried at every character. The two
+        # find the same names when every name opens with a word character: one never starts where
+        # the name before it ends (no word character follows a name)
+        self._folded_after = (re.compile("[^\\w@.](" + alt([n.lower() for n in folded]) + ")" + _AFTER)
+                              if folded and all(_WORD.match(n.lower()) for n in folded) else None)
         # the names matched as written mostly open with a capital: the look-behind goes after the first
         # character, for the search to skip to the capitals (a third of the time; the folded names open
         # with most lower-case letters, and gain nothing from it)
@@ -106,7 +113,15 @@ class Outlets:
         low = lower_of(text)
         if len(low) != len(text):  # a letter whose lower case is longer ("İ"): one scan of the text
             return [m.span() for m in self.pattern.finditer(text)]
-        hits = [(*m.span(), 0) for m in self._folded.finditer(low)] if self._folded else []
+        hits: list[tuple[int, int, int]] = []
+        if self._folded is not None and self._folded_after is not None:
+            # a name at the start has no character before it; a later one has one to take
+            first = self._folded.match(low)
+            if first is not None:
+                hits.append((*first.span(), 0))
+            hits += [(*m.span(1), 0) for m in self._folded_after.finditer(low, first.end() if first else 0)]
+        elif self._folded is not None:
+            hits = [(*m.span(), 0) for m in self._folded.finditer(low)]
         if self._exact is not None and (exact := [(*m.span(), 1) for m in self._exact.finditer(text)]):
             # at one start the folded names win, as they come first in ``pattern``
             hits = sorted(hits + exact, key=lambda h: (h[0], h[2]))
