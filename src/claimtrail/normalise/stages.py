@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from claimtrail.lang import load_pack, with_fallback
-from claimtrail.lang.sections.boilerplate import Rule
 from claimtrail.lang.sections.boilerplate import Section as BoilerplateRules
 from claimtrail.lang.sections.sentences import Section as SentenceRules
 from claimtrail.model import Analysis
@@ -27,14 +25,9 @@ def identify_language(a: Analysis) -> dict[str, Any]:
 
 @stage("boilerplate", requires={"language"}, provides={"boilerplate", "body"})
 def remove_boilerplate(a: Analysis) -> dict[str, Any]:
-    found = boilerplate.find(a.article.text, _boilerplate_rules(a.language))
+    rules = [r for p in with_fallback(a.language) for r in p.section("boilerplate", BoilerplateRules).rules]
+    found = boilerplate.find(a.article.text, rules)
     return {"boilerplate": tuple(found), "body": tuple(boilerplate.body_spans(a.article.text, found))}
-
-
-@lru_cache(maxsize=16)
-def _boilerplate_rules(language: str | None) -> tuple[Rule, ...]:
-    """The language's furniture rules, then the ``xx`` pack's."""
-    return tuple(r for p in with_fallback(language) for r in p.section("boilerplate", BoilerplateRules).rules)
 
 
 @stage("sentences", requires={"language", "body"}, provides={"sentences"})
