@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from claimtrail.analyzer import analyse
 from claimtrail.model import Article
+from linear import assert_linear
 
 ID_PAGE = """Bogor, Warta Contoh - Sebanyak 1.250 warga mengungsi setelah tanggul jebol pada Senin (4/3) malam.
 Baca juga:
@@ -109,3 +110,27 @@ def test_the_rest_of_an_image_tag_is_furniture_and_its_sizes_no_figures() -> Non
     a = analyse(Article("t", text, language="id"))
     assert [b.span.of(text)[:12] for b in a.boilerplate] == ['"src="https:']
     assert [f.value for f in a.figures] == [2, 5]
+
+
+def test_a_rule_anchored_at_line_starts_finds_what_a_search_finds() -> None:
+    import re
+
+    from claimtrail.normalise.boilerplate import _NEWLINE, _at_line_starts, _line_anchored
+
+    def anchored(p: str) -> bool:
+        return _line_anchored(re.compile(p, re.I | re.M))
+
+    assert anchored(r"^\s*(?:tags?|topik)\s*:") and anchored(r"(?m)^\s*foto\b")
+    # an alternative without ^, a match that may be empty, no multi-line flag: searched as written
+    assert not anchored(r"^\s*tags:|\bfoto:") and not anchored(r"^\s*") and not anchored(r"(?:^|x)tags")
+    assert not _line_anchored(re.compile(r"^tags", re.I))
+    text = "Tags: a\n\n\n  © 2020 X\nfoo © 2021\n©\n\n© 2022 Y"
+    starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    for p in (r"^\s*(?:©|\(c\)|copyright\b)", r"^\s*tags?\s*:", r"^\s*©[^\n]*\n?"):
+        pattern = re.compile(p, re.I | re.M)
+        assert anchored(p)
+        assert [m.span() for m in _at_line_starts(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_megabyte_of_image_tag_attributes_stays_linear() -> None:
+    assert_linear(lambda text: analyse(Article("t", text, language="id")), 'src="x" ', 20_000)

@@ -57,6 +57,9 @@ def test_names_in_finds_what_the_single_pattern_finds() -> None:
     samples = Path(__file__).resolve().parents[1] / "samples"
     texts = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
     texts += [
+        # folded names at the very start, one character apart, and after characters that forbid one
+        "Reuters/AFP,BBC (Kompas)Tempo\nDetik x.Reuters @kompas Reuters.com reuters",
+        "kompas",
         # names matched as written, right after characters that may or may not stand before a name
         "Antara: xAntara, @Antara, .Antara, (ANTARA), -SANA, 5AFP, Antara5 dan\nTASS",
         "JAKARTA, CNN Indonesia -- Kata RT 05/RW 03, menurut cnn indonesia dan RT.",

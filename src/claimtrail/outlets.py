@@ -21,6 +21,10 @@ _BEFORE = r"(?<![\w@.])"
 #: a search skip to it, where one that opens with a look-behind is tried at every character
 _BEFORE_AFTER_FIRST = r"(?<![\w@.].)"
 _AFTER = r"(?![\w]|\.\w|\s?\d)"
+#: what names are compared on (their words), and a URL's scheme and "www." taken off a name or host
+_WORD = re.compile(r"\w+")
+_WEB_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?")
+_SCHEME = re.compile(r"^(?:[a-z]+://)?")
 
 
 class StateAffiliation(BaseModel):
@@ -90,6 +94,13 @@ class Outlets:
         # the same names as two scans, the folded ones over the lower-cased text: a trie
         # without IGNORECASE is several times faster to try at every word
         self._folded = re.compile(_BEFORE + "(?:" + alt([n.lower() for n in folded]) + ")" + _AFTER) if folded else None
+        # past the start of the text, the same with the character before the name taken instead of
+        # looked behind at: a pattern that opens with a class lets a search skip in C to where it
+        # can start, where one that opens with a look-behind is tried at every character. The two
+        # find the same names when every name opens with a word character: one never starts where
+        # the name before it ends (no word character follows a name)
+        self._folded_after = (re.compile("[^\\w@.](" + alt([n.lower() for n in folded]) + ")" + _AFTER)
+                              if folded and all(_WORD.match(n.lower()) for n in folded) else None)
         # the names matched as written mostly open with a capital: the look-behind goes after the first
         # character, for the search to skip to the capitals (a third of the time; the folded names open
         # with most lower-case letters, and gain nothing from it)
@@ -102,7 +113,15 @@ class Outlets:
         low = lower_of(text)
         if len(low) != len(text):  # a letter whose lower case is longer ("İ"): one scan of the text
             return [m.span() for m in self.pattern.finditer(text)]
-        hits = [(*m.span(), 0) for m in self._folded.finditer(low)] if self._folded else []
+        hits: list[tuple[int, int, int]] = []
+        if self._folded is not None and self._folded_after is not None:
+            # a name at the start has no character before it; a later one has one to take
+            first = self._folded.match(low)
+            if first is not None:
+                hits.append((*first.span(), 0))
+            hits += [(*m.span(1), 0) for m in self._folded_after.finditer(low, first.end() if first else 0)]
+        elif self._folded is not None:
+            hits = [(*m.span(), 0) for m in self._folded.finditer(low)]
         if self._exact is not None and (exact := [(*m.span(), 1) for m in self._exact.finditer(text)]):
             # at one start the folded names win, as they come first in ``pattern``
             hits = sorted(hits + exact, key=lambda h: (h[0], h[2]))
@@ -115,12 +134,12 @@ class Outlets:
     def lookup(self, name: str) -> OutletEntry | None:
         key = self._by_name.get(_norm(name))
         if key is None:
-            bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", name.strip().casefold()).rstrip("/")
+            bare = _WEB_PREFIX.sub("", name.strip().casefold()).rstrip("/")
             key = self._by_name.get(_norm(bare))
         return self.entries.get(key) if key else None
 
     def by_domain(self, url: str) -> OutletEntry | None:
-        host = re.sub(r"^(?:[a-z]+://)?", "", url.casefold()).split("/")[0]
+        host = _SCHEME.sub("", url.casefold()).split("/")[0]
         parts = host.split(".")
         for i in range(len(parts) - 1):
             hit = self._by_name.get(_norm(".".join(parts[i:])))
@@ -167,7 +186,7 @@ def trie_regex(words: list[str], after_first: str = "") -> str:
 
 
 def _norm(name: str) -> str:
-    return " ".join(re.findall(r"\w+", name.casefold()))
+    return " ".join(_WORD.findall(name.casefold()))
 
 
 @lru_cache(maxsize=1)

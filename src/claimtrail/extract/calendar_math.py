@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 
 #: the years a dated weekday may fall in when nothing else fixes its year
 EARLIEST_YEAR = 1990
@@ -79,8 +80,14 @@ def weekday_dated_near(anchor: date, month: int, day: int, weekday: int) -> date
 
 def weekday_years(month: int, day: int, weekday: int, latest: int) -> list[int]:
     """Every year from EARLIEST_YEAR to ``latest`` in which day/month falls on ``weekday``."""
-    return [y for y in range(EARLIEST_YEAR, latest + 1)
-            if (d := make(y, month, day)) is not None and d.weekday() == weekday]
+    return list(_weekday_years(month, day, weekday, latest))
+
+
+@lru_cache(maxsize=1024)
+def _weekday_years(month: int, day: int, weekday: int, latest: int) -> tuple[int, ...]:
+    # the same few dated weekdays recur across articles; each costs some forty calendar look-ups
+    return tuple(y for y in range(EARLIEST_YEAR, latest + 1)
+                 if (d := make(y, month, day)) is not None and d.weekday() == weekday)
 
 
 def likely_year(candidates: Iterable[int], named: Iterable[int], at_least: int | None = None) -> int | None:

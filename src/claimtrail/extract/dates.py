@@ -51,12 +51,16 @@ _DIGIT_RUN = re.compile(r"\d+")
 _LEADING_WORD = re.compile(
     r"(?:\\b|\(\?<!?[^()]*\)|\(\?:[^()]*\)\?)*([^\W\d_]{4,})(?![^\W\d_]|[?*+{])")
 _GAP = re.compile(r"[\s,.;:()\-–—]{0,3}")
-#: digit runs ("12", "13/12/2016") whose stretches touch, as one match: runs at most
-#: LEAD + TAIL characters apart share a stretch
-_DIGIT_RUNS = re.compile(rf"[0-9][\d/.\-]*(?:[^0-9]{{0,{LEAD + TAIL}}}[0-9][\d/.\-]*)*")
-#: the look-behind comes after the first two digits, so that a search skips in C to a 1 or a 2
-_ANY_YEAR = re.compile(r"(?:19|20)(?<![\d.,]..)\d\d(?!\d)")
+#: a run of digits and date separators ("12", "13/12/2016"): the stretches of runs at most
+#: LEAD + TAIL characters apart touch, and are merged as the names' are
+_DIGIT_RUNS = re.compile(r"[0-9][\d/.\-]*")
+#: a year 19xx, and one 20xx: the look-behind comes after the first two digits, so that a search
+#: skips in C to them (a search for either pair tries every 1 and 2 of the text); no two matches
+#: of either overlap, so the two searches find what one for both would
+_YEARS = tuple(re.compile(rf"{century}(?<![\d.,]..)\d\d(?!\d)") for century in ("19", "20"))
 _SENTENCE_END = re.compile(r"[.!?\n]")
+#: a year and a dash at the end of what comes before another year ("RPJMD 2018 - ")
+_YEAR_DASH = re.compile(r"((?:19|20)\d\d)\s*[-–—]\s*$")
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 Kind = Literal["date", "month", "year", "weekday", "relative", "anaphoric"]
@@ -109,6 +113,9 @@ class Grammar:
     #: names patterns take only before a non-word character (months, units): "sep" in
     #: "seperti" is no month anchor
     word_ends: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
+    #: ``anchor_keys`` of a name written lower case where case counts (``match_case``): a word or a
+    #: unit, never a month or weekday ("jangan", "desa")
+    lower_case_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -288,6 +295,8 @@ def compile_grammar(own: DateRules, common: DateRules | None = None) -> Grammar:
         match_case=own.match_case,
         url=tuple(re.compile(p) for s in sections for p in s.url),
         word_ends={k: v for k, v in word_ends.items() if v},
+        lower_case_keys={n: tuple(k for k in ks if k.startswith("word:") or k == "unit")
+                         for n, ks in anchor_keys.items()},
     )
     searched = [*g.patterns, *(p for p, _, _ in g.relative), *(p for p, _, _ in g.anaphoric),
                 *(p for p, _, _ in g.counted), *g.since]
@@ -423,14 +432,19 @@ class Anchors:
         if not self.usable:
             return
         end = len(text)
-        self.parts["digit"] = [(max(0, m.start() - LEAD), min(end, m.end() + TAIL))
-                               for m in _DIGIT_RUNS.finditer(text)]
+        digits = self.parts["digit"] = []
+        for m in _DIGIT_RUNS.finditer(text):
+            lo, hi = max(0, m.start() - LEAD), min(end, m.end() + TAIL)
+            if digits and lo <= digits[-1][1]:
+                digits[-1] = (digits[-1][0], hi)
+            else:
+                digits.append((lo, hi))
         for m in g.anchor.finditer(lower):
             found = m.group()
             keys: tuple[str, ...]
             if g.match_case and not text[m.start()].isupper():
                 # a name written lower case is no name ("jangan", "desa"): only words and units count
-                keys = tuple(k for k in g.anchor_keys.get(found, ()) if k.startswith("word:") or k == "unit")
+                keys = g.lower_case_keys.get(found, ())
             else:
                 keys = g.anchor_keys.get(found, ())
             ends = g.word_ends.get(found)
@@ -586,7 +600,7 @@ def _drop_ranges_of_names(raws: list[Raw], text: str, g: Grammar) -> list[Raw]:
     for r in raws:
         if r.kind == "year":
             before = text[: r.span.start]
-            dash = re.search(r"((?:19|20)\d\d)\s*[-–—]\s*$", before[-12:])
+            dash = _YEAR_DASH.search(before[-12:])
             if dash:
                 start = r.span.start - len(before[-12:]) + dash.start(1)
                 end = start + 4
@@ -892,7 +906,7 @@ def analyse_dates(text: str, g: Grammar, *, body: Sequence[Span] = (), url: str 
     anchors = Anchors(text, g)
     raws = find(text, g, body, anchors, today)
     body_text = "\n".join(s.of(text) for s in body) if body else text
-    named = [int(y.group()) for y in _ANY_YEAR.finditer(body_text)]
+    named = [int(y.group()) for p in _YEARS for y in p.finditer(body_text)]  # counted, in no order
     bound = since_bound(text, g, body, anchors)
     head_end = (body[0].start if body else 0) + HEAD
     found = publication(raws, text=text, url=url, given=given, head_end=head_end, g=g, named=named,

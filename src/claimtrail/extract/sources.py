@@ -215,7 +215,9 @@ def _cued_mentions(text: str, low: str | None, cues: CompiledCues,
     mentions = [outlets.lookup(text[s.start : s.end]) for s in spans]
     before = _Cues(cues.before, text, low, spans)
     interview = _Cues(cues.interview, text, low, spans)
-    platform = _Cues(cues.platform, text, low, spans)
+    # platform cues are asked about only for platforms ("on Twitter"): not looked for without one
+    platform = (_Cues(cues.platform, text, low, spans)
+                if any(e is not None and e.kind == "platform" for e in mentions) else None)
     after = _Cues(cues.after, text, low, spans)
     for entry, span in zip(mentions, spans, strict=True):
         if entry is None:
@@ -226,7 +228,7 @@ def _cued_mentions(text: str, low: str | None, cues: CompiledCues,
             yield True, Source(entry.name, "cites", span, cue, entry.key)
         elif cue := after.trailing(span):
             yield False, Source(entry.name, "cites", span, cue, entry.key)
-        elif entry.kind == "platform" and (cue := platform.leading(span)):
+        elif entry.kind == "platform" and platform is not None and (cue := platform.leading(span)):
             yield False, Source(entry.name, "cites", span, cue, entry.key)
 
 

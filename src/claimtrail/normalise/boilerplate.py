@@ -12,34 +12,77 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from claimtrail.lang.literals import Prefilter, lowered
 from claimtrail.lang.sections.boilerplate import Rule
 from claimtrail.model import Boilerplate, Span
 
+# re's own parser and opcodes, as claimtrail.lang.literals reads patterns: should a later Python
+# move them, no rule is taken for anchored and every rule scans the whole text
+try:
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - only on a Python whose re differs
+    _parser = None
+
 #: a line after a block rule's match stays furniture while it is at most this long
 BLOCK_LINE = 120
+_NEWLINE = re.compile("\n")
+_LINE = re.compile(r"[^\n]+")
 
 
 @lru_cache(maxsize=256)
-def _compiled(pattern: str) -> Prefilter:
-    return Prefilter(re.compile(pattern, re.IGNORECASE | re.MULTILINE))
+def _compiled(pattern: str) -> tuple[Prefilter, bool]:
+    """The rule's pattern with its literal prefilter, and whether it is anchored at line starts."""
+    compiled = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+    return Prefilter(compiled), _line_anchored(compiled)
+
+
+def _line_anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` is non-empty and starts where a line starts: it is
+    multi-line and opens with ``^`` outside any alternation ("^\\s*(?:tags?|topik)\\s*:")."""
+    if _parser is None or not pattern.flags & re.MULTILINE:
+        return False
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # an unreadable pattern: re.compile reports it
+        return False
+    return len(tree) > 0 and tree[0] == (C.AT, C.AT_BEGINNING) and tree.getwidth()[0] > 0
+
+
+def _at_line_starts(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds for a pattern whose matches are non-empty and start
+    at line starts (``starts``, every one): tried only there, where a search tries every
+    character of the text."""
+    end = 0
+    for at in starts:
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            yield m
+            end = m.end()
 
 
 def find(text: str, rules: Sequence[Rule]) -> list[Boilerplate]:
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [m.span() for m in _LINE.finditer(text)]
     starts = [ls for ls, _ in lines]
+    line_starts: list[int] | None = None  # where "^" matches, blank lines too: found when needed
     low = lowered(text)
     # each rule that can match scans the whole text once; its matches are sorted into the
     # lines they start in, by line and then by rule
     matches: dict[int, dict[int, list[re.Match[str]]]] = {}
     for r, rule in enumerate(rules):
-        compiled = _compiled(rule.pattern)
+        compiled, anchored = _compiled(rule.pattern)
         if not compiled.can_match(low):
             continue
-        for m in compiled.pattern.finditer(text):
+        scanned: Iterator[re.Match[str]]
+        if anchored:
+            if line_starts is None:
+                line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+            scanned = _at_line_starts(compiled.pattern, text, line_starts)
+        else:
+            scanned = compiled.pattern.finditer(text)
+        for m in scanned:
             at = m.start()
             while at < m.end() and text[at].isspace():
                 at += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from claimtrail.model import Sentence, Span
 
@@ -20,7 +21,7 @@ _NEXT_LOWER = re.compile(r"\s*[^\W\d_]")
 
 def split(text: str, abbreviations: Iterable[str] = (), within: Iterable[Span] | None = None) -> list[Sentence]:
     """Sentences of ``text``, or of the parts of it in ``within`` (the body)."""
-    abbrev = {a.casefold().rstrip(".") for a in abbreviations}
+    abbrev = _folded(tuple(abbreviations))
     parts = list(within) if within is not None else [Span(0, len(text))]
     out: list[Sentence] = []
     lines = [m for part in parts for m in _LINE.finditer(text, part.start, part.end)]
@@ -40,21 +41,24 @@ def split(text: str, abbreviations: Iterable[str] = (), within: Iterable[Span] |
     return out
 
 
+@lru_cache(maxsize=16)
+def _folded(abbreviations: tuple[str, ...]) -> frozenset[str]:
+    """The abbreviations as compared: case-folded, without a stop (a pack's list, folded once)."""
+    return frozenset(a.casefold().rstrip(".") for a in abbreviations)
+
+
 def _word_before(text: str, start: int, end: int) -> str:
     """The last word of ``text[start:end]`` with only non-word characters after it ("" for none):
     what ``(\\w+)\\W*$`` finds there, read back from the end (the regex, tried at every start, reads
     each word again to its end)."""
+    # a word character is re's \w: ``c.isalnum() or c == "_"``, inline (this runs for every character)
     j = end
-    while j > start and not _is_word_char(text[j - 1]):
+    while j > start and not ((c := text[j - 1]).isalnum() or c == "_"):
         j -= 1
     i = j
-    while i > start and _is_word_char(text[i - 1]):
+    while i > start and ((c := text[i - 1]).isalnum() or c == "_"):
         i -= 1
     return text[i:j]
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"  # re's \w
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
