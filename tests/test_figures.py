@@ -885,3 +885,10 @@ def test_a_percentage_is_a_share_of_the_base_named_before_it(lang: str, text: st
 def test_article_numbers_after_a_bracket_or_juncto_are_codes() -> None:
     text = "Ia dijerat Pasal 46 Ayat (3) juncto 132 ayat (1) UU Penyiaran, dan 12 saksi diperiksa."
     assert [f.value for f in find(text, rules_for("id"))] == [12.0]
+
+
+def test_the_holder_of_a_change_leaves_out_a_closing_verb_and_a_cut_possessive() -> None:
+    text = ("Cairn's shares closed up 64 pence, or 6%, on Thursday. "
+            "In a thin session, Beirut's main benchmark stock index closed down 7.9% at 642.80.")
+    got = [f.counted for f in find(text, rules_for("en")) if f.unit == "percent"]
+    assert got == ["Cairn's shares", "main benchmark stock index"]

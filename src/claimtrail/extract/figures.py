@@ -1709,8 +1709,9 @@ def _words_back(toks: Sequence[Token], end: int, c: Concepts) -> tuple[int, int]
                                        and t.attached_to(toks[k]))):
             break
         k -= 1
-    while k < end and toks[k].kind != "word":
-        k += 1
+    while k < end and (toks[k].kind != "word" or (k > 0 and toks[k].low == "s" and toks[k - 1].text in "'’"
+                                                   and toks[k - 1].attached_to(toks[k]))):
+        k += 1  # no phrase opens with punctuation or the "s" of a possessive cut off ("'s benchmark")
     return (k, end) if k < end else None
 
 
