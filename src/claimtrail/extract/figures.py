@@ -1765,6 +1765,8 @@ def _of_a_base(text: str, toks: Sequence[Token], figures: list[Figure], r: Rules
     earlier in its sentence ("dari 30.336 pengguna Twitter ..., memilih Jokowi sebanyak 55 persen",
     "Of the 1,200 people surveyed, 45% said", "из 1500 опрошенных 40% ..."), and so is the percentage
     right after such a one, in its sentence or the next ("Sisanya, 45 persen, memilih Prabowo")."""
+    if not any(f.unit == "percent" and f.concept is None and f.counted is None for f in figures):
+        return figures  # (most lines: no token index built)
     out = list(figures)
     base: str | None = None
     shared = False  # the figure before took the base
