@@ -340,3 +340,19 @@ def test_a_title_of_a_body_then_a_person_gives_the_person() -> None:
     assert s is not None and s.name == "Omar Haddad"
     t = read("The Northern Relief Committee", "en")
     assert t is not None and t.name == "Northern Relief Committee"
+
+
+def test_a_field_joined_to_a_title_by_a_link_word_is_no_part_of_the_name() -> None:
+    s = read("Secretary of Agriculture Thomas Whitfield", "en")
+    assert s is not None and s.name == "Thomas Whitfield" and s.role == "Secretary of Agriculture"
+    t = read("the regional governor of Tartus Samir Haddad", "en")
+    assert t is not None and t.name == "Samir Haddad"
+    # an English title in Indonesian text, a field of two words and a name with a particle
+    u = read("Head of Digital Payments Lukas Van Damme")
+    assert u is not None and u.name == "Lukas Van Damme"
+
+
+def test_a_name_written_after_a_field_links_to_the_speaker_read_without_it() -> None:
+    text = ("Head of Rumah Belajar Dimas Pratama mengatakan kelas pertama dibuka untuk pelajar SMP.\n\n"
+            "\"Kami ingin mereka bisa membuat situs sendiri,\" kata Dimas.")
+    assert _speakers(text) == ["Dimas Pratama", "Dimas Pratama"]

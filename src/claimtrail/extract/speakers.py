@@ -95,6 +95,8 @@ class Lexicon:
     naming_first: frozenset[str] = frozenset()
     #: words between a person's name and the body they belong to ("of", "dari")
     affiliation_words: frozenset[str] = frozenset()
+    #: words that join a title to its field before a name ("of" in "Secretary of State John Kerry")
+    title_links: frozenset[str] = frozenset()
     #: the titles and their plurals (``title_plural_endings``): a word that ends a description
     title_forms: frozenset[str] = frozenset()
     described_titles: bool = False
@@ -152,6 +154,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         source_nouns=re.compile(r"(?:" + "|".join(f"(?:{n})" for n in nouns) + r")\s+", re.I) if nouns else None,
         name_stretch=_name_stretch(_words(allof("name_particles"))),
         affiliation_words=_words(allof("affiliation_words")),
+        title_links=_words(allof("title_links")),
     )
     dates = [p.section("dates", DateWords) for p in with_fallback(language)]
     date_words = frozenset(w.casefold() for d in dates for w in [*d.months, *d.weekdays])
@@ -415,6 +418,10 @@ def read_phrase(text: str, toks: list[Token], lex: Lexicon, cue: str | None = No
                 if load_outlets().lookup(" ".join(t.text for t in tail)) is None:
                     name_toks = tail
                 break
+    at = words.index(name_toks[0]) if len(name_toks) >= 3 and all(map(_capitalised, name_toks)) else 0
+    if at >= 2 and _title_link(words[at - 2 : at], lex) and not any(len(t.text.rstrip(".")) == 1 for t in name_toks):
+        # "Secretary of Defense Ashton Carter", "Head of Kolla Education Budi Utomo": the title's field first
+        name_toks = _past_field(name_toks, lex)
     holder = _title_holder(text, words, name_toks, lex)
     if holder is not None:
         return Mention(holder.of(text), holder, holder.of(text), holder)
@@ -677,6 +684,24 @@ def _name_of(words: list[Token], lex: Lexicon) -> list[Token]:
     if best:
         return best[-3:]
     return []
+
+
+def _title_link(pair: list[Token], lex: Lexicon) -> bool:
+    """A title and the word that links it to its field ("Secretary of"), by the title list or as a pair."""
+    title, link = pair
+    return (link.key in lex.title_links and title.key in lex.titles) or f"{title.key} {link.key}" in lex.title_links
+
+
+def _past_field(run: list[Token], lex: Lexicon) -> list[Token]:
+    """The name at the end of a title's field joined by a link word ("Defense Ashton Carter" after
+    "Secretary of"): one field word before a name of two, more before the last two name words
+    with the particles between them ("Product Management Raf Van Nuffel")."""
+    if len(run) == 3:
+        return run[1:]
+    j = len(run) - 2
+    while j > 0 and run[j].key in lex.particles:
+        j -= 1
+    return run[j:]
 
 
 def _described(words: list[Token], run: list[Token], lex: Lexicon) -> bool:
@@ -970,6 +995,12 @@ class Resolver:
         if self.text and at is not None:
             found = self._written_before(key, at.start)
             if found is not None:
+                for s in reversed(self.named):
+                    read = s.name.split()
+                    if (len(read) > 1 and len(read[0].rstrip(".")) > 1 and found[0].endswith(" " + s.name)
+                            and key in s.name.casefold().split()):
+                        # "Head of Kolla Education Prayudi Utomo": the speaker read without the title's field
+                        return s.name, s.role
                 return found
         for s in reversed(self.named):
             full = s.name.split()

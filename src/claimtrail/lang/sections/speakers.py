@@ -58,6 +58,10 @@ class Section(BaseModel):
     #: words between a person's name and the body they belong to ("Paul Miller of Thames Valley
     #: Police", "Budi dari Polda"): after a title, the name is the run before them
     affiliation_words: list[Word] = Field(default_factory=list)
+    #: words that join a title to its field before a name ("Secretary of State John Kerry", "Head of
+    #: GrabPay Jason Thomson"): in a run of capitalised words after them, the name is at the end; a link
+    #: after any title, or a title and its link as two words ("head of")
+    title_links: list[Word] = Field(default_factory=list)
     #: endings that make a title plural ("officials", "witnesses"): a phrase of a capitalised word and
     #: lower-case words that ends in a title or its plural describes the speakers, it names nobody
     #: ("Local officials said", "Obama aides said", "a Trump spokesman said")
