@@ -1064,3 +1064,10 @@ def test_a_capitalised_cue_inside_a_credited_name_after_a_quote_is_no_cue() -> N
     said = spoken(text, "en")
     assert ("The drivers were all local men with families in the town.", "Karim") not in said
     assert all(name != "Karim" for _, name in said)
+
+
+def test_a_preposition_phrase_before_the_subject_is_no_subordinate_clause() -> None:
+    text = ("Бой выиграл боксёр Оскар Матеус.\n\n"
+            "После боя Матеус сказал, что соперник был сильнее в третьем раунде.\n\n"
+            "После того как Матеус сказал, что устал, тренер увёл его в раздевалку.")
+    assert spoken(text, "ru") == [("соперник был сильнее в третьем раунде", "Оскар Матеус")]

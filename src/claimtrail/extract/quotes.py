@@ -378,8 +378,9 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
         toks = toks[inner[-1] + 1 :]
     if not toks:
         return []
-    if (is_stop(toks[0], lex, subs) and toks[0].key in subs) or toks[0].key in lex.expletives:
-        return None
+    opener = f"{toks[0].key} {toks[1].key}" if len(toks) > 1 else ""
+    if (is_stop(toks[0], lex, subs) and toks[0].key in subs) or opener in subs or toks[0].key in lex.expletives:
+        return None  # ("после того как он заявил": a subordinate clause; "после боя Матиас сказал" is no such)
     if is_stop(toks[0], lex):
         # "At the same time the ministry", "On December 29 the Russian Defense Ministry"
         dets = [i for i, t in enumerate(toks) if t.key in lex.demonstratives]

@@ -47,7 +47,8 @@ class Section(BaseModel):
     self_cues: list[Regex] = Field(default_factory=list)
     #: cues that attribute the previous sentence ("Hal tersebut dikatakan", "Об этом сообщил")
     back_reference: list[Regex] = Field(default_factory=list)
-    #: words that open a subordinate clause; a reporting verb in it is background
+    #: words that open a subordinate clause; a reporting verb in it is background; two words for a
+    #: preposition that opens a clause only with the word after it ("после того как")
     subordinators: list[Regex] = Field(default_factory=list)
     #: auxiliaries that make a following reporting verb passive ("are believed", "was
     #: reported"): no speaker is named, so it is not reported speech
