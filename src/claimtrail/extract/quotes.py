@@ -31,6 +31,7 @@ from claimtrail.extract.speakers import (
     lexicon_for,
     naming_at,
     read_phrase,
+    same_stem,
     tokens,
 )
 from claimtrail.lang import with_fallback
@@ -96,6 +97,8 @@ class Cues:
     #: any reporting verb, self cue or "according to" cue: a sentence without one (and
     #: without a ``back`` cue) holds no reported speech
     any_cue: re.Pattern[str] | None = None
+    impersonal: re.Pattern[str] | None = None  # "заявили": a plural verb with no subject of its own
+    locatives: frozenset[str] = frozenset()  # "в", "на": before the organisation an impersonal verb reports
 
 
 def _alt(patterns: list[str]) -> str | None:
@@ -162,6 +165,8 @@ def cues_for(language: str | None) -> Cues:
         determiners=lex.demonstratives | lex.indefinites,
         objects=re.compile(rf"\s*(?:{_alt(allof('report_objects'))})(?!\w)", re.I) if allof("report_objects") else None,
         any_cue=words(allof("self_cues") + allof("according_to") + allof("report_verbs") + allof("deny_verbs")),
+        impersonal=re.compile(rf"(?:{_alt(allof('impersonal_verbs'))})", re.I) if allof("impersonal_verbs") else None,
+        locatives=frozenset(w.casefold() for w in allof("locatives")),
     )
 
 
@@ -403,6 +408,51 @@ def _phrase_before(text: str, start: int, end: int, lex: Lexicon, subs: frozense
             toks = toks[:i]
             break
     return toks[-MAX_WORDS:]
+
+
+def _locative_body(text: str, start: int, end: int, lex: Lexicon, cues: Cues) -> list[Token] | None:
+    """The organisation in a place phrase that is all the clause has before an impersonal verb ("В МИД
+    России", "В Кремле", "в пресс-службе ведомства"), or None: a place or a time ("В Лондоне", "В ходе
+    слушаний") names no one who speaks."""
+    toks = tokens(text, start, end)
+    while toks and toks[0].key in lex.leading:
+        toks = toks[1:]
+    while toks and (toks[-1].key in lex.between or toks[-1].key in lex.leading):
+        toks.pop()  # "В SEC тем временем отмечают"
+    if len(toks) < 2 or len(toks) > 7 or toks[0].key not in cues.locatives:
+        return None
+    body = toks[1:]
+    if any(_separator(t) or is_stop(t, lex) for t in body):
+        return None
+    first = body[0].text
+    acronym = len(first) > 1 and first.isupper() and first.isalpha()  # "МИД", "ГИБДД"
+    if not (acronym or any(is_org_word(t.key, lex) or _org_form(t.key, lex) is not None for t in body)):
+        return None
+    return body
+
+
+def _org_form(key: str, lex: Lexicon) -> str | None:
+    """The organisation word that ``key`` inflects ("кремль" for "кремле"), or None."""
+    return next((w for w in sorted(lex.org_words) if len(w) >= 4 and abs(len(w) - len(key)) <= 2 and same_stem(key, w)),
+                None)
+
+
+def _body_mention(text: str, body: list[Token], lex: Lexicon) -> Mention | None:
+    """The speaker an organisation in a place phrase names; one inflected word in the form of the
+    organisation word ("В Кремле" is "Кремль", "в комитете образования" "комитет образования"), the
+    last such organisation when one word is written in lower case."""
+    mention = read_phrase(text, body, lex)
+    form = _org_form(body[0].key, lex)
+    if mention is None or mention.name is None or mention.span is None or form is None:
+        return mention
+    if len(body) == 1 and not body[0].text[:1].isupper():
+        # "В ведомстве отметили": the last organisation named by that word, as "the ministry" is
+        return Mention(form, mention.span, head=body[0].key)
+    if mention.name_span is None or mention.name_span.start != body[0].start:
+        return mention
+    # "в комитете образования" is "комитет образования"
+    head = form[:1].upper() + form[1:] if body[0].text[:1].isupper() else form
+    return replace(mention, name=head + text[body[0].end : mention.name_span.end])
 
 
 def _subject_after_adjunct(text: str, toks: list[Token], lex: Lexicon) -> list[Token] | None:
@@ -1191,6 +1241,13 @@ def _verb_reports(text: str, sent: Span, cues: Cues, lex: Lexicon, quoted: Quote
             acc = cues.according.match(text, subject[0].start) if cues.according and subject else None
             if acc is not None and acc.end() >= m.end():
                 continue  # 'Как сообщил X: «...»': the verb of an according-to cue, its speaker after it
+            body = (_locative_body(text, sent.start, m.start(), lex, cues)
+                    if not subject and cues.impersonal is not None and cues.impersonal.fullmatch(m.group()) else None)
+            if body is not None and not quoted.overlaps(Span(body[0].start, body[-1].end)):
+                # "В МИД России заявили, что ...": the organisation named after the preposition speaks
+                first = Candidate("indirect", span, _body_mention(text, body, lex), m.group(),
+                                  Span(m.start(), m.end()), stance)
+                return [first, *_joined(text, first, sent, cues, lex, quoted, used)]
             if subject and cues.participle is not None and cues.participle.fullmatch(m.group()):
                 # "The Coalition strongly condemned these crimes calling on ...": a participle
                 # has the subject of the clause it hangs on, the noun phrase that opens it

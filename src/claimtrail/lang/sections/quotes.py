@@ -89,6 +89,13 @@ class Section(BaseModel):
     #: ("X said A, while Y said B"): the first clause ends before them
     joiners: list[Regex] = Field(default_factory=list)
 
+    #: verb forms with no subject of their own, a plural one ("заявили", "сообщают"): after a
+    #: preposition of place and an organisation ("В МИД России заявили, что ...", "В Кремле сообщили")
+    #: the organisation speaks
+    impersonal_verbs: list[Regex] = Field(default_factory=list)
+    #: prepositions of place that name the organisation an impersonal report comes from ("в", "на")
+    locatives: list[Word] = Field(default_factory=list)
+
     @field_validator("min_chars", "min_words_uncued")
     @classmethod
     def _positive(cls, v: int) -> int:
