@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice, pairwise
@@ -53,6 +54,9 @@ _DASHES = "-–—"
 def _separator(tok: Token) -> bool:
     return tok.text in (",", ";", ":") or (tok.text != "" and not tok.text.strip(_DASHES))
 _WORDS = re.compile(r"\w+")
+#: the sentence a position lies in
+SentenceAt = Callable[[int], Span]
+
 #: a word next, past blanks on the line
 _WORD_NEXT = re.compile(r"[ \t]*\w")
 
@@ -433,8 +437,14 @@ def _locative_body(text: str, start: int, end: int, lex: Lexicon, cues: Cues) ->
 
 def _org_form(key: str, lex: Lexicon) -> str | None:
     """The organisation word that ``key`` inflects ("кремль" for "кремле"), or None."""
-    return next((w for w in sorted(lex.org_words) if len(w) >= 4 and abs(len(w) - len(key)) <= 2 and same_stem(key, w)),
-                None)
+    return next((w for w in _in_order(lex.org_words) if len(w) >= 4 and abs(len(w) - len(key)) <= 2
+                 and same_stem(key, w)), None)
+
+
+@lru_cache(maxsize=16)
+def _in_order(words: frozenset[str]) -> tuple[str, ...]:
+    """A pack's words sorted once (the first match must not depend on the set's order)."""
+    return tuple(sorted(words))
 
 
 def _body_mention(text: str, body: list[Token], lex: Lexicon) -> Mention | None:
@@ -655,7 +665,7 @@ def _stance(cues: Cues, verb: str) -> Stance:
 
 
 def _direct_speaker(text: str, span: Span, after: int, line: Span, cues: Cues, lex: Lexicon,
-                    sentence_at: Any, prev: Span | None = None) -> Candidate:
+                    sentence_at: SentenceAt, prev: Span | None = None) -> Candidate:
     limit = min(line.end, after + AFTER_WINDOW)
     if cues.after is not None:
         # verb first: '," kata Konashenkov', '," tambahnya', '», — заявил прокурор', '" said X'
@@ -882,7 +892,7 @@ def _listed_speaker(text: str, start: int, end: int, lex: Lexicon) -> Mention | 
 
 
 def _colon_quotes(text: str, lines: list[Span], cues: Cues, lex: Lexicon, quoted: Quoted,
-                  sentence_at: Any = None) -> list[Candidate]:
+                  sentence_at: SentenceAt | None = None) -> list[Candidate]:
     """A paragraph ending in 'X заявил:' makes the next paragraph X's words (marks lost)."""
     out: list[Candidate] = []
     if cues.after is None:
@@ -1121,7 +1131,7 @@ def _according_np(toks: list[Token], cues: Cues, lex: Lexicon) -> list[Token]:
 ADDED_REACH = 80
 
 
-def _added_after(text: str, cand: Candidate, end: int, sentence_at: Any, cues: Cues,
+def _added_after(text: str, cand: Candidate, end: int, sentence_at: SentenceAt, cues: Cues,
                  lex: Lexicon) -> Candidate | None:
     """'"...," said X, adding that Y.': Y is reported speech of the quote's speaker."""
     if cues.participle is None or cand.cue_span is None or cand.cue is None:
